@@ -1,0 +1,1 @@
+"""eventwire: news articles to explainable event data."""

@@ -1,0 +1,190 @@
+"""Typed records that flow through the pipeline.
+
+Every offset is a character offset into ``Article.text`` exactly as it was given (end exclusive).
+Normalisation in :mod:`eventwire.text` only ever replaces one character by one character, so the
+normalised copy ``Article.norm_text`` shares every offset with the original.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+ParagraphKind = Literal["headline", "body", "boilerplate"]
+Modality = Literal["asserted", "future", "intended", "possible", "reported", "conditional"]
+
+
+def content_id(*parts: str) -> str:
+    """A stable 16-hex-digit id from the given parts (order matters)."""
+    digest = hashlib.blake2b(digest_size=8)
+    for part in parts:
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\x1f")
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range ``[start, end)`` in the article text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"invalid span [{self.start}, {self.end})")
+
+    def text_of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    index: int
+    span: Span
+    kind: ParagraphKind
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    span: Span
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A resolved actor: a CAMEO-style code and a canonical name."""
+
+    code: str
+    name: str
+    country: str | None = None
+    sector: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of text that names an actor, with the rule that resolved it."""
+
+    span: Span
+    text: str
+    sentence: int
+    actor: Actor | None
+    rule: str
+    confidence: float
+    role: str | None = None
+    person: str | None = None  # canonical person name when the mention is a person
+
+    @property
+    def code(self) -> str | None:
+        return self.actor.code if self.actor else None
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    """CAMEO code with what it implies: root, QuadClass, Goldstein score, PLOVER type and mode."""
+
+    cameo: str
+    name: str
+    root: str
+    quad_class: int
+    goldstein: float
+    plover_type: str
+    plover_mode: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    value: str | None  # ISO date, or a coarser TimeML value such as 2019-01
+    granularity: Literal["day", "month", "year"] | None
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    event_id: str
+    sentence: int
+    sentence_span: Span
+    trigger: Span
+    type: EventType
+    source: Mention | None
+    target: Mention | None
+    negated: bool
+    modality: Modality
+    rule: str
+    confidence: float
+    date: EventDate | None = None
+    quote_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    quote_id: str
+    span: Span
+    text: str
+    sentence: int
+    speaker: Mention | None
+    cue: Span | None
+    direct: bool
+    confidence: float
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleError:
+    """Why an article (or one stage of it) failed; stored, never raised past the runner."""
+
+    stage: str
+    kind: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article and everything the stages attach to it."""
+
+    text: str
+    id: str = ""
+    external_id: str | None = None
+    title: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+    source: str | None = None
+    origin: str | None = None  # file (and line) the article was read from
+    norm_text: str = ""
+    paragraphs: tuple[Paragraph, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    errors: tuple[ArticleError, ...] = ()
+    # Parser output for the stages of this process; never stored or compared.
+    parsed: tuple[Any, ...] = field(default=(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", content_id(self.source or "", self.text))
+
+    @property
+    def public_id(self) -> str:
+        """The id users see: the external id when one was given, else the content id."""
+        return self.external_id or self.id
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors)
+
+    def with_error(self, stage: str, exc: BaseException) -> Article:
+        error = ArticleError(stage=stage, kind=type(exc).__name__, message=str(exc))
+        return replace(self, errors=(*self.errors, error))
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for sentence in self.sentences:
+            if sentence.span.start <= offset < sentence.span.end:
+                return sentence
+        return None

