@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from eventwire.errors import IngestError
@@ -13,11 +13,17 @@ from eventwire.model import Article
 from eventwire.settings import Settings
 
 
-def read_paths(paths: Iterable[Path], *, settings: Settings) -> Iterator[Article | IngestError]:
+def read_paths(
+    paths: Iterable[Path],
+    *,
+    settings: Settings,
+    on_file: Callable[[Path], None] | None = None,
+) -> Iterator[Article | IngestError]:
     """Articles from ``paths`` in order (directories walked in sorted order), streamed.
 
     Never raises for a bad input item: each problem is yielded as an :class:`IngestError`
-    whose ``origin`` names the file (``file:LINE`` for JSONL).
+    whose ``origin`` names the file (``file:LINE`` for JSONL). ``on_file`` is called after
+    each file has been read (for progress reporting).
     """
     for item in input_files(paths):
         if isinstance(item, IngestError):
@@ -26,3 +32,5 @@ def read_paths(paths: Iterable[Path], *, settings: Settings) -> Iterator[Article
             yield from read_jsonl(item, settings=settings)
         else:
             yield read_text(item, settings=settings)
+        if on_file is not None and not isinstance(item, IngestError):
+            on_file(item)

@@ -1,0 +1,285 @@
+"""The ``actors`` stage: find actor mentions in parsed sentences and resolve them to codes.
+
+Precedence (first that applies decides, recorded in ``Mention.rule``):
+1. an organisation in the noun phrase (``org:``) — its IGO/NGO code;
+2. a country in the noun phrase (``country:<kind>``) plus a role noun's sector (``+role``);
+3. a person already introduced in the article (``person:coref``), or a pronoun (``pronoun``);
+4. a role noun alone takes its country from the sentence, then the article (``context:``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+from eventwire.actors.lexicon import Lexicon
+from eventwire.model import Actor, Article, Mention, Span
+from eventwire.nlp import parsed_sentences
+
+HitKind = Literal["org", "country", "role", "person"]
+
+# Dependency relations that tie a modifier to the noun phrase it belongs to.
+_PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "nummod", "case"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A lexicon or entity match over tokens ``[start, end)`` of one spaCy doc."""
+
+    kind: HitKind
+    start: int
+    end: int
+    rule: str
+    code: str | None = None  # organisation code, or ISO-3 country
+    name: str | None = None
+    sector: str | None = None
+    person_title: bool = False
+
+
+@dataclass(slots=True)
+class _Person:
+    name: str
+    actor: Actor | None
+    role: str | None
+
+
+@dataclass(slots=True)
+class _ArticleContext:
+    """What the resolver has learnt so far in one article (people, countries)."""
+
+    people: dict[str, _Person]
+    countries: Counter[str]
+    last_person: _Person | None = None
+
+    def person(self, text: str) -> _Person | None:
+        return self.people.get(text) or self.people.get(text.split()[-1])
+
+    def remember(self, person: _Person) -> None:
+        self.people[person.name] = person
+        self.people.setdefault(person.name.split()[-1], person)
+        self.last_person = person
+
+
+class ActorResolver:
+    """The ``actors`` stage, built once per pipeline around a lexicon."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def run(self, article: Article) -> Article:
+        context = _ArticleContext(people={}, countries=Counter())
+        mentions: list[Mention] = []
+        for sentence, sent, offset in parsed_sentences(article):
+            hits = self._hits(sent, context)
+            context.countries.update(h.code for h in hits if h.kind == "country" and h.code)
+            for group in _group(sent, hits):
+                mention = self._mention(group, sent, offset, sentence.index, hits, context)
+                if mention is not None:
+                    mentions.append(mention)
+            mentions.extend(_pronouns(sent, offset, sentence.index, context, hits))
+        mentions.sort(key=lambda m: (m.span.start, m.span.end))
+        return replace(article, mentions=tuple(self._fill_context(mentions, context)))
+
+    def _fill_context(self, mentions: list[Mention], context: _ArticleContext) -> list[Mention]:
+        """Role mentions still without a country take the article's most frequent country."""
+        if not context.countries:
+            return mentions
+        iso3 = context.countries.most_common(1)[0][0]
+        return [
+            replace(
+                m,
+                actor=self._country_actor(iso3, m.actor.sector),
+                rule="context:article",
+                confidence=0.5,
+            )
+            if m.rule == "context:pending" and m.actor is not None
+            else m
+            for m in mentions
+        ]
+
+    # -- finding hits ---------------------------------------------------------------------
+    def _hits(self, sent: Any, context: _ArticleContext) -> list[Hit]:
+        hits: list[Hit] = []
+        i = sent.start
+        while i < sent.end:
+            hit = self._lexicon_hit(sent.doc, i, sent.end)
+            if hit is None:
+                i += 1
+                continue
+            hits.append(hit)
+            i = hit.end
+        taken = {i for h in hits for i in range(h.start, h.end)}
+        hits.extend(_person_hits(sent, taken, context))
+        return sorted(hits, key=lambda h: h.start)
+
+    def _lexicon_hit(self, doc: Any, i: int, stop: int) -> Hit | None:
+        if not (doc[i].is_alpha or doc[i].text[:1].isalpha()):
+            return None
+        for n in range(min(self.lexicon.max_words, stop - i), 0, -1):
+            phrase = doc[i : i + n].text
+            hit = self._lookup(phrase, i, i + n)
+            if hit is not None:
+                return hit
+        return None
+
+    def _lookup(self, phrase: str, start: int, end: int) -> Hit | None:
+        org = self.lexicon.organisation(phrase)
+        if org is not None:
+            return Hit("org", start, end, f"org:{org.kind}", code=org.code, name=org.name)
+        country = self.lexicon.country(phrase)
+        if country is not None:
+            sector = country.sector if country.kind == "metonym" else None
+            return Hit(
+                "country", start, end, f"country:{country.kind}", code=country.iso3, sector=sector
+            )
+        role = self.lexicon.role(phrase)
+        if role is not None:
+            return Hit(
+                "role",
+                start,
+                end,
+                "role",
+                name=role.phrase,
+                sector=role.sector,
+                person_title=role.person_title,
+            )
+        return None
+
+    # -- building mentions ----------------------------------------------------------------
+    def _mention(
+        self,
+        group: list[Hit],
+        sent: Any,
+        offset: int,
+        sentence: int,
+        hits: list[Hit],
+        context: _ArticleContext,
+    ) -> Mention | None:
+        doc = sent.doc
+        start = doc[min(h.start for h in group)].idx + offset
+        last = doc[max(h.end for h in group) - 1]
+        span = Span(start, last.idx + len(last.text) + offset)
+        text = doc[min(h.start for h in group) : max(h.end for h in group)].text
+        person_hit = next((h for h in group if h.kind == "person"), None)
+        role_hit = next((h for h in group if h.kind == "role"), None)
+        actor, rule, confidence = self._actor(group, context)
+        role = role_hit.name if role_hit else None
+        if person_hit is not None:
+            person_name = person_hit.name or ""
+            known = context.person(person_name)
+            if actor is None and known is not None:
+                actor, rule, confidence = known.actor, "person:coref", 0.75
+                role = role or known.role
+            person = _Person(known.name if known and not role_hit else person_name, actor, role)
+            context.remember(person)
+            return Mention(span, text, sentence, actor, rule, confidence, role, person.name)
+        if actor is None and role_hit is not None:
+            actor, rule, confidence = self._role_alone(role_hit, sent, hits, context)
+        if actor is None:
+            return None
+        return Mention(span, text, sentence, actor, rule, confidence, role, None)
+
+    def _actor(self, group: list[Hit], context: _ArticleContext) -> tuple[Actor | None, str, float]:
+        org = next((h for h in group if h.kind == "org"), None)
+        if org is not None and org.code:
+            return Actor(org.code, org.name or org.code), org.rule, 0.9
+        country = next((h for h in group if h.kind == "country"), None)
+        if country is None or not country.code:
+            return None, "", 0.0
+        role = next((h for h in group if h.kind == "role"), None)
+        sector = role.sector if role else country.sector
+        rule = country.rule + ("+role" if role else "")
+        return self._country_actor(country.code, sector), rule, 0.85 if role else 0.9
+
+    def _country_actor(self, iso3: str, sector: str | None) -> Actor:
+        name = self.lexicon.country_name(iso3)
+        code = iso3 + (sector or "")
+        label = f"{name} ({_SECTOR_NAMES.get(sector, sector)})" if sector else name
+        return Actor(code, label, country=iso3, sector=sector)
+
+    def _role_alone(
+        self, role: Hit, sent: Any, hits: list[Hit], context: _ArticleContext
+    ) -> tuple[Actor | None, str, float]:
+        if role.person_title and context.people:
+            same = [p for p in context.people.values() if p.role and p.role == role.name]
+            if len({p.name for p in same}) == 1:
+                return same[0].actor, "role:coref", 0.7
+        nearest = _nearest_country(role, hits)
+        if nearest is not None:
+            return self._country_actor(nearest, role.sector), "context:sentence", 0.6
+        pending = Actor("---" + role.sector if role.sector else "---", role.name or "")
+        return replace(pending, sector=role.sector), "context:pending", 0.0
+
+
+def _person_hits(sent: Any, taken: set[int], context: _ArticleContext) -> Iterator[Hit]:
+    for ent in sent.ents:
+        if ent.label_ == "PERSON" and not taken.intersection(range(ent.start, ent.end)):
+            taken.update(range(ent.start, ent.end))
+            yield Hit("person", ent.start, ent.end, "ner:person", name=ent.text)
+    for token in sent:
+        if token.i in taken or token.pos_ != "PROPN":
+            continue
+        if token.text in context.people:  # a surname the article introduced earlier
+            yield Hit("person", token.i, token.i + 1, "person:coref", name=token.text)
+
+
+def _phrase_head(doc: Any, hit: Hit) -> int:
+    """The token the hit's noun phrase hangs from (climbing compounds and modifiers)."""
+    token = doc[hit.start : hit.end].root
+    while token.dep_ in _PHRASE_DEPS and token.head.i != token.i and token.head.pos_ in _NOUNS:
+        token = token.head
+    return int(token.i)
+
+
+_NOUNS = frozenset({"NOUN", "PROPN"})
+
+
+def _group(sent: Any, hits: list[Hit]) -> list[list[Hit]]:
+    groups: dict[int, list[Hit]] = {}
+    for hit in hits:
+        groups.setdefault(_phrase_head(sent.doc, hit), []).append(hit)
+    return list(groups.values())
+
+
+def _nearest_country(role: Hit, hits: list[Hit]) -> str | None:
+    countries = [h for h in hits if h.kind == "country" and h.code]
+    if not countries:
+        return None
+    return min(countries, key=lambda h: abs(h.start - role.start)).code
+
+
+def _pronouns(
+    sent: Any, offset: int, sentence: int, context: _ArticleContext, hits: list[Hit]
+) -> Iterator[Mention]:
+    for token in sent:
+        if token.lower_ not in _PERSON_PRONOUNS or token.pos_ != "PRON":
+            continue
+        person = context.last_person
+        if person is None or person.actor is None:
+            continue
+        span = Span(offset + token.idx, offset + token.idx + len(token.text))
+        yield Mention(
+            span, token.text, sentence, person.actor, "pronoun", 0.5, person.role, person.name
+        )
+
+
+_SECTOR_NAMES = {
+    "GOV": "government",
+    "MIL": "military",
+    "COP": "police",
+    "OPP": "opposition",
+    "REB": "rebels",
+    "CVL": "civilians",
+    "LEG": "legislature",
+    "JUD": "judiciary",
+    "MED": "media",
+    "BUS": "business",
+    "LAB": "labour",
+    "EDU": "education",
+    "HLH": "health",
+    "REF": "refugees",
+    "SPY": "intelligence",
+}

@@ -1,0 +1,254 @@
+"""The ``eventwire`` command: a thin shell over the library.
+
+Exit codes: 0 everything worked; 1 the run finished but some inputs or articles failed (each is
+reported on stderr and stored in the ``errors`` table); 2 the command line is wrong; 3 nothing
+could be done (database, model or settings problem).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from eventwire.errors import EventwireError
+from eventwire.output import FORMATS, render_table, write_csv, write_jsonl
+from eventwire.settings import Settings, load_settings
+from eventwire.store.queries import FIELDS, Filters, rows
+
+EXIT_PARTIAL = 1
+EXIT_FATAL = 3
+
+EVENT_COLUMNS = (
+    ("date", "date", 10),
+    ("source_code", "source", 10),
+    ("source_text", "source text", 24),
+    ("cameo", "cameo", 5),
+    ("plover_type", "plover", 9),
+    ("trigger_text", "action", 12),
+    ("modality", "modality", 9),
+    ("target_code", "target", 10),
+    ("target_text", "target text", 24),
+    ("sentence", "sentence", 60),
+)
+QUOTE_COLUMNS = (
+    ("speaker_code", "code", 8),
+    ("speaker_name", "speaker", 22),
+    ("direct", "direct", 6),
+    ("rule", "rule", 12),
+    ("text", "quote", 90),
+)
+ACTOR_COLUMNS = (
+    ("article_id", "article", 16),
+    ("text", "text", 34),
+    ("code", "code", 10),
+    ("name", "name", 28),
+    ("role", "role", 18),
+    ("rule", "rule", 22),
+    ("confidence", "conf", 4),
+)
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a date like 2019-01-26") from exc
+
+
+def _settings(config: Path | None, **overrides: Any) -> Settings:
+    return load_settings(config, **overrides)
+
+
+def _fatal(exc: EventwireError) -> None:
+    click.echo(f"error: {exc}", err=True)
+    sys.exit(EXIT_FATAL)
+
+
+db_option = click.option(
+    "--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="DuckDB file (default: eventwire.duckdb, or db_path in the settings).",
+)  # fmt: skip
+config_option = click.option(
+    "--config", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+    help="Settings file (TOML).",
+)  # fmt: skip
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+    help="Output format.",
+)  # fmt: skip
+
+
+def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The same filters on every read command."""
+    options = [
+        click.option("--actor", help="Actor code prefix, e.g. USA or VENGOV."),
+        click.option("--code", help="CAMEO code prefix, e.g. 02 or 112."),
+        click.option("--since", callback=_date, help="First date (YYYY-MM-DD)."),
+        click.option("--until", callback=_date, help="Last date (YYYY-MM-DD)."),
+        click.option("--article", help="Article id (external or content id)."),
+        click.option("--limit", type=click.IntRange(min=1), help="At most this many rows."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+@click.group()
+@click.version_option(package_name="eventwire")
+def main() -> None:
+    """eventwire: news articles to explainable event data."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@db_option
+@config_option
+@click.option("--date", callback=_date, help="Publication date for every article (YYYY-MM-DD).")
+@click.option("--source", help="Source name for every article (e.g. Reuters).")
+@click.option("--reprocess", is_flag=True, help="Process articles already in the database again.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Articles per batch.")
+def run(
+    paths: tuple[Path, ...],
+    db: Path | None,
+    config: Path | None,
+    date: dt.date | None,
+    source: str | None,
+    reprocess: bool,
+    batch_size: int | None,
+) -> None:
+    """Process .txt and .jsonl files (or directories of them) into the database."""
+    from eventwire.ingest import read_paths
+    from eventwire.pipeline import Pipeline
+    from eventwire.runner import Overrides, count_files
+    from eventwire.runner import run as run_items
+    from eventwire.store.database import Store
+
+    try:
+        settings = _settings(config, db_path=db, batch_size=batch_size)
+        pipeline = Pipeline(settings)
+        with Store(settings.db_path) as store:
+            total = count_files(paths)
+            with click.progressbar(
+                length=total, label="articles", file=sys.stderr, hidden=total < 2
+            ) as bar:
+                items = read_paths(paths, settings=settings, on_file=lambda _: bar.update(1))
+                summary = run_items(
+                    items,
+                    pipeline=pipeline,
+                    store=store,
+                    overrides=Overrides(date=date, source=source),
+                    reprocess=reprocess,
+                )
+    except EventwireError as exc:
+        _fatal(exc)
+        return
+    for origin, message in summary.errors:
+        click.echo(f"error: {origin}: {message}", err=True)
+    click.echo(
+        f"{summary.articles} articles ({summary.unchanged} unchanged), {summary.events} events, "
+        f"{summary.quotes} quotes, {len(summary.errors)} errors, "
+        f"{summary.articles_per_s:.1f} articles/s → {settings.db_path}",
+        err=True,
+    )
+    if summary.errors:
+        sys.exit(EXIT_PARTIAL)
+
+
+def _read_command(table: str, columns: Sequence[tuple[str, str, int]]) -> Callable[..., None]:
+    def command(db: Path | None, config: Path | None, fmt: str, **kw: Any) -> None:
+        from eventwire.store.database import Store
+
+        filters = Filters(**kw)
+        try:
+            settings = _settings(config, db_path=db)
+            with Store(settings.db_path, read_only=True) as store:
+                found = rows(store, table, filters, sentence_text=fmt == "table")
+        except EventwireError as exc:
+            _fatal(exc)
+            return
+        _emit(found, fmt, table, columns)
+
+    return command
+
+
+def _emit(
+    found: list[dict[str, Any]], fmt: str, table: str, columns: Sequence[tuple[str, str, int]]
+) -> None:
+    if fmt == "jsonl":
+        write_jsonl(found, sys.stdout)
+    elif fmt == "csv":
+        write_csv(found, sys.stdout, FIELDS[table])
+    else:
+        click.echo(render_table(found, columns), nl=False)
+
+
+def _register_read(
+    name: str, table: str, columns: Sequence[tuple[str, str, int]], doc: str
+) -> None:
+    command = _read_command(table, columns)
+    command.__doc__ = doc
+    command.__name__ = name
+    decorated = format_option(config_option(db_option(filter_options(command))))
+    if table == "quotes":
+        decorated = click.option("--speaker", help="Speaker code prefix or name.")(decorated)
+    main.command(name=name)(decorated)
+
+
+_register_read("events", "events", EVENT_COLUMNS, "List stored events.")
+_register_read("quotes", "quotes", QUOTE_COLUMNS, "List stored quotes with their speakers.")
+_register_read("actors", "actors", ACTOR_COLUMNS, "List stored actor mentions.")
+
+
+@main.command()
+@click.argument("article_id")
+@db_option
+@config_option
+def show(article_id: str, db: Path | None, config: Path | None) -> None:
+    """Print an article with its events and quotes marked in the text."""
+    from eventwire.show import render_article
+    from eventwire.store.database import Store
+
+    try:
+        settings = _settings(config, db_path=db)
+        with Store(settings.db_path, read_only=True) as store:
+            click.echo(render_article(store, article_id))
+    except EventwireError as exc:
+        _fatal(exc)
+
+
+@main.command()
+@click.option(
+    "--table", type=click.Choice(tuple(FIELDS)), required=True, help="Which table to export."
+)
+@click.option("--format", "fmt", type=click.Choice(("jsonl", "csv", "parquet")), default="jsonl",
+              show_default=True)  # fmt: skip
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Output file (default: standard output; required for parquet).")  # fmt: skip
+@db_option
+@config_option
+@filter_options
+def export(
+    table: str, fmt: str, output: Path | None, db: Path | None, config: Path | None, **kw: Any
+) -> None:
+    """Export a table with offsets into the article text as given."""
+    from eventwire.export import export_table
+    from eventwire.store.database import Store
+
+    if fmt == "parquet" and output is None:
+        raise click.UsageError("--format parquet needs -o FILE")
+    try:
+        settings = _settings(config, db_path=db)
+        with Store(settings.db_path, read_only=True) as store:
+            count = export_table(store, table, fmt, output, Filters(**kw), sys.stdout)
+    except EventwireError as exc:
+        _fatal(exc)
+        return
+    if output is not None:
+        click.echo(f"{count} {table} rows → {output}", err=True)

@@ -1,0 +1,231 @@
+"""The ``events`` stage: code source → action → target from the dependency parse.
+
+For every verb in the lexicon, the subject (or the ``by`` agent of a passive) gives the source and
+the frame's target slots give the target; each must hold an actor mention. Negation and modality
+are recorded on the event, never coded away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import Any
+
+from eventwire.events.ontology import event_type
+from eventwire.events.verbs import VerbFrame, VerbLexicon
+from eventwire.model import Article, Event, Mention, Modality, Sentence, Span, content_id
+from eventwire.nlp import parsed_sentences
+
+_SUBJECTS = frozenset({"nsubj", "csubj"})
+_PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+_FUTURE = frozenset({"will", "shall", "'ll", "wo"})
+_POSSIBLE = frozenset({"would", "could", "might", "may", "can", "should", "must", "ca"})
+_INTENT = frozenset(
+    {"vow", "pledge", "promise", "plan", "intend", "threaten", "want", "seek", "aim", "try",
+     "prepare", "decide", "hope", "offer", "expect", "agree", "move"}
+)  # fmt: skip
+_APPEALS = frozenset({"urge", "call", "ask", "appeal", "demand", "request", "press", "tell"})
+_SPEECH = frozenset({"say", "tell", "add", "state", "claim", "report", "announce", "allege"})
+_CONDITIONS = frozenset({"if", "unless"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Arguments:
+    source: Mention
+    target: Mention | None
+    passive: bool
+
+
+class EventCoder:
+    """Codes events in every parsed sentence of an article."""
+
+    def __init__(self, verbs: VerbLexicon) -> None:
+        self.verbs = verbs
+
+    def run(self, article: Article) -> Article:
+        events: dict[str, Event] = {}
+        for sentence, sent, offset in parsed_sentences(article):
+            mentions = [m for m in article.mentions if sentence.span.contains(m.span)]
+            for event in self._code_sentence(article, sentence, sent, offset, mentions):
+                events.setdefault(event.event_id, event)
+        return replace(article, events=tuple(events.values()))
+
+    def _code_sentence(
+        self, article: Article, sentence: Sentence, sent: Any, offset: int, mentions: list[Mention]
+    ) -> Iterator[Event]:
+        if not mentions:
+            return
+        index = _MentionIndex(mentions, offset)
+        for token in sent:
+            if token.pos_ not in ("VERB", "AUX") or _is_request_content(token):
+                continue
+            for frame in self.verbs.for_lemma(token.lemma_.lower()):
+                if not _frame_matches(frame, token):
+                    continue
+                args = _arguments(frame, token, index)
+                if args is None:
+                    continue
+                yield _event(article, sentence, token, offset, frame, args)
+                break
+
+
+class _MentionIndex:
+    """Finds the actor mention standing for a token (itself, or the closest in its subtree)."""
+
+    def __init__(self, mentions: list[Mention], offset: int) -> None:
+        self.mentions = [m for m in mentions if m.actor is not None]
+        self.offset = offset
+
+    def at(self, token: Any) -> Mention | None:
+        start = self.offset + token.idx
+        for mention in self.mentions:
+            if mention.span.start <= start < mention.span.end:
+                return mention
+        return None
+
+    def in_subtree(self, token: Any) -> Mention | None:
+        own = self.at(token)
+        if own is not None:
+            return own
+        best: tuple[int, int, Mention] | None = None
+        for sub in token.subtree:
+            mention = self.at(sub)
+            if mention is None:
+                continue
+            depth = _depth_below(sub, token)
+            if best is None or (depth, sub.i) < best[:2]:
+                best = (depth, sub.i, mention)
+        return best[2] if best else None
+
+
+def _depth_below(token: Any, ancestor: Any) -> int:
+    depth = 0
+    while token.i != ancestor.i and token.head.i != token.i:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def _frame_matches(frame: VerbFrame, verb: Any) -> bool:
+    if frame.particle is not None:
+        particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod", "prep")}
+        if frame.particle not in particles:
+            return False
+    if frame.objects:
+        objects = {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "nsubjpass")}
+        if not objects & frame.objects:
+            return False
+    return True
+
+
+def _arguments(frame: VerbFrame, verb: Any, index: _MentionIndex) -> _Arguments | None:
+    passive = any(c.dep_ in _PASSIVE_SUBJECTS for c in verb.children) or verb.dep_ == "acl"
+    if passive:
+        source = _agent(verb, index)
+        target = _passive_target(verb, index)
+    else:
+        source = _subject(verb, index)
+        target = _target(frame, verb, index)
+    if source is None or (target is None and frame.needs_target):
+        return None
+    if target is not None and target.span == source.span:
+        return None
+    return _Arguments(source, target, passive)
+
+
+def _subject(verb: Any, index: _MentionIndex) -> Mention | None:
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            return index.in_subtree(child)
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        return _subject(verb.head, index)
+    if verb.dep_ == "relcl":
+        return index.at(verb.head)
+    return None
+
+
+def _agent(verb: Any, index: _MentionIndex) -> Mention | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                return index.in_subtree(pobj)
+    return None
+
+
+def _passive_target(verb: Any, index: _MentionIndex) -> Mention | None:
+    for child in verb.children:
+        if child.dep_ in _PASSIVE_SUBJECTS:
+            return index.in_subtree(child)
+    return None
+
+
+def _target(frame: VerbFrame, verb: Any, index: _MentionIndex) -> Mention | None:
+    for slot in frame.targets:
+        for token in _slot_tokens(slot, verb):
+            mention = index.in_subtree(token)
+            if mention is not None:
+                return mention
+    return None
+
+
+def _slot_tokens(slot: str, verb: Any) -> Iterator[Any]:
+    if slot in ("dobj", "iobj", "dative"):
+        yield from (c for c in verb.children if c.dep_ == slot)
+        return
+    holder, _, prep = slot.partition("prep:")
+    heads = [verb] if not holder else [c for c in verb.children if c.dep_ == "dobj"]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("prep", "dative") and child.lower_ == prep:
+                yield from (c for c in child.children if c.dep_ == "pobj")
+
+
+def _is_request_content(verb: Any) -> bool:
+    """``recognise`` in "urge X to recognise Y" is what was asked for, not an event."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _APPEALS
+
+
+def _negated(verb: Any) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
+
+
+def _modality(verb: Any) -> Modality:
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children):
+        return "conditional"
+    if auxes & _FUTURE:
+        return "future"
+    if auxes & _POSSIBLE:
+        return "possible"
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in _INTENT:
+        return "intended"
+    if verb.dep_ == "ccomp" and head.lemma_.lower() in _SPEECH:
+        return "reported"
+    return "asserted"
+
+
+def _event(
+    article: Article, sentence: Sentence, verb: Any, offset: int, frame: VerbFrame, args: _Arguments
+) -> Event:
+    etype = event_type(frame.code)
+    trigger = Span(offset + verb.idx, offset + verb.idx + len(verb.text))
+    target_code = args.target.code if args.target else ""
+    confidence = 0.8 * min(args.source.confidence, args.target.confidence if args.target else 1.0)
+    rule = frame.rule + (" (passive)" if args.passive else "")
+    event_id = content_id(
+        article.id, str(sentence.index), args.source.code or "", etype.cameo, target_code or ""
+    )
+    return Event(
+        event_id=event_id,
+        sentence=sentence.index,
+        sentence_span=sentence.span,
+        trigger=trigger,
+        type=etype,
+        source=args.source,
+        target=args.target,
+        negated=_negated(verb),
+        modality=_modality(verb),
+        rule=rule,
+        confidence=round(confidence, 3),
+    )

@@ -1,0 +1,65 @@
+"""``eventwire show``: an article with its events and quotes marked in the text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.errors import StoreError
+from eventwire.store.database import Store
+from eventwire.store.queries import Filters, rows
+
+
+def render_article(store: Store, article_id: str) -> str:
+    found = rows(store, "articles", Filters(article=article_id))
+    if not found:
+        raise StoreError(
+            f"no article with id {article_id!r}; list ids with `eventwire export --table articles`"
+        )
+    article = found[0]
+    events = rows(store, "events", Filters(article=article["id"]))
+    quotes = rows(store, "quotes", Filters(article=article["id"]))
+    lines = [
+        f"article {article['article_id']}  date {article['date'] or '-'}  "
+        f"source {article['source'] or '-'}",
+        "",
+        mark_text(article["text"], events, quotes),
+        "",
+    ]
+    lines += [_event_line(i, e) for i, e in enumerate(events, start=1)]
+    lines += [_quote_line(i, q) for i, q in enumerate(quotes, start=1)]
+    return "\n".join(lines)
+
+
+def mark_text(text: str, events: list[dict[str, Any]], quotes: list[dict[str, Any]]) -> str:
+    """``text`` with ⟦trigger⟧[En] around event triggers and «quote»[Qn] around quotes."""
+    inserts: list[tuple[int, int, str]] = []
+    for i, event in enumerate(events, start=1):
+        inserts.append((event["trigger_start"], 1, "⟦"))
+        inserts.append((event["trigger_end"], 0, f"⟧[E{i}]"))
+    for i, quote in enumerate(quotes, start=1):
+        inserts.append((quote["start"], 2, "«"))
+        inserts.append((quote["end"], -1, f"»[Q{i}]"))
+    pieces: list[str] = []
+    cursor = 0
+    for position, _, marker in sorted(inserts):
+        pieces.append(text[cursor:position])
+        pieces.append(marker)
+        cursor = position
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def _event_line(i: int, e: dict[str, Any]) -> str:
+    flags = ("negated " if e["negated"] else "") + e["modality"]
+    return (
+        f"E{i}  {e['date'] or '-'}  {e['source_code']} ({e['source_text']}) "
+        f"—{e['cameo']} {e['cameo_name']}/{e['plover_type']}→ "
+        f"{e['target_code'] or '-'} ({e['target_text'] or '-'})  [{flags}; {e['rule']}; "
+        f"date: {e['date_reason']}]"
+    )
+
+
+def _quote_line(i: int, q: dict[str, Any]) -> str:
+    kind = "direct" if q["direct"] else "reported"
+    speaker = q["speaker_name"] or q["speaker_text"] or "unattributed"
+    return f"Q{i}  {speaker} [{q['speaker_code'] or '-'}], {kind}, {q['rule']}"

@@ -1,0 +1,60 @@
+"""The built-in stages, by name. Each factory builds its stage once per pipeline."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from eventwire.pipeline import Stage, StageFactory
+from eventwire.settings import Settings
+
+
+def _normalise(settings: Settings) -> Stage:
+    from eventwire.text import normalise
+
+    return Stage("normalise", normalise)
+
+
+def _nlp(settings: Settings) -> Stage:
+    from eventwire.nlp import Parser
+
+    parser = Parser(settings)
+    return Stage("nlp", parser.run, parser.run_batch)
+
+
+def _actors(settings: Settings) -> Stage:
+    from eventwire.actors.lexicon import Lexicon
+    from eventwire.actors.resolve import ActorResolver
+
+    return Stage("actors", ActorResolver(Lexicon.builtin()).run)
+
+
+def _events(settings: Settings) -> Stage:
+    from eventwire.events.coder import EventCoder
+    from eventwire.events.verbs import builtin_verbs
+
+    return Stage("events", EventCoder(builtin_verbs()).run)
+
+
+def _quotes(settings: Settings) -> Stage:
+    from eventwire.quotes import QuoteFinder
+
+    return Stage("quotes", QuoteFinder().run)
+
+
+def _time(settings: Settings) -> Stage:
+    from eventwire.when import date_events
+
+    return Stage("time", date_events)
+
+
+BUILTIN_STAGES: Mapping[str, StageFactory] = MappingProxyType(
+    {
+        "normalise": _normalise,
+        "nlp": _nlp,
+        "actors": _actors,
+        "events": _events,
+        "quotes": _quotes,
+        "time": _time,
+    }
+)

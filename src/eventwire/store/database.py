@@ -1,0 +1,138 @@
+"""The DuckDB store: one transaction per batch, idempotent by content ids."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from eventwire.errors import StoreError
+from eventwire.model import Article
+from eventwire.store import rows
+from eventwire.store.schema import CHILD_TABLES, SCHEMA_VERSION, TABLES
+
+
+class Store:
+    """An open eventwire database. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
+        self.path = str(path)
+        if read_only and self.path != ":memory:" and not Path(self.path).exists():
+            raise StoreError(f"database {self.path} does not exist; create it with `eventwire run`")
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open database {self.path}: {exc}") from exc
+        if not read_only:
+            self._create_schema()
+        self._check_version()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # -- schema -------------------------------------------------------------------------------
+    def _create_schema(self) -> None:
+        self.con.execute("BEGIN TRANSACTION")
+        for name, columns in TABLES.items():
+            self.con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({columns})")
+        if self.con.execute("SELECT count(*) FROM schema_version").fetchone() == (0,):
+            self.con.execute("INSERT INTO schema_version VALUES (?)", [SCHEMA_VERSION])
+        self.con.execute("COMMIT")
+
+    def _check_version(self) -> None:
+        try:
+            found = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path} is not an eventwire database: {exc}") from exc
+        version = found[0] if found else None
+        if version != SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} has schema version {version}, this eventwire needs "
+                f"{SCHEMA_VERSION}; re-run into a new database file"
+            )
+
+    # -- writing ------------------------------------------------------------------------------
+    def known_ids(self, ids: Sequence[str]) -> set[str]:
+        """Which of these article content ids are stored already (and so need no work)."""
+        if not ids:
+            return set()
+        placeholders = ",".join("?" for _ in ids)
+        result = self.con.execute(
+            f"SELECT id FROM articles WHERE id IN ({placeholders})", list(ids)
+        )
+        return {row[0] for row in result.fetchall()}
+
+    def write(
+        self, articles: Sequence[Article], ingest_errors: Iterable[tuple[str, str]] = ()
+    ) -> None:
+        """Store a batch in one transaction: all of it, or (on any failure) none of it."""
+        tables = _batch_rows(articles, ingest_errors)
+        keys = [a.id for a in articles]
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            if keys:
+                placeholders = ",".join("?" for _ in keys)
+                for table in ("articles", *CHILD_TABLES, "errors"):
+                    column = "id" if table == "articles" else "article_key"
+                    self.con.execute(
+                        f"DELETE FROM {table} WHERE {column} IN ({placeholders})", keys
+                    )
+            for table, table_rows in tables.items():
+                self._insert(table, table_rows)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def _insert(self, table: str, table_rows: list[rows.Row]) -> None:
+        if not table_rows:
+            return
+        arrow = pa.Table.from_pylist(table_rows)
+        columns = ", ".join(f'"{c}"' for c in arrow.column_names)
+        self.con.register("_batch", arrow)
+        try:
+            self.con.execute(
+                f"INSERT OR REPLACE INTO {table} ({columns}) SELECT {columns} FROM _batch"
+            )
+        finally:
+            self.con.unregister("_batch")
+
+    # -- reading ------------------------------------------------------------------------------
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        result = self.con.execute(sql, list(params))
+        names = [d[0] for d in result.description]
+        return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for table in ("articles", *CHILD_TABLES, "errors"):
+            found = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+            out[table] = int(found[0]) if found else 0
+        return out
+
+
+def _batch_rows(
+    articles: Sequence[Article], ingest_errors: Iterable[tuple[str, str]]
+) -> dict[str, list[rows.Row]]:
+    tables: dict[str, list[rows.Row]] = {"articles": [], "events": [], "quotes": [], "actors": []}
+    errors: list[rows.Row] = [rows.ingest_error_row(o, m) for o, m in ingest_errors]
+    for article in articles:
+        tables["articles"].append(rows.article_row(article))
+        tables["events"].extend(rows.event_row(article, e) for e in article.events)
+        tables["quotes"].extend(rows.quote_row(article, q) for q in article.quotes)
+        tables["actors"].extend(rows.actor_row(article, m) for m in article.mentions)
+        errors.extend(rows.error_rows(article))
+    tables["errors"] = errors
+    return tables

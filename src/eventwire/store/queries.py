@@ -1,0 +1,118 @@
+"""Read queries with filters, returning rows in the export field layout.
+
+Every row that points into an article carries ``article_id`` (the external id when one was
+given, else the content id) and offsets into the article text exactly as it was given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from eventwire.store.database import Store
+
+EVENT_FIELDS = (
+    "article_id", "event_id", "cameo", "cameo_root", "cameo_name", "quad_class", "goldstein",
+    "plover_type", "plover_mode", "source_code", "source_name", "source_text", "target_code",
+    "target_name", "target_text", "trigger_start", "trigger_end", "trigger_text",
+    "sentence_start", "sentence_end", "date", "date_reason", "negated", "modality", "rule",
+    "confidence",
+)  # fmt: skip
+QUOTE_FIELDS = (
+    "article_id", "quote_id", "start", "end", "text", "speaker_start", "speaker_end",
+    "speaker_text", "speaker_code", "speaker_name", "cue_start", "cue_end", "direct", "rule",
+    "confidence",
+)  # fmt: skip
+ACTOR_FIELDS = (
+    "article_id", "start", "end", "text", "code", "name", "role", "rule", "confidence",
+    "country", "sector", "person",
+)  # fmt: skip
+ARTICLE_FIELDS = (
+    "article_id", "id", "external_id", "title", "date", "url", "source", "origin", "text",
+    "n_sentences", "n_events", "n_quotes", "n_errors",
+)  # fmt: skip
+FIELDS = {
+    "events": EVENT_FIELDS,
+    "quotes": QUOTE_FIELDS,
+    "actors": ACTOR_FIELDS,
+    "articles": ARTICLE_FIELDS,
+}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Filters:
+    """Row filters shared by the read commands; ``None`` means no filter."""
+
+    actor: str | None = None  # code prefix ("USA" matches USAGOV) on source, target or speaker
+    code: str | None = None  # CAMEO code prefix ("02" matches 020 and 0231)
+    since: dt.date | None = None
+    until: dt.date | None = None
+    article: str | None = None  # external or content id
+    speaker: str | None = None  # quotes: speaker code prefix or name substring
+    limit: int | None = None
+
+
+def select(
+    table: str, filters: Filters = Filters(), *, sentence_text: bool = False
+) -> tuple[str, list[Any]]:
+    """SQL and parameters for ``table`` in export layout (sorted by article then offset)."""
+    alias = {"events": "e", "quotes": "q", "actors": "m", "articles": "a"}[table]
+    columns = ["a.article_id" if f == "article_id" else f'{alias}."{f}"' for f in FIELDS[table]]
+    if sentence_text and table == "events":
+        columns.append(
+            "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence"
+        )
+    where, params = _where(table, alias, filters)
+    join = "" if table == "articles" else f" JOIN articles a ON a.id = {alias}.article_key"
+    order = {
+        "events": "a.date, a.article_id, e.sentence_start, e.trigger_start",
+        "quotes": "a.article_id, q.start",
+        "actors": "a.article_id, m.start",
+        "articles": "a.date, a.article_id",
+    }[table]
+    sql = f"SELECT {', '.join(columns)} FROM {table} {alias}{join} {where} ORDER BY {order}"
+    if filters.limit is not None:
+        sql += f" LIMIT {int(filters.limit)}"
+    return sql, params
+
+
+def _where(table: str, alias: str, filters: Filters) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if filters.article:
+        clauses.append("(a.article_id = ? OR a.id = ?)")
+        params += [filters.article, filters.article]
+    if filters.actor and table == "events":
+        clauses.append("(starts_with(e.source_code, ?) OR starts_with(e.target_code, ?))")
+        params += [filters.actor, filters.actor]
+    elif filters.actor and table == "actors":
+        clauses.append("starts_with(m.code, ?)")
+        params.append(filters.actor)
+    elif filters.actor and table == "quotes":
+        clauses.append("starts_with(q.speaker_code, ?)")
+        params.append(filters.actor)
+    if filters.speaker and table == "quotes":
+        clauses.append(
+            "(starts_with(q.speaker_code, ?) OR contains(lower(q.speaker_name), lower(?))"
+            " OR contains(lower(q.speaker_text), lower(?)))"
+        )
+        params += [filters.speaker] * 3
+    if filters.code and table == "events":
+        clauses.append("starts_with(e.cameo, ?)")
+        params.append(filters.code)
+    date_column = "e.date" if table == "events" else "a.date"
+    if filters.since:
+        clauses.append(f"CAST({date_column} AS DATE) >= ?")
+        params.append(filters.since)
+    if filters.until:
+        clauses.append(f"CAST({date_column} AS DATE) <= ?")
+        params.append(filters.until)
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def rows(
+    store: Store, table: str, filters: Filters = Filters(), *, sentence_text: bool = False
+) -> list[dict[str, Any]]:
+    sql, params = select(table, filters, sentence_text=sentence_text)
+    return store.query(sql, params)

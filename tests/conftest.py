@@ -1,0 +1,71 @@
+"""Shared fixtures. Articles here are short wire-style stories written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from eventwire.model import Article
+from eventwire.pipeline import Pipeline
+from eventwire.settings import Settings
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+PAPER_STORY = """Envoy to urge council to back ceasefire, a plan already rejected by Ruritania
+
+The United States on Friday stepped up pressure on Russia, as US diplomats left the embassy in Moscow and Germany vowed to support its allies.
+
+US Secretary of State Mary Lane on Saturday will urge members of the United Nations Security Council to recognise opposition leader Ana Torres as Bolivia’s interim president.
+
+Russia has accused Washington of backing a coup. Bolivian President Luis Ortega thanked Lane for raising the issue.
+
+“I was about to ask for a debate myself,” Ortega said. “Thanks, Mary … We will tell the truth.”
+
+In a speech on Wednesday, Ortega broke off diplomatic relations with Washington and ordered the US personnel out within 72 hours.
+
+.
+
+Leave a Reply
+
+Your email address will not be published. Required fields are marked *
+"""
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return Settings(batch_size=8)
+
+
+@pytest.fixture(scope="session")
+def pipeline(settings: Settings) -> Pipeline:
+    """The full pipeline, built once per test session (loading spaCy takes a second)."""
+    return Pipeline(settings)
+
+
+@pytest.fixture(scope="session")
+def process(pipeline: Pipeline) -> Callable[..., Article]:
+    """Run one text through the pipeline: ``process(text, date=..., title=...)``."""
+
+    def run(text: str, *, date: dt.date | None = None, title: str | None = None) -> Article:
+        article = Article(text=text, date=date, title=title)
+        (result,) = pipeline.process_batch([article])
+        return result
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def paper_story(process: Callable[..., Article]) -> Article:
+    """A processed story in the shape of the Venezuela wire (invented names)."""
+    title = PAPER_STORY.split("\n", 1)[0]
+    return process(PAPER_STORY, date=dt.date(2019, 1, 26), title=title)
+
+
+@pytest.fixture()
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not beside this checkout")
+    return SHARED
