@@ -87,7 +87,7 @@ def _apply(stage: Stage, articles: list[Article]) -> list[Article]:
         try:
             outputs = stage.run_batch([articles[i] for i in pending])
             _check_batch(stage, [articles[i] for i in pending], outputs)
-        except Exception:  # noqa: BLE001 - isolate the failing article one by one below
+        except Exception:
             pass
         else:
             merged = list(articles)
@@ -106,7 +106,7 @@ def _run_one(stage: Stage, article: Article) -> Article:
         output = stage.run(article)
         _check_batch(stage, [article], [output])
         return output
-    except Exception as exc:  # noqa: BLE001 - a stage failure is recorded on the article
+    except Exception as exc:
         return article.with_error(stage.name, exc)
 
 

@@ -21,6 +21,11 @@ _CUES = frozenset(
      "note", "explain", "reply", "respond", "argue", "claim", "announce", "comment", "stress",
      "urge", "accuse", "promise", "vow", "threaten", "quote", "cite", "post", "confirm"}
 )  # fmt: skip
+#: Verbs that introduce reported speech ("X said (that) ..."); a narrower set than _CUES.
+_SPEECH = frozenset(
+    {"say", "tell", "add", "write", "tweet", "declare", "state", "insist", "warn", "note",
+     "explain", "reply", "argue", "claim", "announce", "stress", "cite", "quote", "confirm"}
+)  # fmt: skip
 _OPENERS = frozenset({"\u201c", "\u201e"})
 _CLOSERS = frozenset({"\u201d"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -77,7 +82,7 @@ class QuoteFinder:
     ) -> Iterator[Quote]:
         for view in views:
             for token in view.sent:
-                if token.lemma_.lower() not in _CUES or token.pos_ != "VERB":
+                if token.lemma_.lower() not in _SPEECH or token.pos_ != "VERB":
                     continue
                 content = _reported_content(token, view.offset)
                 if content is None or any(
@@ -85,6 +90,8 @@ class QuoteFinder:
                 ):
                     continue
                 speaker = _speaker(article, token, view)
+                if speaker is None:
+                    continue
                 cue = _token_span(token, view.offset)
                 attribution = _Attribution(speaker, cue, f"reported:{token.lemma_.lower()}", 0.6)
                 yield _quote(article, content, attribution, direct=False)

@@ -61,24 +61,30 @@ def resolve_day(word: str, published: dt.date, *, future: bool) -> dt.date:
     return published - dt.timedelta(days=(published.weekday() - weekday) % 7)
 
 
+_CLAUSE_BOUNDARIES = frozenset(
+    {"ccomp", "xcomp", "conj", "advcl", "relcl", "acl", "parataxis", "csubj", "dobj"}
+)
+
+
 def _day_expression(verb: Any) -> tuple[str, Any] | None:
+    """A day word in the verb's own clause; a coordinated verb falls back to its head's."""
     for token in _clause_tokens(verb):
         lower = token.lower_
         if lower in _WEEKDAYS or lower in _RELATIVE_DAYS:
             return lower, token
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        return _day_expression(verb.head)
     return None
 
 
 def _clause_tokens(verb: Any) -> list[Any]:
-    """Time words attached to the verb, or to its subject ("Pompeo on Saturday will urge")."""
+    """Tokens of the verb's clause, not descending into other clauses or the object."""
     found: list[Any] = []
-    for child in verb.children:
-        if child.dep_ in ("npadvmod", "tmod", "advmod", "obl"):
-            found.append(child)
-        elif child.dep_ == "prep" and child.lower_ in ("on", "by", "since", "until"):
-            found.extend(c for c in child.children if c.dep_ == "pobj")
-        elif child.dep_ in ("nsubj", "nsubjpass"):
-            found.extend(_clause_tokens(child))
+    stack = [c for c in verb.children if c.dep_ not in _CLAUSE_BOUNDARIES]
+    while stack:
+        token = stack.pop(0)
+        found.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in _CLAUSE_BOUNDARIES)
     return found
 
 

@@ -58,8 +58,11 @@ class _ArticleContext:
         return self.people.get(text) or self.people.get(text.split()[-1])
 
     def remember(self, person: _Person) -> None:
+        surname = person.name.split()[-1]
+        known = self.people.get(surname)
         self.people[person.name] = person
-        self.people.setdefault(person.name.split()[-1], person)
+        if known is None or known.actor is None or known.name == person.name:
+            self.people[surname] = person
         self.last_person = person
 
 
@@ -75,11 +78,17 @@ class ActorResolver:
         for sentence, sent, offset in parsed_sentences(article):
             hits = self._hits(sent, context)
             context.countries.update(h.code for h in hits if h.kind == "country" and h.code)
-            for group in _group(sent, hits):
+            groups = sorted(_group(sent, hits), key=lambda g: min(h.start for h in g))
+            pronouns = _pronoun_tokens(sent)
+            for group in groups:
+                start = min(h.start for h in group)
+                while pronouns and pronouns[0].i < start:
+                    mentions.extend(_pronoun(pronouns.pop(0), offset, sentence.index, context))
                 mention = self._mention(group, sent, offset, sentence.index, hits, context)
                 if mention is not None:
                     mentions.append(mention)
-            mentions.extend(_pronouns(sent, offset, sentence.index, context, hits))
+            for token in pronouns:
+                mentions.extend(_pronoun(token, offset, sentence.index, context))
         mentions.sort(key=lambda m: (m.span.start, m.span.end))
         return replace(article, mentions=tuple(self._fill_context(mentions, context)))
 
@@ -170,9 +179,11 @@ class ActorResolver:
         if person_hit is not None:
             person_name = person_hit.name or ""
             known = context.person(person_name)
-            if actor is None and known is not None:
+            if actor is None and known is not None and known.actor is not None:
                 actor, rule, confidence = known.actor, "person:coref", 0.75
                 role = role or known.role
+            elif actor is None and role_hit is not None:
+                actor, rule, confidence = self._role_alone(role_hit, sent, hits, context)
             person = _Person(known.name if known and not role_hit else person_name, actor, role)
             context.remember(person)
             return Mention(span, text, sentence, actor, rule, confidence, role, person.name)
@@ -251,19 +262,19 @@ def _nearest_country(role: Hit, hits: list[Hit]) -> str | None:
     return min(countries, key=lambda h: abs(h.start - role.start)).code
 
 
-def _pronouns(
-    sent: Any, offset: int, sentence: int, context: _ArticleContext, hits: list[Hit]
-) -> Iterator[Mention]:
-    for token in sent:
-        if token.lower_ not in _PERSON_PRONOUNS or token.pos_ != "PRON":
-            continue
-        person = context.last_person
-        if person is None or person.actor is None:
-            continue
-        span = Span(offset + token.idx, offset + token.idx + len(token.text))
-        yield Mention(
-            span, token.text, sentence, person.actor, "pronoun", 0.5, person.role, person.name
-        )
+def _pronoun_tokens(sent: Any) -> list[Any]:
+    return [t for t in sent if t.lower_ in _PERSON_PRONOUNS and t.pos_ == "PRON"]
+
+
+def _pronoun(token: Any, offset: int, sentence: int, context: _ArticleContext) -> list[Mention]:
+    """He/she: the last person named before the pronoun, when that person has a code."""
+    person = context.last_person
+    if person is None or person.actor is None:
+        return []
+    span = Span(offset + token.idx, offset + token.idx + len(token.text))
+    return [
+        Mention(span, token.text, sentence, person.actor, "pronoun", 0.5, person.role, person.name)
+    ]
 
 
 _SECTOR_NAMES = {

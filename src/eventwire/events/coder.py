@@ -83,7 +83,7 @@ class _MentionIndex:
                 return mention
         return None
 
-    def in_subtree(self, token: Any) -> Mention | None:
+    def in_subtree(self, token: Any, max_depth: int = 2) -> Mention | None:
         own = self.at(token)
         if own is not None:
             return own
@@ -93,6 +93,8 @@ class _MentionIndex:
             if mention is None:
                 continue
             depth = _depth_below(sub, token)
+            if depth > max_depth:
+                continue
             if best is None or (depth, sub.i) < best[:2]:
                 best = (depth, sub.i, mention)
         return best[2] if best else None
@@ -193,8 +195,8 @@ def _modality(verb: Any) -> Modality:
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children):
         return "conditional"
-    if auxes & _FUTURE:
-        return "future"
+    if auxes & _FUTURE or (verb.dep_ == "ROOT" and verb.tag_ == "VB" and "to" in auxes):
+        return "future"  # "will urge"; headline style "Pompeo to urge"
     if auxes & _POSSIBLE:
         return "possible"
     head = verb.head
