@@ -89,7 +89,11 @@ class ActorResolver:
                     mentions.append(mention)
             for token in pronouns:
                 mentions.extend(_pronoun(token, offset, sentence.index, context))
-        mentions.sort(key=lambda m: (m.span.start, m.span.end))
+        # Mention text as given (the parse saw the normalised copy, same offsets).
+        mentions = sorted(
+            (replace(m, text=m.span.text_of(article.text)) for m in mentions),
+            key=lambda m: (m.span.start, m.span.end),
+        )
         return replace(article, mentions=tuple(self._fill_context(mentions, context)))
 
     def _fill_context(self, mentions: list[Mention], context: _ArticleContext) -> list[Mention]:

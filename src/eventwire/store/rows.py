@@ -83,7 +83,7 @@ def quote_row(article: Article, quote: Quote) -> Row:
         "speaker_end": speaker.span.end if speaker else None,
         "speaker_text": speaker.text if speaker else None,
         "speaker_code": actor.code if actor else None,
-        "speaker_name": (actor.name if actor else None) or (speaker.person if speaker else None),
+        "speaker_name": (speaker.person if speaker else None) or (actor.name if actor else None),
         "cue_start": quote.cue.start if quote.cue else None,
         "cue_end": quote.cue.end if quote.cue else None,
         "direct": quote.direct,
