@@ -252,3 +252,38 @@ def export(
         return
     if output is not None:
         click.echo(f"{count} {table} rows → {output}", err=True)
+
+
+@main.command()
+@click.option("--articles", "n", type=click.IntRange(min=1), default=500, show_default=True,
+              help="How many articles to process.")  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object as the last line.")
+@click.option("--corpus", type=click.Path(exists=True, path_type=Path), multiple=True,
+              help="Seed articles (default: the bundled examples/).")  # fmt: skip
+@config_option
+def bench(n: int, as_json: bool, corpus: tuple[Path, ...], config: Path | None) -> None:
+    """Articles per second end to end (ingest → DuckDB) and the ratio to bare spaCy."""
+    import json
+
+    from eventwire.bench import run_bench, seed_texts
+
+    try:
+        settings = _settings(config)
+        texts = seed_texts(list(corpus or (Path("examples"),)), settings)
+        if not texts:
+            raise click.UsageError("no seed articles found; pass --corpus PATH")
+        result = run_bench(texts, n, settings)
+    except EventwireError as exc:
+        _fatal(exc)
+        return
+    data = result.as_dict()
+    click.echo(
+        f"{data['articles']} articles, {data['words']} words\n"
+        f"eventwire end to end: {data['articles_per_s']:.1f} articles/s\n"
+        f"bare spaCy pipeline:  {data['spacy_articles_per_s']:.1f} articles/s\n"
+        f"ratio:                {data['ratio']:.3f}\n"
+        f"peak memory:          {data['peak_rss_mb']:.0f} MB\n"
+        f"per stage (s):        {data['stage_seconds']}"
+    )
+    if as_json:
+        click.echo(json.dumps(data))

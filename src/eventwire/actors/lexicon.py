@@ -157,6 +157,22 @@ def normalise(phrase: str) -> str:
     return " ".join(w.replace(".", "") if _INITIALISM.fullmatch(w) else w for w in words)
 
 
+def _first_key(word: str) -> str:
+    return normalise(word).casefold()
+
+
+def _first_words(aliases: Iterable[str]) -> dict[str, int]:
+    """First word of every alias (as compared) → the most tokens an alias from it spans."""
+    starts: dict[str, int] = {}
+    for alias in aliases:
+        words = normalise(alias).split()
+        if words:
+            key = words[0].casefold()
+            span = len(_TOKEN.findall(alias)) + 1  # room for a possessive token
+            starts[key] = max(starts.get(key, 0), span)
+    return starts
+
+
 def _fold(phrase: str) -> str:
     """Typographic apostrophes to ``'``, accents dropped."""
     text = unicodedata.normalize("NFKD", phrase.translate(_APOSTROPHES))
@@ -208,7 +224,15 @@ class Lexicon:
     scanner knows how far ahead to look.
     """
 
-    __slots__ = ("_countries", "_names", "_organisations", "_roles", "_sources", "max_words")
+    __slots__ = (
+        "_countries",
+        "_names",
+        "_organisations",
+        "_roles",
+        "_sources",
+        "_starts",
+        "max_words",
+    )
 
     def __init__(self, sources: _Sources) -> None:
         names = _canonical_names(sources)
@@ -223,6 +247,14 @@ class Lexicon:
         aliases = [r.alias for r in sources.countries]
         aliases += [alias for alias, _ in (*sources.organisations, *sources.roles)]
         self.max_words: int = max(len(_TOKEN.findall(a)) for a in aliases) + 2
+        self._starts: Mapping[str, int] = MappingProxyType(_first_words(aliases))
+
+    def longest_from(self, word: str) -> int:
+        """How many tokens the longest alias starting with ``word`` may span (0: none does).
+
+        Lets a scanner skip the many words that start no alias, and stop looking early.
+        """
+        return self._starts.get(_first_key(word), 0)
 
     def __repr__(self) -> str:
         sizes = (len(self._countries), len(self._organisations), len(self._roles))

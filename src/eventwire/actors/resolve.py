@@ -129,9 +129,10 @@ class ActorResolver:
         return sorted(hits, key=lambda h: h.start)
 
     def _lexicon_hit(self, doc: Any, i: int, stop: int) -> Hit | None:
-        if not (doc[i].is_alpha or doc[i].text[:1].isalpha()):
+        longest = self.lexicon.longest_from(doc[i].text)
+        if not longest:
             return None
-        for n in range(min(self.lexicon.max_words, stop - i), 0, -1):
+        for n in range(min(longest, stop - i), 0, -1):
             phrase = doc[i : i + n].text
             hit = self._lookup(phrase, i, i + n)
             if hit is not None:
