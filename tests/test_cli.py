@@ -68,7 +68,9 @@ def test_rerun_stores_nothing_new(runner: CliRunner, tmp_path: Path) -> None:
 def test_export_uses_external_ids_and_offsets_into_the_given_text(
     runner: CliRunner, tmp_path: Path
 ) -> None:
-    text = "Russia’s army shelled Ukraine on Friday.\r\n\r\nKyiv condemned Moscow’s “barbaric” attack."
+    text = (
+        "Russia’s army shelled Ukraine on Friday.\r\n\r\nKyiv condemned Moscow’s “barbaric” attack."
+    )
     source = tmp_path / "a.jsonl"
     source.write_text(json.dumps({"id": "wire-7", "text": text, "date": "2022-03-05"}) + "\n")
     db = str(tmp_path / "e.duckdb")
@@ -80,13 +82,29 @@ def test_export_uses_external_ids_and_offsets_into_the_given_text(
         rows = [json.loads(line) for line in out.read_text().splitlines()]
         assert rows and all(r["article_id"] == "wire-7" for r in rows)
         for row in rows:
-            start, end = (row["trigger_start"], row["trigger_end"]) if table == "events" else (
-                row["start"], row["end"])  # fmt: skip
+            start, end = (
+                (row["trigger_start"], row["trigger_end"])
+                if table == "events"
+                else (row["start"], row["end"])
+            )
             expected = row["trigger_text"] if table == "events" else row["text"]
             assert text[start:end] == expected
     parquet = tmp_path / "events.parquet"
-    assert _run(runner, "export", "--table", "events", "--format", "parquet", "--db", db,
-                "-o", str(parquet))[0] == 0  # fmt: skip
+    assert (
+        _run(
+            runner,
+            "export",
+            "--table",
+            "events",
+            "--format",
+            "parquet",
+            "--db",
+            db,
+            "-o",
+            str(parquet),
+        )[0]
+        == 0
+    )
     assert parquet.stat().st_size > 0
 
 
@@ -112,9 +130,10 @@ def test_bad_inputs_are_reported_and_the_rest_is_stored(runner: CliRunner, tmp_p
     assert "lines.jsonl:3" in err and "'text'" in err
     assert "2 articles" in err and "5 errors" in err
     articles = _jsonl(runner, "export", "--table", "articles", "--db", db)
-    assert sorted(a["article_id"] for a in articles) == sorted(["ok-1", articles[1]["id"]]) or len(
-        articles
-    ) == 2
+    assert (
+        sorted(a["article_id"] for a in articles) == sorted(["ok-1", articles[1]["id"]])
+        or len(articles) == 2
+    )
     # A second run with the same bad inputs changes nothing that was stored.
     before = _jsonl(runner, "events", "--db", db)
     assert _run(runner, "run", str(tmp_path / "in"), "--db", db)[0] == 1

@@ -15,7 +15,7 @@ def test_content_id_is_stable_and_depends_on_source() -> None:
 
 
 def test_content_id_ignores_typographic_variants() -> None:
-    assert Article(text="Russia’s “plan”").id == Article(text="Russia's \"plan\"").id
+    assert Article(text="Russia’s “plan”").id == Article(text='Russia\'s "plan"').id
 
 
 def test_public_id_prefers_external_id() -> None:

@@ -43,7 +43,7 @@ def test_a_stage_returning_another_article_is_an_error() -> None:
 
 
 def test_unknown_stage_is_a_clear_error() -> None:
-    with pytest.raises(UnknownStageError, match="unknown stage.*nope"):
+    with pytest.raises(UnknownStageError, match=r"unknown stage.*nope"):
         _pipeline("nope")
 
 

@@ -14,7 +14,9 @@ def test_normalise_keeps_every_offset(text: str) -> None:
 
 
 def test_odd_apostrophes_and_quotes_become_ascii() -> None:
-    assert normalise_chars("Venezuela‘s “truth” Russia’s ′x″") == "Venezuela's \"truth\" Russia's 'x\""
+    assert (
+        normalise_chars("Venezuela‘s “truth” Russia’s ′x″") == "Venezuela's \"truth\" Russia's 'x\""
+    )
 
 
 @given(st.text(alphabet=st.sampled_from("ab \n\t\r.")))
@@ -44,8 +46,15 @@ def test_trailing_comment_form_is_boilerplate() -> None:
         "Great article, thanks!"
     )
     kinds = [p.kind for p in classify_paragraphs(text, "Title")]
-    assert kinds == ["headline", "body", "body", "boilerplate", "boilerplate", "boilerplate",
-                     "boilerplate"]  # fmt: skip
+    assert kinds == [
+        "headline",
+        "body",
+        "body",
+        "boilerplate",
+        "boilerplate",
+        "boilerplate",
+        "boilerplate",
+    ]
 
 
 def test_boilerplate_only_at_the_end() -> None:
@@ -55,8 +64,14 @@ def test_boilerplate_only_at_the_end() -> None:
 
 
 def test_boilerplate_patterns() -> None:
-    for line in ["Share this article", ".", "* * *", "Reporting by Jane Doe; Editing by Bob",
-                 "© 2024 Example News. All rights reserved.", "Subscribe to our newsletter"]:  # fmt: skip
+    for line in [
+        "Share this article",
+        ".",
+        "* * *",
+        "Reporting by Jane Doe; Editing by Bob",
+        "© 2024 Example News. All rights reserved.",
+        "Subscribe to our newsletter",
+    ]:
         assert is_boilerplate(line), line
     for line in ["Russia opposes the request.", "Share prices fell on Friday."]:
         assert not is_boilerplate(line), line

@@ -38,6 +38,7 @@ EVENT_COLUMNS = (
 QUOTE_COLUMNS = (
     ("speaker_code", "code", 8),
     ("speaker_name", "speaker", 22),
+    ("speaker_text", "speaker text", 22),
     ("direct", "direct", 6),
     ("rule", "rule", 12),
     ("text", "quote", 90),
@@ -136,7 +137,10 @@ def run(
         with Store(settings.db_path) as store:
             total = count_files(paths)
             with click.progressbar(
-                length=total, label="articles", file=sys.stderr, hidden=total < 2
+                length=total,
+                label="files",
+                file=sys.stderr,
+                hidden=total < 2 or not sys.stderr.isatty(),
             ) as bar:
                 items = read_paths(paths, settings=settings, on_file=lambda _: bar.update(1))
                 summary = run_items(

@@ -65,7 +65,8 @@ class EventCoder:
                 args = _arguments(frame, token, index)
                 if args is None:
                     continue
-                yield _event(article, sentence, token, offset, frame, args)
+                for expanded in _expand_conjuncts(args, sent, index):
+                    yield _event(article, sentence, token, offset, frame, expanded)
                 break
 
 
@@ -98,6 +99,41 @@ class _MentionIndex:
             if best is None or (depth, sub.i) < best[:2]:
                 best = (depth, sub.i, mention)
         return best[2] if best else None
+
+
+def _expand_conjuncts(args: _Arguments, sent: Any, index: _MentionIndex) -> list[_Arguments]:
+    """One event per actor of a coordination: "Serbia and Kosovo" → two targets."""
+    sources = [args.source, *_conjunct_mentions(args.source, sent, index)]
+    targets = [args.target]
+    if args.target is not None:
+        targets += _conjunct_mentions(args.target, sent, index)
+    return [
+        _Arguments(source, target, args.passive)
+        for source in sources
+        for target in targets
+        if target is None or target.span != source.span
+    ]
+
+
+def _conjunct_mentions(mention: Mention, sent: Any, index: _MentionIndex) -> list[Mention]:
+    head = next(
+        (
+            t
+            for t in sent
+            if mention.span.start <= index.offset + t.idx < mention.span.end
+            and not mention.span.start <= index.offset + t.head.idx < mention.span.end
+        ),
+        None,
+    )
+    found: list[Mention] = []
+    stack = [c for c in head.children if c.dep_ == "conj"] if head is not None else []
+    while stack:
+        token = stack.pop(0)
+        other = index.at(token)
+        if other is not None and other.span != mention.span and other not in found:
+            found.append(other)
+        stack.extend(c for c in token.children if c.dep_ == "conj")
+    return found
 
 
 def _depth_below(token: Any, ancestor: Any) -> int:

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from eventwire.model import Article
+from eventwire.when import resolve_day
+
+SATURDAY = dt.date(2019, 1, 26)
+
+
+def test_weekday_resolution_is_tense_aware() -> None:
+    assert resolve_day("friday", SATURDAY, future=False) == dt.date(2019, 1, 25)
+    assert resolve_day("wednesday", SATURDAY, future=False) == dt.date(2019, 1, 23)
+    assert resolve_day("saturday", SATURDAY, future=False) == SATURDAY
+    assert resolve_day("monday", SATURDAY, future=True) == dt.date(2019, 1, 28)
+    assert resolve_day("yesterday", SATURDAY, future=False) == dt.date(2019, 1, 25)
+
+
+def test_event_dates_with_reasons(paper_story: Article) -> None:
+    broke = next(e for e in paper_story.events if e.type.cameo == "161")
+    assert broke.date is not None and broke.date.value == "2019-01-23"
+    assert "'Wednesday' (past tense)" in broke.date.reason
+    urge = next(
+        e
+        for e in paper_story.events
+        if e.type.cameo == "020" and e.modality == "future" and e.sentence > 0
+    )
+    assert urge.date is not None and urge.date.value == "2019-01-26"
+
+
+def test_no_day_word_means_publication_date(process: Callable[..., Article]) -> None:
+    (event,) = process("France criticised Italy.", date=SATURDAY).events
+    assert event.date is not None and event.date.reason == "publication date"
+    (undated,) = process("France criticised Italy.").events
+    assert undated.date is not None and undated.date.value is None
