@@ -171,3 +171,22 @@ def test_show_marks_events_and_quotes(runner: CliRunner, tmp_path: Path) -> None
     assert "E1" in out and "DEU" in out
     code, _, err = _run(runner, "show", "missing", "--db", db)
     assert code == 3 and "no article with id 'missing'" in err
+
+
+def test_source_override_and_date_filters(runner: CliRunner, tmp_path: Path) -> None:
+    source = tmp_path / "two.jsonl"
+    source.write_text(
+        json.dumps({"id": "a", "date": "2024-01-10", "text": "France praised Italy."}) + "\n"
+        + json.dumps({"id": "b", "date": "2024-02-10", "text": "Spain criticised Portugal."}) + "\n"
+    )  # fmt: skip
+    db = str(tmp_path / "e.duckdb")
+    assert _run(runner, "run", str(source), "--db", db, "--source", "Wire")[0] == 0
+    articles = _jsonl(runner, "export", "--table", "articles", "--db", db)
+    assert {a["source"] for a in articles} == {"Wire"}
+    since = _jsonl(runner, "events", "--db", db, "--since", "2024-02-01")
+    assert [e["article_id"] for e in since] == ["b"]
+    until = _jsonl(runner, "events", "--db", db, "--until", "2024-01-31")
+    assert [e["article_id"] for e in until] == ["a"]
+    # The same text under another source is another article.
+    assert _run(runner, "run", str(source), "--db", db, "--source", "Other")[0] == 0
+    assert len(_jsonl(runner, "export", "--table", "articles", "--db", db)) == 4
