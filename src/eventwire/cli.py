@@ -291,3 +291,6 @@ def bench(n: int, as_json: bool, corpus: tuple[Path, ...], config: Path | None) 
     )
     if as_json:
         click.echo(json.dumps(data))
+
+
+from eventwire import cli_evaluate  # noqa: E402,F401  (registers the command)
