@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB ?= eventwire.duckdb
 
-.PHONY: venv demo test test-slow test-all lint typecheck bench gate clean
+.PHONY: venv demo test test-slow lint typecheck bench gate clean
 
 venv: $(STAMP)
 
@@ -42,3 +42,6 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB).wal
+
+gate: $(STAMP)
+	$(BIN)/eventwire gate --floors quality/floors.json --eval-dir ../shared/eval

@@ -55,18 +55,13 @@ def render_scores(scores: Scores) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object as the last line.")
 def evaluate(gold: Path, as_json: bool) -> None:
     """Score eventwire against a PLOVER or PETRARCH gold file (JSON lines)."""
-    from eventwire.evaluate import load_gold, score
-    from eventwire.model import Article
+    from eventwire.evaluate import evaluate_file
     from eventwire.pipeline import Pipeline
     from eventwire.settings import Settings
 
     started = time.perf_counter()
     try:
-        records = load_gold(gold)
-        pipeline = Pipeline(Settings())
-        articles = [Article(text=r.text, external_id=r.id, date=r.date) for r in records]
-        predicted = list(pipeline.process(articles))
-        scores = score(records, predicted)
+        scores, predicted = evaluate_file(gold, Pipeline(Settings()))
     except EventwireError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_FATAL)
@@ -75,9 +70,39 @@ def evaluate(gold: Path, as_json: bool) -> None:
         for error in article.errors:
             click.echo(f"error: {article.public_id}: {error.stage}: {error.message}", err=True)
     click.echo(render_scores(scores))
-    click.echo(f"{len(records)} records in {seconds:.1f} s")
+    click.echo(f"{scores.records} records in {seconds:.1f} s")
     if as_json:
         data = scores.as_dict()
         data["gold"] = str(gold)
         data["seconds"] = round(seconds, 2)
         click.echo(json.dumps(data))
+
+
+@main.command()
+@click.option("--floors", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=Path("quality/floors.json"), show_default=True,
+              help="Pinned minimum scores per gold file.")  # fmt: skip
+@click.option("--eval-dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("../shared/eval"), show_default=True,
+              help="Folder holding the gold files named in the floors file.")  # fmt: skip
+def gate(floors: Path, eval_dir: Path) -> None:
+    """Fail (exit 1) when a score falls below its pinned floor."""
+    from eventwire.evaluate import evaluate_file
+    from eventwire.gate import check, load_floors
+    from eventwire.pipeline import Pipeline
+    from eventwire.settings import Settings
+
+    try:
+        pinned = load_floors(floors)
+        pipeline = Pipeline(Settings())
+        results = {name: evaluate_file(eval_dir / name, pipeline)[0].as_dict() for name in pinned}
+    except EventwireError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_FATAL)
+    report = check(pinned, results)
+    for line in report.lines:
+        click.echo(line)
+    if report.failures:
+        click.echo(f"quality gate FAILED: {len(report.failures)} score(s) below floor", err=True)
+        sys.exit(1)
+    click.echo("quality gate passed")

@@ -19,6 +19,7 @@ from typing import Any, Literal
 from eventwire.errors import EvaluationError, UnknownEventCodeError
 from eventwire.events.ontology import event_type
 from eventwire.model import Article, Event, Mention
+from eventwire.pipeline import Pipeline
 
 GoldFormat = Literal["plover", "petrarch"]
 
@@ -365,3 +366,11 @@ __all__ = [
     "load_gold",
     "score",
 ]
+
+
+def evaluate_file(path: Path | str, pipeline: Pipeline) -> tuple[Scores, list[Article]]:
+    """Run every gold record's text through ``pipeline`` and score the result."""
+    records = load_gold(path)
+    articles = [Article(text=r.text, external_id=r.id, date=r.date) for r in records]
+    predicted = list(pipeline.process(articles))
+    return score(records, predicted), predicted
