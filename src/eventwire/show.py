@@ -33,9 +33,12 @@ def render_article(store: Store, article_id: str) -> str:
 def mark_text(text: str, events: list[dict[str, Any]], quotes: list[dict[str, Any]]) -> str:
     """``text`` with ⟦trigger⟧[En] around event triggers and «quote»[Qn] around quotes."""
     inserts: list[tuple[int, int, str]] = []
-    for i, event in enumerate(events, start=1):
-        inserts.append((event["trigger_start"], 1, "⟦"))
-        inserts.append((event["trigger_end"], 0, f"⟧[E{i}]"))
+    triggers: dict[tuple[int, int], list[str]] = {}
+    for i, event in enumerate(events, start=1):  # one marker per trigger, naming all its events
+        triggers.setdefault((event["trigger_start"], event["trigger_end"]), []).append(f"E{i}")
+    for (start, end), labels in triggers.items():
+        inserts.append((start, 1, "⟦"))
+        inserts.append((end, 0, f"⟧[{','.join(labels)}]"))
     for i, quote in enumerate(quotes, start=1):
         inserts.append((quote["start"], 2, "«"))
         inserts.append((quote["end"], -1, f"»[Q{i}]"))

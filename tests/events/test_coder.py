@@ -77,3 +77,16 @@ def test_event_carries_evidence(process: Callable[..., Article]) -> None:
     assert event.sentence_span.start == 0 and event.sentence_span.end == len(text)
     assert event.rule.startswith("verb:praise") and 0 < event.confidence <= 1
     assert (event.type.quad_class, event.type.plover_type) == (1, "SUPPORT")
+
+
+def test_headline_event_repeated_in_the_body_is_kept_once(process: Callable[..., Article]) -> None:
+    text = "Serbia expels Kosovo envoy\n\nSerbia on Friday expelled a Kosovo envoy.\n\nItaly praised Spain."
+    article = process(text, title="Serbia expels Kosovo envoy")
+    expels = [e for e in article.events if e.type.cameo == "174"]
+    assert len(expels) == 1 and text[expels[0].trigger.start : expels[0].trigger.end] == "expelled"
+
+
+def test_headline_only_event_is_kept(process: Callable[..., Article]) -> None:
+    text = "Serbia expels Kosovo envoy\n\nItaly praised Spain on Monday."
+    article = process(text, title="Serbia expels Kosovo envoy")
+    assert [e.type.cameo for e in article.events] == ["174", "051"]

@@ -48,7 +48,7 @@ class EventCoder:
             mentions = [m for m in article.mentions if sentence.span.contains(m.span)]
             for event in self._code_sentence(article, sentence, sent, offset, mentions):
                 events.setdefault(event.event_id, event)
-        return replace(article, events=tuple(events.values()))
+        return replace(article, events=_without_headline_repeats(article, list(events.values())))
 
     def _code_sentence(
         self, article: Article, sentence: Sentence, sent: Any, offset: int, mentions: list[Mention]
@@ -68,6 +68,19 @@ class EventCoder:
                 for expanded in _expand_conjuncts(args, sent, index):
                     yield _event(article, sentence, token, offset, frame, expanded)
                 break
+
+
+def _without_headline_repeats(article: Article, events: list[Event]) -> tuple[Event, ...]:
+    """A headline event the body reports again (same source, code, target) is dropped."""
+    headlines = {p.index for p in article.paragraphs if p.kind == "headline"}
+    in_headline = {s.index for s in article.sentences if s.paragraph in headlines}
+
+    def key(event: Event) -> tuple[str | None, str, str | None]:
+        target = event.target.code if event.target else None
+        return (event.source.code if event.source else None, event.type.cameo, target)
+
+    body = {key(e) for e in events if e.sentence not in in_headline}
+    return tuple(e for e in events if e.sentence not in in_headline or key(e) not in body)
 
 
 class _MentionIndex:
