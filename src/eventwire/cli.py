@@ -115,6 +115,8 @@ def main() -> None:
 @click.option("--source", help="Source name for every article (e.g. Reuters).")
 @click.option("--reprocess", is_flag=True, help="Process articles already in the database again.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Articles per batch.")
+@click.option("--workers", type=click.IntRange(min=0), default=None,
+              help="Processes running the pipeline (0: one per core; default 1).")  # fmt: skip
 def run(
     paths: tuple[Path, ...],
     db: Path | None,
@@ -123,17 +125,18 @@ def run(
     source: str | None,
     reprocess: bool,
     batch_size: int | None,
+    workers: int | None,
 ) -> None:
     """Process .txt and .jsonl files (or directories of them) into the database."""
     from eventwire.ingest import read_paths
-    from eventwire.pipeline import Pipeline
+    from eventwire.parallel import make_pipeline
     from eventwire.runner import Overrides, count_files
     from eventwire.runner import run as run_items
     from eventwire.store.database import Store
 
     try:
-        settings = _settings(config, db_path=db, batch_size=batch_size)
-        pipeline = Pipeline(settings)
+        settings = _settings(config, db_path=db, batch_size=batch_size, workers=workers)
+        pipeline = make_pipeline(settings)
         with Store(settings.db_path) as store:
             total = count_files(paths)
             with click.progressbar(
@@ -143,13 +146,16 @@ def run(
                 hidden=total < 2 or not sys.stderr.isatty(),
             ) as bar:
                 items = read_paths(paths, settings=settings, on_file=lambda _: bar.update(1))
-                summary = run_items(
-                    items,
-                    pipeline=pipeline,
-                    store=store,
-                    overrides=Overrides(date=date, source=source),
-                    reprocess=reprocess,
-                )
+                try:
+                    summary = run_items(
+                        items,
+                        pipeline=pipeline,
+                        store=store,
+                        overrides=Overrides(date=date, source=source),
+                        reprocess=reprocess,
+                    )
+                finally:
+                    pipeline.close()
     except EventwireError as exc:
         _fatal(exc)
         return
@@ -264,15 +270,19 @@ def export(
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object as the last line.")
 @click.option("--corpus", type=click.Path(exists=True, path_type=Path), multiple=True,
               help="Seed articles (default: the bundled examples/).")  # fmt: skip
+@click.option("--workers", type=click.IntRange(min=0), default=None,
+              help="Processes (0: one per core; default 1).")  # fmt: skip
 @config_option
-def bench(n: int, as_json: bool, corpus: tuple[Path, ...], config: Path | None) -> None:
+def bench(
+    n: int, as_json: bool, corpus: tuple[Path, ...], workers: int | None, config: Path | None
+) -> None:
     """Articles per second end to end (ingest → DuckDB) and the ratio to bare spaCy."""
     import json
 
     from eventwire.bench import run_bench, seed_texts
 
     try:
-        settings = _settings(config)
+        settings = _settings(config, workers=workers)
         texts = seed_texts(list(corpus or (Path("examples"),)), settings)
         if not texts:
             raise click.UsageError("no seed articles found; pass --corpus PATH")

@@ -49,19 +49,27 @@ def builtin_factories() -> Mapping[str, StageFactory]:
     return BUILTIN_STAGES
 
 
+def stage_factories(
+    settings: Settings, extra: Mapping[str, StageFactory] | None = None
+) -> dict[str, StageFactory]:
+    """Built-in and extra factories; raises if a stage named in the settings has none."""
+    available = dict(builtin_factories())
+    available.update(extra or {})
+    missing = [name for name in settings.stages if name not in available]
+    if missing:
+        raise UnknownStageError(
+            f"unknown stage(s) {', '.join(missing)}; available: {', '.join(sorted(available))}"
+        )
+    return available
+
+
 class Pipeline:
     """Stages assembled from the settings; ``process`` streams articles through them."""
 
     def __init__(
         self, settings: Settings, *, factories: Mapping[str, StageFactory] | None = None
     ) -> None:
-        available = dict(builtin_factories())
-        available.update(factories or {})
-        missing = [name for name in settings.stages if name not in available]
-        if missing:
-            raise UnknownStageError(
-                f"unknown stage(s) {', '.join(missing)}; available: {', '.join(sorted(available))}"
-            )
+        available = stage_factories(settings, factories)
         self.settings = settings
         self.stages = tuple(available[name](settings) for name in settings.stages)
         self.timer = StageTimer()
@@ -71,6 +79,14 @@ class Pipeline:
         iterator = iter(articles)
         while batch := list(islice(iterator, self.settings.batch_size)):
             yield from self.process_batch(batch)
+
+    def map_batches(self, batches: Iterable[list[Article]]) -> Iterator[list[Article]]:
+        """Each batch processed, in order (the serial twin of ``ParallelPipeline``)."""
+        for batch in batches:
+            yield self.process_batch(batch)
+
+    def close(self) -> None:
+        """Nothing to release; here so both pipelines can be used alike."""
 
     def process_batch(self, batch: Sequence[Article]) -> list[Article]:
         results = list(batch)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Protocol
 
 from eventwire.errors import IngestError
 from eventwire.ingest.files import input_files
 from eventwire.model import Article
-from eventwire.pipeline import Pipeline
+from eventwire.settings import Settings
 from eventwire.store.database import Store
 
 
@@ -50,10 +52,26 @@ def count_files(paths: Iterable[Path]) -> int:
     return sum(1 for item in input_files(paths) if not isinstance(item, IngestError))
 
 
+class BatchProcessor(Protocol):
+    """What the runner needs of a pipeline: :class:`Pipeline` or ``ParallelPipeline``."""
+
+    settings: Settings
+
+    def map_batches(self, batches: Iterable[list[Article]]) -> Iterator[list[Article]]: ...
+
+
+@dataclass(slots=True)
+class _Pending:
+    """What the runner keeps of a batch while its articles are being processed."""
+
+    failed: list[tuple[str, str]]
+    unchanged: int
+
+
 def run(
     items: Iterable[Article | IngestError],
     *,
-    pipeline: Pipeline,
+    pipeline: BatchProcessor,
     store: Store,
     overrides: Overrides = Overrides(),
     reprocess: bool = False,
@@ -61,36 +79,55 @@ def run(
     """Process and store every article; bad items are recorded, never raised."""
     summary = RunSummary()
     started = time.perf_counter()
+    pending: deque[_Pending] = deque()
+    todo = _todo_batches(items, pipeline.settings.batch_size, store, overrides, reprocess, pending)
+    for processed in pipeline.map_batches(todo):
+        _store(processed, pending.popleft(), store, summary)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _todo_batches(
+    items: Iterable[Article | IngestError],
+    size: int,
+    store: Store,
+    overrides: Overrides,
+    reprocess: bool,
+    pending: deque[_Pending],
+) -> Iterator[list[Article]]:
+    """Batches of articles not stored yet; each batch's errors wait in ``pending``."""
     batch: list[Article] = []
     failed: list[tuple[str, str]] = []
     for item in items:
         if isinstance(item, IngestError):
             failed.append((item.origin, item.reason))
-            continue
-        batch.append(overrides.apply(item))
-        if len(batch) >= pipeline.settings.batch_size:
-            _flush(batch, failed, pipeline, store, summary, reprocess)
+        else:
+            batch.append(overrides.apply(item))
+        if len(batch) >= size:
+            yield _new_work(batch, failed, store, reprocess, pending)
             batch, failed = [], []
-    _flush(batch, failed, pipeline, store, summary, reprocess)
-    summary.seconds = time.perf_counter() - started
-    return summary
+    if batch or failed:
+        yield _new_work(batch, failed, store, reprocess, pending)
 
 
-def _flush(
+def _new_work(
     batch: list[Article],
     failed: list[tuple[str, str]],
-    pipeline: Pipeline,
     store: Store,
-    summary: RunSummary,
     reprocess: bool,
-) -> None:
+    pending: deque[_Pending],
+) -> list[Article]:
     unique = list({article.id: article for article in batch}.values())
     known = set() if reprocess else store.known_ids([a.id for a in unique])
     todo = [a for a in unique if a.id not in known]
-    summary.unchanged += len(batch) - len(todo)
-    processed = pipeline.process_batch(todo) if todo else []
-    store.write(processed, failed)
-    summary.errors.extend(failed)
+    pending.append(_Pending(failed, len(batch) - len(todo)))
+    return todo
+
+
+def _store(processed: list[Article], pending: _Pending, store: Store, summary: RunSummary) -> None:
+    store.write(processed, pending.failed)
+    summary.unchanged += pending.unchanged
+    summary.errors.extend(pending.failed)
     for article in processed:
         summary.articles += 1
         summary.events += len(article.events)

@@ -26,11 +26,15 @@ class Settings:
     max_article_chars: int = 1_000_000
     db_path: Path = Path("eventwire.duckdb")
     dictionaries: Path | None = None
+    verb_patterns: Path | None = None  # a CAMEO.2.0.txt-format verb dictionary (optional)
     code_headline: bool = True
+    workers: int = 1  # processes running the pipeline; 0 = one per CPU core
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
             raise SettingsError(f"batch_size must be at least 1, got {self.batch_size}")
+        if self.workers < 0:
+            raise SettingsError(f"workers must be 0 (all cores) or more, got {self.workers}")
         if self.max_file_bytes < 1 or self.max_article_chars < 1:
             raise SettingsError("max_file_bytes and max_article_chars must be positive")
 
@@ -51,7 +55,7 @@ def load_settings(path: Path | None = None, **overrides: Any) -> Settings:
         raise SettingsError(
             f"unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}"
         )
-    for key in ("db_path", "dictionaries"):
+    for key in ("db_path", "dictionaries", "verb_patterns"):
         if isinstance(values.get(key), str):
             values[key] = Path(values[key])
     if isinstance(values.get("stages"), list):
