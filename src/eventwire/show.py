@@ -18,8 +18,14 @@ def render_article(store: Store, article_id: str) -> str:
     article = found[0]
     events = rows(store, "events", Filters(article=article["id"]))
     quotes = rows(store, "quotes", Filters(article=article["id"]))
+    places = store.query(
+        "SELECT text, name, feature, country, lat, lon, rule FROM places WHERE article_key = ? "
+        "ORDER BY start",
+        [article["id"]],
+    )
     lines = [
-        f"article {article['article_id']}  date {article['date'] or '-'}  "
+        f"article {article['article_id']}  date {article['date'] or '-'} "
+        f"({article['date_source'] or article['warnings'] or 'unknown'})  "
         f"source {article['source'] or '-'}",
         "",
         mark_text(article["text"], events, quotes),
@@ -27,6 +33,7 @@ def render_article(store: Store, article_id: str) -> str:
     ]
     lines += [_event_line(i, e) for i, e in enumerate(events, start=1)]
     lines += [_quote_line(i, q) for i, q in enumerate(quotes, start=1)]
+    lines += [_place_line(i, p) for i, p in enumerate(places, start=1)]
     return "\n".join(lines)
 
 
@@ -59,6 +66,16 @@ def _event_line(i: int, e: dict[str, Any]) -> str:
         f"—{e['cameo']} {e['cameo_name']}/{e['plover_type']}→ "
         f"{e['target_code'] or '-'} ({e['target_text'] or '-'})  [{flags}; {e['rule']}; "
         f"date: {e['date_reason']}]"
+        + (f"  @ {e['place_name']}, {e['place_country']} [{e['place_reason']}]"
+           if e.get("place_name") else "")
+    )  # fmt: skip
+
+
+def _place_line(i: int, p: dict[str, Any]) -> str:
+    where = f"{p['lat']:.2f}, {p['lon']:.2f}" if p["lat"] is not None else "-"
+    return (
+        f"P{i}  {p['text']} → {p['name']} ({p['feature']}, {p['country'] or '-'}; {where}) "
+        f"[{p['rule']}]"
     )
 
 

@@ -48,6 +48,13 @@ def _time(settings: Settings) -> Stage:
     return Stage("time", date_events)
 
 
+def _places(settings: Settings) -> Stage:
+    from eventwire.actors.lexicon import Lexicon
+    from eventwire.places import PlaceResolver, builtin_gazetteer
+
+    return Stage("places", PlaceResolver(builtin_gazetteer(), Lexicon.builtin()).run)
+
+
 BUILTIN_STAGES: Mapping[str, StageFactory] = MappingProxyType(
     {
         "normalise": _normalise,
@@ -56,5 +63,6 @@ BUILTIN_STAGES: Mapping[str, StageFactory] = MappingProxyType(
         "events": _events,
         "quotes": _quotes,
         "time": _time,
+        "places": _places,
     }
 )

@@ -1,30 +1,70 @@
-"""The ``time`` stage: each event's date, resolved against the publication date.
+"""The ``time`` stage: publication date, temporal expressions, and each event's date.
 
-A weekday or a relative day word ("yesterday") attached to the event's verb decides the date,
-by the verb's tense: past tense takes the latest such day on or before publication, future tense
-the next on or after it. Otherwise the event takes the publication date, and says so.
+1. The publication date comes from the input metadata (or ``--date``), else the dateline, else
+   the URL; ``Article.date_source`` says which, and a missing date leaves a warning.
+2. Every temporal expression is found and normalised (:mod:`eventwire.timex`).
+3. An event takes the date of a DATE (or dated TIME) expression in its verb's own clause — the
+   finest one (day before week before month...), nearest the verb on a tie; a coordinated verb
+   falls back to its head's clause. Deadlines ("by Friday", "within 72 hours"), durations and
+   sets never date an event. Otherwise the event takes the publication date, and says so.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
-from typing import Any
+from typing import Any, Final
 
-from eventwire.model import Article, Event, EventDate
+from eventwire.dateline import find_dateline, with_publication_date
+from eventwire.model import Article, Event, EventDate, Granularity, Span, Timex
 from eventwire.nlp import parsed_sentences
+from eventwire.timex import find_timexes, resolve_weekday
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_DAY_WORDS: Final = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+_GRANULARITY: Final[tuple[tuple[re.Pattern[str], Granularity], ...]] = (
+    (re.compile(r"^\d{4}-\d\d-\d\d(?:T.*)?$"), "day"),
+    (re.compile(r"^\d{4}-W\d\d$"), "week"),
+    (re.compile(r"^\d{4}-\d\d$"), "month"),
+    (re.compile(r"^\d{4}-(?:SP|SU|FA|WI)$"), "season"),
+    (re.compile(r"^\d{4}$"), "year"),
+)
+_RANK: Final = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4}
+_CLAUSE_BOUNDARIES: Final = frozenset(
+    {"ccomp", "xcomp", "conj", "advcl", "relcl", "acl", "parataxis", "csubj", "dobj"}
+)
 
 
 def date_events(article: Article) -> Article:
+    article = with_publication_date(article)
+    dateline = find_dateline(article)
+    timexes = find_timexes(article)
+    if dateline is not None:  # the filing date says when the story was written, not the event
+        timexes = tuple(_mark_dateline(t, dateline.span) for t in timexes)
+    article = replace(article, timexes=timexes)
     tokens = _trigger_tokens(article)
     events = tuple(
-        _dated(event, tokens.get(event.trigger.start), article.date) for event in article.events
+        _dated(article, event, tokens.get(event.trigger.start)) for event in article.events
     )
     return replace(article, events=events)
+
+
+def resolve_day(word: str, published: dt.date, *, future: bool) -> dt.date:
+    """The date a weekday or day word refers to, seen from ``published``."""
+    lower = word.lower()
+    if lower in _DAY_WORDS:
+        return published + dt.timedelta(days=_DAY_WORDS[lower])
+    return resolve_weekday(lower, published, tense="future" if future else "past")
+
+
+def granularity(value: str | None) -> Granularity | None:
+    """day, week, month, season or year for a DATE value; ``None`` for anything else."""
+    if value is None:
+        return None
+    for pattern, name in _GRANULARITY:
+        if pattern.match(value):
+            return name
+    return None
 
 
 def _trigger_tokens(article: Article) -> dict[int, Any]:
@@ -37,47 +77,68 @@ def _trigger_tokens(article: Article) -> dict[int, Any]:
     return found
 
 
-def _dated(event: Event, verb: Any, published: dt.date | None) -> Event:
+def _dated(article: Article, event: Event, verb: Any) -> Event:
+    published = article.date
+    chosen = _clause_timex(article, event, verb) if verb is not None else None
+    if chosen is not None:
+        return replace(event, date=_from_timex(chosen, published))
     if published is None:
         return replace(event, date=EventDate(None, None, "no publication date"))
-    expression = _day_expression(verb) if verb is not None else None
-    if expression is None:
-        return replace(event, date=EventDate(published.isoformat(), "day", "publication date"))
-    word, token = expression
-    value = resolve_day(word, published, future=_is_future(verb))
-    tense = "future" if _is_future(verb) else "past"
-    reason = f"'{token.text}' ({tense} tense) against publication date {published.isoformat()}"
-    return replace(event, date=EventDate(value.isoformat(), "day", reason))
+    return replace(event, date=EventDate(published.isoformat(), "day", "publication date"))
 
 
-def resolve_day(word: str, published: dt.date, *, future: bool) -> dt.date:
-    """The date a weekday or day word refers to, seen from ``published``."""
-    lower = word.lower()
-    if lower in _RELATIVE_DAYS:
-        return published + dt.timedelta(days=_RELATIVE_DAYS[lower])
-    weekday = _WEEKDAYS.index(lower)
-    if future:
-        return published + dt.timedelta(days=(weekday - published.weekday()) % 7)
-    return published - dt.timedelta(days=(published.weekday() - weekday) % 7)
+def _from_timex(timex: Timex, published: dt.date | None) -> EventDate:
+    if timex.value == "PRESENT_REF" and published is not None:
+        return EventDate(published.isoformat(), "day", f"'{timex.text}' (present)")
+    value = timex.value or ""
+    grain = granularity(value)
+    value = value[:10] if grain == "day" else value
+    if timex.rule.startswith(("date:explicit", "month:explicit", "season:explicit", "year")):
+        return EventDate(value, grain, f"'{timex.text}' (explicit {grain})")
+    tense = timex.rule.rsplit(":", 1)[-1]
+    anchor = published.isoformat() if published else "-"
+    wording = f"{tense} tense" if tense in ("past", "future") else timex.rule
+    return EventDate(value, grain, f"'{timex.text}' ({wording}) against publication date {anchor}")
 
 
-_CLAUSE_BOUNDARIES = frozenset(
-    {"ccomp", "xcomp", "conj", "advcl", "relcl", "acl", "parataxis", "csubj", "dobj"}
-)
+def _clause_timex(article: Article, event: Event, verb: Any) -> Timex | None:
+    sentence = [t for t in article.timexes if t.sentence == event.sentence and _dates(t)]
+    if not sentence:
+        return None
+    offset = event.trigger.start - verb.idx
+    current = verb
+    while True:
+        positions = {offset + t.idx for t in clause_tokens(current)}
+        inside = [t for t in sentence if any(t.span.start <= p < t.span.end for p in positions)]
+        if inside:
+            return min(inside, key=lambda t: (_rank(t), abs(t.span.start - event.trigger.start)))
+        if current.dep_ != "conj" or current.head.i == current.i:
+            return None
+        current = current.head
 
 
-def _day_expression(verb: Any) -> tuple[str, Any] | None:
-    """A day word in the verb's own clause; a coordinated verb falls back to its head's."""
-    for token in _clause_tokens(verb):
-        lower = token.lower_
-        if lower in _WEEKDAYS or lower in _RELATIVE_DAYS:
-            return lower, token
-    if verb.dep_ == "conj" and verb.head.i != verb.i:
-        return _day_expression(verb.head)
-    return None
+def _mark_dateline(timex: Timex, dateline: Span) -> Timex:
+    return replace(timex, rule="dateline") if dateline.contains(timex.span) else timex
 
 
-def _clause_tokens(verb: Any) -> list[Any]:
+def _dates(timex: Timex) -> bool:
+    """Can this expression date an event? DATE/TIME with a calendar value, not a deadline."""
+    if (
+        timex.rule == "dateline"
+        or timex.deadline
+        or timex.type not in ("DATE", "TIME")
+        or timex.value is None
+    ):
+        return False
+    return timex.value == "PRESENT_REF" or granularity(timex.value) is not None
+
+
+def _rank(timex: Timex) -> int:
+    grain = granularity(timex.value)
+    return _RANK[grain] if grain else 0
+
+
+def clause_tokens(verb: Any) -> list[Any]:
     """Tokens of the verb's clause, not descending into other clauses or the object."""
     found: list[Any] = []
     stack = [c for c in verb.children if c.dep_ not in _CLAUSE_BOUNDARIES]
@@ -86,8 +147,3 @@ def _clause_tokens(verb: Any) -> list[Any]:
         found.append(token)
         stack.extend(c for c in token.children if c.dep_ not in _CLAUSE_BOUNDARIES)
     return found
-
-
-def _is_future(verb: Any) -> bool:
-    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    return bool(auxes & _FUTURE_AUX) or (verb.tag_ in ("VB",) and verb.dep_ == "ROOT")

@@ -78,7 +78,7 @@ class Store:
         self, articles: Sequence[Article], ingest_errors: Iterable[tuple[str, str]] = ()
     ) -> None:
         """Store a batch in one transaction: all of it, or (on any failure) none of it."""
-        tables = _batch_rows(articles, ingest_errors)
+        tables = batch_rows(articles, ingest_errors)
         keys = [a.id for a in articles]
         self.con.execute("BEGIN TRANSACTION")
         try:
@@ -123,16 +123,20 @@ class Store:
         return out
 
 
-def _batch_rows(
+def batch_rows(
     articles: Sequence[Article], ingest_errors: Iterable[tuple[str, str]]
 ) -> dict[str, list[rows.Row]]:
-    tables: dict[str, list[rows.Row]] = {"articles": [], "events": [], "quotes": [], "actors": []}
+    tables: dict[str, list[rows.Row]] = {
+        "articles": [], "events": [], "quotes": [], "actors": [], "timexes": [], "places": [],
+    }  # fmt: skip
     errors: list[rows.Row] = [rows.ingest_error_row(o, m) for o, m in ingest_errors]
     for article in articles:
         tables["articles"].append(rows.article_row(article))
         tables["events"].extend(rows.event_row(article, e) for e in article.events)
         tables["quotes"].extend(rows.quote_row(article, q) for q in article.quotes)
         tables["actors"].extend(rows.actor_row(article, m) for m in article.mentions)
+        tables["timexes"].extend(rows.timex_row(article, t) for t in article.timexes)
+        tables["places"].extend(rows.place_row(article, p) for p in article.places)
         errors.extend(rows.error_rows(article))
     tables["errors"] = errors
     return tables

@@ -16,8 +16,8 @@ EVENT_FIELDS = (
     "article_id", "event_id", "cameo", "cameo_root", "cameo_name", "quad_class", "goldstein",
     "plover_type", "plover_mode", "source_code", "source_name", "source_text", "target_code",
     "target_name", "target_text", "trigger_start", "trigger_end", "trigger_text",
-    "sentence_start", "sentence_end", "date", "date_reason", "negated", "modality", "rule",
-    "confidence",
+    "sentence_start", "sentence_end", "date", "date_reason", "place_name", "place_country", "lat",
+    "lon", "place_reason", "negated", "modality", "rule", "confidence",
 )  # fmt: skip
 QUOTE_FIELDS = (
     "article_id", "quote_id", "start", "end", "text", "speaker_start", "speaker_end",
@@ -30,13 +30,17 @@ ACTOR_FIELDS = (
 )  # fmt: skip
 ARTICLE_FIELDS = (
     "article_id", "id", "external_id", "title", "date", "url", "source", "origin", "text",
-    "n_sentences", "n_events", "n_quotes", "n_errors",
+    "n_sentences", "n_events", "n_quotes", "n_errors", "date_source", "warnings",
 )  # fmt: skip
+TIMEX_FIELDS = ("article_id", "start", "end", "text", "type", "value")
+PLACE_FIELDS = ("article_id", "start", "end", "text", "name", "country", "lat", "lon")
 FIELDS = {
     "events": EVENT_FIELDS,
     "quotes": QUOTE_FIELDS,
     "actors": ACTOR_FIELDS,
     "articles": ARTICLE_FIELDS,
+    "timexes": TIMEX_FIELDS,
+    "places": PLACE_FIELDS,
 }
 
 
@@ -57,7 +61,8 @@ def select(
     table: str, filters: Filters = Filters(), *, sentence_text: bool = False
 ) -> tuple[str, list[Any]]:
     """SQL and parameters for ``table`` in export layout (sorted by article then offset)."""
-    alias = {"events": "e", "quotes": "q", "actors": "m", "articles": "a"}[table]
+    alias = {"events": "e", "quotes": "q", "actors": "m", "articles": "a", "timexes": "t",
+             "places": "p"}[table]  # fmt: skip
     columns = ["a.article_id" if f == "article_id" else f'{alias}."{f}"' for f in FIELDS[table]]
     if sentence_text and table == "events":
         columns.append(
@@ -70,6 +75,8 @@ def select(
         "quotes": "a.article_id, q.start",
         "actors": "a.article_id, m.start",
         "articles": "a.date, a.article_id",
+        "timexes": "a.article_id, t.start",
+        "places": "a.article_id, p.start",
     }[table]
     sql = f"SELECT {', '.join(columns)} FROM {table} {alias}{join} {where} ORDER BY {order}"
     if filters.limit is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.model import Article, Event, Mention, Quote, content_id
+from eventwire.model import Article, Event, Mention, Place, Quote, Timex, content_id
 
 Row = dict[str, Any]
 
@@ -24,6 +24,8 @@ def article_row(article: Article) -> Row:
         "n_events": len(article.events),
         "n_quotes": len(article.quotes),
         "n_errors": len(article.errors),
+        "date_source": article.date_source,
+        "warnings": "; ".join(article.warnings) or None,
     }
 
 
@@ -62,10 +64,59 @@ def event_row(article: Article, event: Event) -> Row:
         "date": event.date.value if event.date else None,
         "date_granularity": event.date.granularity if event.date else None,
         "date_reason": event.date.reason if event.date else None,
+        **_place_fields(event),
         "negated": event.negated,
         "modality": event.modality,
         "rule": event.rule,
         "confidence": event.confidence,
+    }
+
+
+def _place_fields(event: Event) -> Row:
+    place = event.place
+    return {
+        "place_name": place.name if place else None,
+        "place_country": place.country if place else None,
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "place_reason": place.reason if place else None,
+        "place_start": place.span.start if place and place.span else None,
+        "place_end": place.span.end if place and place.span else None,
+    }
+
+
+def timex_row(article: Article, timex: Timex) -> Row:
+    return {
+        "timex_id": content_id(article.id, "timex", str(timex.span.start), str(timex.span.end)),
+        "article_key": article.id,
+        "sentence": timex.sentence,
+        "start": timex.span.start,
+        "end": timex.span.end,
+        "text": timex.text,
+        "type": timex.type,
+        "value": timex.value,
+        "rule": timex.rule,
+        "deadline": timex.deadline,
+    }
+
+
+def place_row(article: Article, place: Place) -> Row:
+    return {
+        "place_id": content_id(article.id, "place", str(place.span.start), str(place.span.end)),
+        "article_key": article.id,
+        "sentence": place.sentence,
+        "start": place.span.start,
+        "end": place.span.end,
+        "text": place.text,
+        "name": place.name,
+        "feature": place.feature,
+        "country": place.country,
+        "admin1": place.admin1,
+        "lat": place.lat,
+        "lon": place.lon,
+        "geonameid": place.geonameid,
+        "rule": place.rule,
+        "confidence": place.confidence,
     }
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 TABLES: dict[str, str] = {
     "schema_version": "version INTEGER NOT NULL",
@@ -19,7 +19,9 @@ TABLES: dict[str, str] = {
         n_sentences INTEGER NOT NULL,
         n_events INTEGER NOT NULL,
         n_quotes INTEGER NOT NULL,
-        n_errors INTEGER NOT NULL
+        n_errors INTEGER NOT NULL,
+        date_source VARCHAR,
+        warnings VARCHAR
     """,
     "events": """
         event_id VARCHAR PRIMARY KEY,
@@ -52,6 +54,13 @@ TABLES: dict[str, str] = {
         date VARCHAR,
         date_granularity VARCHAR,
         date_reason VARCHAR,
+        place_name VARCHAR,
+        place_country VARCHAR,
+        lat DOUBLE,
+        lon DOUBLE,
+        place_reason VARCHAR,
+        place_start INTEGER,
+        place_end INTEGER,
         negated BOOLEAN NOT NULL,
         modality VARCHAR NOT NULL,
         rule VARCHAR NOT NULL,
@@ -91,6 +100,35 @@ TABLES: dict[str, str] = {
         rule VARCHAR NOT NULL,
         confidence DOUBLE NOT NULL
     """,
+    "timexes": """
+        timex_id VARCHAR PRIMARY KEY,
+        article_key VARCHAR NOT NULL,
+        sentence INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text VARCHAR NOT NULL,
+        type VARCHAR NOT NULL,
+        value VARCHAR,
+        rule VARCHAR NOT NULL,
+        deadline BOOLEAN NOT NULL
+    """,
+    "places": """
+        place_id VARCHAR PRIMARY KEY,
+        article_key VARCHAR NOT NULL,
+        sentence INTEGER,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text VARCHAR NOT NULL,
+        name VARCHAR NOT NULL,
+        feature VARCHAR NOT NULL,
+        country VARCHAR,
+        admin1 VARCHAR,
+        lat DOUBLE,
+        lon DOUBLE,
+        geonameid BIGINT,
+        rule VARCHAR NOT NULL,
+        confidence DOUBLE NOT NULL
+    """,
     "errors": """
         error_id VARCHAR PRIMARY KEY,
         origin VARCHAR,
@@ -102,4 +140,4 @@ TABLES: dict[str, str] = {
 }
 
 #: Tables holding rows derived from one article, keyed by ``article_key``.
-CHILD_TABLES = ("events", "quotes", "actors")
+CHILD_TABLES = ("events", "quotes", "actors", "timexes", "places")

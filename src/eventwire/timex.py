@@ -1,0 +1,586 @@
+"""Temporal expressions: found by patterns (plus spaCy DATE/TIME entities) and normalised.
+
+Values follow TimeML's TIMEX3: ``DATE`` (``2019-01-25``, ``2019-01``, ``2019-W04``, ``2019-SU``,
+``2019``, ``201`` for the 2010s, ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF``), ``TIME``
+(``2019-01-26T15:00``, ``2019-01-25TNI``), ``DURATION`` (``P3D``, ``PT72H``, ``PXD``) and
+``SET`` (``XXXX-WXX-5`` for "every Friday", ``P1W`` for "weekly").
+
+Relative expressions are resolved against the publication date and the tense of the verb that
+governs them: in a past-tense clause "Friday", "Jan. 23", "the 23rd" and "in March" take the
+latest such day or month on or before publication; in a future clause the next on or after it.
+Without a publication date, relative expressions stay unresolved (``value`` is ``None``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, Final, Literal
+
+from eventwire.dateline import MONTH_RE, MONTHS
+from eventwire.model import Article, Span, Timex, TimexType
+from eventwire.nlp import parsed_sentences
+
+Tense = Literal["past", "future"]
+
+WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUMBERS: Final[dict[str, int | str]] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "forty-eight": 48, "fifty": 50, "hundred": 100,
+    "a": 1, "an": 1, "a few": "X", "few": "X", "several": "X", "some": "X",
+}  # fmt: skip
+_NUM = r"(?P<n>\d{1,3}|a few|several|some|forty-eight|" + "|".join(
+    k for k in _NUMBERS if " " not in k and k not in ("few", "some", "several", "forty-eight")
+) + ")"  # fmt: skip
+_UNITS: Final = {
+    "minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M", "year": "Y",
+    "decade": "DE", "weekend": "WE",
+}  # fmt: skip
+_SEASONS: Final = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+_SEASON_START: Final = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_DAY_PARTS: Final = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_DAY_WORDS: Final = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+_DEADLINE_CUES: Final = frozenset({"by", "within", "until", "till", "before"})
+_YEAR_STOP: Final = frozenset(
+    {"people", "percent", "troops", "soldiers", "votes", "dollars", "euros", "km", "miles",
+     "metres", "meters", "tonnes", "tons", "barrels", "civilians"}
+)  # fmt: skip
+_Y = r"(?P<year>(?:19|20)\d\d)"
+_D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_M = rf"(?P<mon>{MONTH_RE})"
+_CUE = r"(?:(?P<cue>[Oo]n|[Bb]y|[Ii]n|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter|[Ff]rom|[Dd]uring) )?"
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A pattern match inside one sentence (offsets into the article text)."""
+
+    start: int
+    end: int
+    kind: str
+    groups: dict[str, str]
+    cue: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    type: TimexType
+    value: str | None
+    rule: str
+
+
+def _p(pattern: str, *, ignore_case: bool = False) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE if ignore_case else 0)
+
+
+#: (kind, pattern), most specific first; an earlier kind wins a tie on the same span.
+PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
+    ("iso", _p(rf"{_CUE}\b{_Y}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    ("mdy", _p(rf"{_CUE}\b{_M} {_D}\b(?:,? {_Y}\b)?")),
+    ("dmy", _p(rf"{_CUE}\b{_D} (?:of )?{_M}(?:,? {_Y}\b)?")),
+    ("month_year", _p(rf"{_CUE}\b(?:(?P<mod>early|late|mid-?) ?)?{_M},? {_Y}\b")),
+    (
+        "month",
+        _p(
+            rf"\b(?P<cue>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Ee]arly|[Ll]ate|"
+            rf"[Mm]id-|[Ll]ast|[Nn]ext|[Tt]his) ?{_M}(?! ?\d)"
+        ),
+    ),
+    ("ordinal_day", _p(rf"{_CUE}\bthe (?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?! (?:of|century))")),
+    ("ago", _p(rf"\b{_NUM}[ -](?P<unit>day|week|month|year|decade)s? ago\b", ignore_case=True)),
+    (
+        "rel_part",
+        _p(
+            r"\b(?P<rel>this|last|tomorrow|yesterday) (?P<part>morning|afternoon|evening"
+            r"|night)\b",
+            ignore_case=True,
+        ),
+    ),
+    ("edge", _p(r"\b(?P<edge>earlier|later) this (?P<unit>week|month|year)\b", ignore_case=True)),
+    (
+        "rel_unit",
+        _p(
+            r"\b(?P<rel>last|next|this|past|coming) (?P<unit>week|month|year|weekend)\b",
+            ignore_case=True,
+        ),
+    ),
+    (
+        "set",
+        _p(
+            rf"\b(?:every|each) (?P<unit>day|week|month|year|(?P<wd>{_WEEKDAY_RE}))\b"
+            r"|\b(?P<adv>daily|weekly|monthly|annually|yearly)\b",
+            ignore_case=False,
+        ),
+    ),
+    (
+        "duration",
+        _p(
+            rf"\b(?:(?P<cue>[Ww]ithin|[Ff]or|[Oo]ver|[Ii]n|[Aa]fter) (?:the (?:next|past"
+            rf"|last|coming) )?)?{_NUM}[ -](?P<unit>minute|hour|day|week|month|year"
+            r"|decade)s?\b(?! ago)",
+            ignore_case=True,
+        ),
+    ),
+    (
+        "season",
+        _p(
+            r"\b(?:(?P<rel>last|next|this|the) )?(?P<season>spring|summer|autumn|fall"
+            rf"|winter)(?:(?: of)? {_Y})?\b",
+            ignore_case=True,
+        ),
+    ),
+    ("day_word", _p(r"\b(?P<word>yesterday|today|tonight|tomorrow)\b", ignore_case=True)),
+    (
+        "weekday",
+        _p(
+            rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Oo]n|[Bb]y|[Uu]ntil|[Ss]ince|[Bb]efore"
+            rf"|[Aa]fter) )?(?P<wd>{_WEEKDAY_RE})\b(?!s)"
+        ),
+    ),
+    ("decade", _p(r"\bthe (?P<dec>(?:19|20)\d)0s\b")),
+    (
+        "clock",
+        _p(
+            r"\b(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))? ?(?P<ampm>[ap])\.?m\b\.?"
+            r"|\b(?P<named>noon|midnight)\b",
+            ignore_case=True,
+        ),
+    ),
+    (
+        "ref",
+        _p(
+            r"\b(?P<ref>now|currently|at present|nowadays|these days|recently|in the past"
+            r"|previously|soon|in the future|in the coming (?:days|weeks|months))\b",
+            ignore_case=True,
+        ),
+    ),
+    ("year", _p(rf"{_CUE}(?<![\w$€£.,-]){_Y}(?![\w%]|[.,]\d)")),
+)
+_REFS: Final = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "recently": "PAST_REF",
+    "in the past": "PAST_REF", "previously": "PAST_REF", "soon": "FUTURE_REF",
+    "in the future": "FUTURE_REF",
+}  # fmt: skip
+
+
+# -- finding -------------------------------------------------------------------------------------
+def find_in_text(text: str, offset: int = 0) -> list[Found]:
+    """Non-overlapping matches in ``text`` (earliest first; the longest wins an overlap)."""
+    candidates: list[tuple[int, int, int, Found]] = []
+    for rank, (kind, pattern) in enumerate(PATTERNS):
+        for match in pattern.finditer(text):
+            found = _found(kind, match, offset)
+            if found is not None:
+                candidates.append((found.start, -(found.end - found.start), rank, found))
+    chosen: list[Found] = []
+    for _, _, _, found in sorted(candidates, key=lambda c: c[:3]):
+        if all(found.end <= c.start or found.start >= c.end for c in chosen):
+            chosen.append(found)
+    return sorted(chosen, key=lambda f: f.start)
+
+
+def _found(kind: str, match: re.Match[str], offset: int) -> Found | None:
+    groups = {k: v for k, v in match.groupdict().items() if v is not None}
+    cue = groups.pop("cue", None)
+    start = match.start()
+    if cue is not None and kind not in ("month", "duration"):
+        start = match.start("cue") + len(cue) + 1  # the cue word is context, not the expression
+    if kind == "weekday" and groups.get("rel", "").lower() in (
+        "on",
+        "by",
+        "until",
+        "since",
+        "before",
+        "after",
+    ):
+        cue = groups.pop("rel")
+        start = match.start("wd")
+    if kind == "duration" and cue is not None and cue.lower() in ("in", "after"):
+        start = match.start("n")  # "in three days": the duration itself
+    if kind == "month":
+        if cue is not None and cue.lower() in ("in", "since", "by", "until", "from", "during"):
+            start = match.start("mon")
+        else:
+            groups["mod"] = (cue or "").lower()
+            cue = None
+    if not _plausible(kind, groups, match.string, match.end()):
+        return None
+    return Found(offset + start, offset + match.end(), kind, groups, cue.lower() if cue else None)
+
+
+def _plausible(kind: str, groups: dict[str, str], text: str, end: int) -> bool:
+    if kind == "season" and groups.get("rel", "").lower() == "the":
+        groups.pop("rel")
+        if groups["season"].lower() == "fall" and "year" not in groups:
+            return text[: end - len("the fall")].lower().endswith("in ")
+    if kind == "season" and groups.get("season", "").lower() == "fall":
+        return "rel" in groups or "year" in groups
+    if kind == "year":
+        following = text[end:].split(maxsplit=1)
+        return not (following and following[0].lower().strip(".,;") in _YEAR_STOP)
+    if kind in ("mdy", "dmy", "ordinal_day"):
+        return 1 <= int(groups["day"]) <= 31
+    if kind == "clock" and "h" in groups:
+        return 1 <= int(groups["h"]) <= 12
+    return True
+
+
+# -- tense ---------------------------------------------------------------------------------------
+_FUTURE_AUX: Final = frozenset({"will", "shall", "'ll", "wo", "would"})
+_FUTURE_HEADS: Final = frozenset(
+    {"plan", "expect", "schedule", "due", "set", "prepare", "intend", "aim", "go", "hope", "want"}
+)
+_REPORTING: Final = frozenset({"say", "tell", "announce", "report", "state", "add"})
+
+
+def governing_verb(token: Any) -> Any | None:
+    """The nearest verb above ``token`` in the parse (``None`` at the root)."""
+    current = token
+    while current.head.i != current.i:
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+    return current if current.pos_ in ("VERB", "AUX") and current.i != token.i else None
+
+
+def verb_tense(verb: Any | None) -> Tense | None:
+    """``future`` for will/shall/would, planned and scheduled actions, headline infinitives and
+    present-tense non-reporting verbs; ``past`` for other past and reporting verbs."""
+    if verb is None:
+        return None
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & _FUTURE_AUX:
+        return "future"
+    if verb.tag_ == "VB" and (verb.dep_ == "ROOT" or "to" in auxes):
+        head = verb.head
+        if verb.dep_ == "ROOT" or head.lemma_ in _FUTURE_HEADS or verb.dep_ in ("acl", "relcl"):
+            return "future"
+        return governing_tense(head)
+    if (
+        verb.tag_ in ("VBZ", "VBP")
+        and verb.lemma_ not in _REPORTING
+        and "have" not in {c.lemma_ for c in verb.children if c.dep_ == "aux"}
+    ):
+        return "future" if verb.lemma_ != "be" or verb.dep_ == "ROOT" else None
+    if verb.tag_ in ("VBD", "VBN") or verb.lemma_ in _REPORTING:
+        return "past"
+    return None
+
+
+def governing_tense(token: Any) -> Tense | None:
+    verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
+    if verb is None:
+        return None
+    tense = verb_tense(verb)
+    if tense is None and verb.dep_ == "conj" and verb.head.i != verb.i:
+        return verb_tense(verb.head)
+    return tense
+
+
+# -- normalising ---------------------------------------------------------------------------------
+def normalise(found: Found, anchor: dt.date | None, tense: Tense | None) -> Normalised:
+    """The TimeML type and value of ``found`` against ``anchor`` (the publication date)."""
+    return _NORMALISERS[found.kind](found.groups, anchor, tense)
+
+
+def _iso(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
+    value = _date_or_none(int(g["year"]), int(g["m"]), int(g["d"]))
+    return Normalised("DATE", value.isoformat() if value else None, "date:explicit")
+
+
+def _month_day(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
+    month, day = MONTHS[g["mon"][:3].lower()], int(g["day"])
+    if "year" in g:
+        value = _date_or_none(int(g["year"]), month, day)
+        return Normalised("DATE", value.isoformat() if value else None, "date:explicit")
+    if anchor is None:
+        return Normalised("DATE", None, "date:month-day, no anchor")
+    options = [_date_or_none(anchor.year + k, month, day) for k in (-1, 0, 1)]
+    chosen = _pick([d for d in options if d], anchor, tense)
+    return Normalised(
+        "DATE", chosen.isoformat() if chosen else None, _rule("date:month-day", tense)
+    )
+
+
+def _month_year(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
+    return Normalised("DATE", f"{g['year']}-{MONTHS[g['mon'][:3].lower()]:02d}", "month:explicit")
+
+
+def _month(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
+    month = MONTHS[g["mon"][:3].lower()]
+    if anchor is None:
+        return Normalised("DATE", None, "month, no anchor")
+    mod = g.get("mod", "")
+    shift = {"last": -1, "next": 1, "this": 0}.get(mod)
+    if shift is not None:
+        year = anchor.year + shift if mod != "this" else anchor.year
+        if mod == "last" and month < anchor.month:
+            year = anchor.year
+        if mod == "next" and month > anchor.month:
+            year = anchor.year
+        return Normalised("DATE", f"{year}-{month:02d}", f"month:{mod}")
+    options = [dt.date(anchor.year + k, month, 1) for k in (-1, 0, 1)]
+    first = dt.date(anchor.year, anchor.month, 1)
+    chosen = _pick(options, first, tense) or dt.date(anchor.year, month, 1)
+    return Normalised("DATE", f"{chosen.year}-{month:02d}", _rule("month", tense))
+
+
+def _ordinal_day(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
+    if anchor is None:
+        return Normalised("DATE", None, "ordinal day, no anchor")
+    day = int(g["day"])
+    options = [_add_months(anchor, k, day) for k in (-1, 0, 1)]
+    chosen = _pick([d for d in options if d], anchor, tense)
+    return Normalised("DATE", chosen.isoformat() if chosen else None, _rule("ordinal day", tense))
+
+
+def _ago(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
+    n, unit = _number(g["n"]), g["unit"].lower()
+    if anchor is None or n == "X":
+        return Normalised("DATE", "PAST_REF" if n == "X" else None, "ago")
+    count = int(n)
+    if unit == "day":
+        return Normalised("DATE", (anchor - dt.timedelta(days=count)).isoformat(), "ago")
+    if unit == "week":
+        return Normalised("DATE", _week(anchor - dt.timedelta(weeks=count)), "ago")
+    if unit == "month":
+        back = _add_months(anchor, -count, 1)
+        return Normalised("DATE", f"{back.year}-{back.month:02d}" if back else None, "ago")
+    years = count * (10 if unit == "decade" else 1)
+    return Normalised("DATE", str(anchor.year - years), "ago")
+
+
+def _rel_part(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
+    rel, part = g["rel"].lower(), _DAY_PARTS[g["part"].lower()]
+    if anchor is None:
+        return Normalised("TIME", None, "day part, no anchor")
+    shift = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
+    if rel == "last" and part != "NI":
+        shift = -1
+    day = anchor + dt.timedelta(days=shift)
+    return Normalised("TIME", f"{day.isoformat()}T{part}", "day part")
+
+
+def _edge(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
+    if anchor is None:
+        return Normalised("DATE", None, "this unit, no anchor")
+    return Normalised("DATE", _unit_value(g["unit"].lower(), anchor, 0), f"{g['edge'].lower()}")
+
+
+def _rel_unit(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
+    rel, unit = g["rel"].lower(), g["unit"].lower()
+    if rel in ("past", "coming"):
+        return Normalised("DURATION", f"P1{_UNITS[unit]}", f"{rel} unit")
+    if anchor is None:
+        return Normalised("DATE", None, "relative unit, no anchor")
+    shift = {"last": -1, "next": 1, "this": 0}[rel]
+    return Normalised("DATE", _unit_value(unit, anchor, shift), f"relative {unit}")
+
+
+def _set(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
+    if "wd" in g:
+        return Normalised("SET", f"XXXX-WXX-{WEEKDAYS.index(g['wd'].lower()) + 1}", "set")
+    unit = g.get("unit") or {"daily": "day", "weekly": "week", "monthly": "month"}.get(
+        g.get("adv", "").lower(), "year"
+    )
+    return Normalised("SET", f"P1{_UNITS[unit.lower()]}", "set")
+
+
+def _duration(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
+    n, unit = _number(g["n"]), _UNITS[g["unit"].lower()]
+    if unit.startswith("T"):
+        return Normalised("DURATION", f"PT{n}{unit[1]}", "duration")
+    return Normalised("DURATION", f"P{n}{unit}", "duration")
+
+
+def _season(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
+    """A season is named by the year it starts in (winter 2018 = December 2018 to February)."""
+    code = _SEASONS[g["season"].lower()]
+    if "year" in g:
+        return Normalised("DATE", f"{g['year']}-{code}", "season:explicit")
+    if anchor is None:
+        return Normalised("DATE", None, "season, no anchor")
+    starts = [dt.date(anchor.year + k, _SEASON_START[code], 1) for k in (-2, -1, 0, 1)]
+    ends = {start: _add_months(start, 3, 1) or start for start in starts}
+    rel = g.get("rel", "").lower()
+    this = anchor.year - (1 if code == "WI" and anchor.month < 3 else 0)
+    if rel == "last":
+        year = max(s for s in starts if ends[s] <= anchor).year
+    elif rel == "next":
+        year = min(s for s in starts if s > anchor).year
+    elif not rel and tense == "past":
+        year = max(s for s in starts if s <= anchor).year
+    elif not rel and tense == "future":
+        year = min(s for s in starts if ends[s] > anchor).year
+    else:
+        year = this
+    return Normalised("DATE", f"{year}-{code}", f"season:{rel or tense or 'this'}")
+
+
+def _day_word(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
+    word = g["word"].lower()
+    if anchor is None:
+        return Normalised("DATE", None, "day word, no anchor")
+    day = anchor + dt.timedelta(days=_DAY_WORDS[word])
+    if word == "tonight":
+        return Normalised("TIME", f"{day.isoformat()}TNI", "day word")
+    return Normalised("DATE", day.isoformat(), "day word")
+
+
+def _weekday(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
+    rel = g.get("rel", "").lower()
+    if anchor is None:
+        return Normalised("DATE", None, "weekday, no anchor")
+    day = resolve_weekday(g["wd"].lower(), anchor, rel=rel, tense=tense)
+    rule = f"weekday:{rel}" if rel in ("last", "next") else _rule("weekday", tense or "past")
+    return Normalised("DATE", day.isoformat(), rule)
+
+
+def _decade(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
+    return Normalised("DATE", g["dec"], "decade")
+
+
+def _clock(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
+    if "named" in g:
+        hour, minute = (12 if g["named"].lower() == "noon" else 0), 0
+    else:
+        hour = int(g["h"]) % 12 + (12 if g["ampm"].lower() == "p" else 0)
+        minute = int(g.get("min", "0"))
+    day = anchor.isoformat() if anchor else "XXXX-XX-XX"
+    return Normalised("TIME", f"{day}T{hour:02d}:{minute:02d}", "clock")
+
+
+def _ref(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
+    value = _REFS.get(g["ref"].lower(), "FUTURE_REF")
+    if value == "FUTURE_REF" and g["ref"].lower().startswith("in the coming"):
+        return Normalised("DURATION", "PXW" if "week" in g["ref"] else "PXD", "coming")
+    return Normalised("DATE", value, "reference")
+
+
+def _year(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
+    return Normalised("DATE", g["year"], "year")
+
+
+_NORMALISERS: Final[
+    dict[str, Callable[[dict[str, str], dt.date | None, Tense | None], Normalised]]
+] = {
+    "iso": _iso, "mdy": _month_day, "dmy": _month_day, "month_year": _month_year,
+    "month": _month, "ordinal_day": _ordinal_day, "ago": _ago, "rel_part": _rel_part,
+    "edge": _edge, "rel_unit": _rel_unit, "set": _set, "duration": _duration,
+    "season": _season, "day_word": _day_word, "weekday": _weekday, "decade": _decade,
+    "clock": _clock, "ref": _ref, "year": _year,
+}  # fmt: skip
+
+
+# -- calendar helpers ----------------------------------------------------------------------------
+def resolve_weekday(word: str, anchor: dt.date, *, rel: str = "", tense: Tense | None) -> dt.date:
+    """ "last Friday": strictly before; "next Friday": strictly after; otherwise by tense:
+    future → on or after ``anchor``, past (or unknown) → on or before it."""
+    weekday = WEEKDAYS.index(word)
+    if rel == "last":
+        return anchor - dt.timedelta(days=(anchor.weekday() - weekday - 1) % 7 + 1)
+    if rel == "next":
+        return anchor + dt.timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1)
+    if tense == "future":
+        return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7)
+    return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
+
+
+def _pick(options: list[dt.date], anchor: dt.date, tense: Tense | None) -> dt.date | None:
+    if tense == "past":
+        before = [d for d in options if d <= anchor]
+        return max(before) if before else None
+    if tense == "future":
+        after = [d for d in options if d >= anchor]
+        return min(after) if after else None
+    return min(options, key=lambda d: abs((d - anchor).days), default=None)
+
+
+def _rule(name: str, tense: Tense | None) -> str:
+    return f"{name}:{tense}" if tense else f"{name}:nearest"
+
+
+def _week(day: dt.date) -> str:
+    iso = day.isocalendar()
+    return f"{iso.year}-W{iso.week:02d}"
+
+
+def _unit_value(unit: str, anchor: dt.date, shift: int) -> str:
+    if unit in ("week", "weekend"):
+        week = _week(anchor + dt.timedelta(weeks=shift))
+        return week + ("-WE" if unit == "weekend" else "")
+    if unit == "month":
+        moved = _add_months(anchor, shift, 1)
+        return f"{moved.year}-{moved.month:02d}" if moved else ""
+    return str(anchor.year + shift)
+
+
+def _add_months(anchor: dt.date, months: int, day: int) -> dt.date | None:
+    index = anchor.year * 12 + anchor.month - 1 + months
+    return _date_or_none(index // 12, index % 12 + 1, day)
+
+
+def _date_or_none(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _number(word: str) -> int | str:
+    lower = word.lower()
+    if lower.isdigit():
+        return int(lower)
+    number = _NUMBERS.get(lower, "X")
+    return number if isinstance(number, int | str) else "X"
+
+
+# -- the article ---------------------------------------------------------------------------------
+def find_timexes(article: Article) -> tuple[Timex, ...]:
+    """Every temporal expression in the analysed sentences, normalised against ``date``."""
+    text = article.norm_text or article.text
+    found: list[Timex] = []
+    for sentence, sent, offset in parsed_sentences(article):
+        span = sentence.span
+        matches = find_in_text(text[span.start : span.end], span.start)
+        tokens = {offset + t.idx: t for t in sent}
+        for match in matches:
+            found.append(_timex(article, match, sentence.index, _token_at(tokens, match.start)))
+        found.extend(_entities(article, sent, offset, sentence.index, matches))
+    return tuple(sorted(found, key=lambda t: t.span.start))
+
+
+def _timex(article: Article, match: Found, sentence: int, token: Any | None) -> Timex:
+    tense = governing_tense(token) if token is not None else None
+    result = normalise(match, article.date, tense)
+    deadline = match.cue in _DEADLINE_CUES or (match.kind == "duration" and match.cue == "within")
+    span = Span(match.start, match.end)
+    text = span.text_of(article.text)
+    return Timex(span, text, sentence, result.type, result.value, result.rule, deadline)
+
+
+def _token_at(tokens: dict[int, Any], start: int) -> Any | None:
+    if start in tokens:
+        return tokens[start]
+    earlier = [i for i in tokens if i <= start]
+    return tokens[max(earlier)] if earlier else None
+
+
+def _entities(
+    article: Article, sent: Any, offset: int, sentence: int, matches: list[Found]
+) -> Iterator[Timex]:
+    """spaCy DATE/TIME entities no pattern covered: kept, with no value (unresolved)."""
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        start, end = offset + ent.start_char, offset + ent.end_char
+        if any(m.start < end and start < m.end for m in matches):
+            continue
+        kind: TimexType = "TIME" if ent.label_ == "TIME" else "DATE"
+        span = Span(start, end)
+        yield Timex(span, span.text_of(article.text), sentence, kind, None, "ner:unresolved")
