@@ -1,10 +1,12 @@
-"""The ``quotes`` stage: direct and reported speech, attributed to a speaker.
+"""The ``quotes`` stage: direct and reported speech in each paragraph, attributed to a speaker.
 
-Direct quotes are found in the original text (typographic marks say which side opens), paired
-within a paragraph; a quote left open at a paragraph's end runs to that end (wire style reopens it
-in the next paragraph). The speaker is the subject of a cue verb ("said", "told", "added") in the
-sentence holding the quote's closing (or opening) mark; a quote with no cue continues the previous
-speaker of the paragraph, or of the previous paragraph when that one ended in a quote.
+Direct quotes come from the marks (:mod:`eventwire.quotes.marks`). Each takes the nearest cue
+with a speaker in the sentences around its marks, never one inside a quote or behind another
+quote (``cue:<lemma>``). A quote with no cue continues the speaker before it in the paragraph
+(``continuation``); a paragraph that opens with a quote continues the last speaker of the previous
+paragraph (``continuation:open`` when that paragraph ended inside the quote, else
+``continuation:paragraph``). Reported speech (``reported:<lemma>``) is a speech verb's content
+clause (:mod:`eventwire.quotes.reported`) unless it is mostly a direct quote already found.
 """
 
 from __future__ import annotations
@@ -13,216 +15,165 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
-from eventwire.model import Article, Mention, Quote, Sentence, Span, content_id
+from eventwire.events.verbs import VerbLexicon, builtin_verbs
+from eventwire.model import Article, Mention, Quote, Span, content_id
 from eventwire.nlp import parsed_sentences
+from eventwire.quotes.events import CuedQuote, link_events
+from eventwire.quotes.marks import direct_quote_spans, ends_open, starts_with_quote
+from eventwire.quotes.reported import reported_content
+from eventwire.quotes.speakers import SPEECH, SentenceView, is_cue, speaker_mention
 
-_CUES = frozenset(
-    {"say", "tell", "add", "ask", "write", "tweet", "declare", "state", "insist", "warn",
-     "note", "explain", "reply", "respond", "argue", "claim", "announce", "comment", "stress",
-     "urge", "accuse", "promise", "vow", "threaten", "quote", "cite", "post", "confirm"}
-)  # fmt: skip
-#: Verbs that introduce reported speech ("X said (that) ..."); a narrower set than _CUES.
-_SPEECH = frozenset(
-    {"say", "tell", "add", "write", "tweet", "declare", "state", "insist", "warn", "note",
-     "explain", "reply", "argue", "claim", "announce", "stress", "cite", "quote", "confirm"}
-)  # fmt: skip
-_OPENERS = frozenset({"\u201c", "\u201e"})
-_CLOSERS = frozenset({"\u201d"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_ADJACENT = 3  # characters between a quote and its cue that still count as "next to it"
+_MOSTLY_QUOTED = 0.8
 
 
 @dataclass(frozen=True, slots=True)
 class _Attribution:
-    speaker: Mention | None
-    cue: Span | None
+    speaker: Mention
+    cue: Any | None  # the spaCy token of the cue word
+    view: SentenceView | None
     rule: str
     confidence: float
 
+    def continued(self, rule: str, confidence: float) -> _Attribution:
+        return replace(self, rule=rule, confidence=min(confidence, self.confidence))
+
 
 @dataclass(frozen=True, slots=True)
-class _SentenceView:
-    record: Sentence
-    sent: Any
-    offset: int
+class _Carry:
+    """What a paragraph hands to the next: its last speaker, and whether a quote was left open."""
+
+    attribution: _Attribution
+    open_quote: bool
 
 
 class QuoteFinder:
-    """The ``quotes`` stage."""
+    """The ``quotes`` stage (built once per pipeline around a verb lexicon for quote events)."""
+
+    def __init__(self, verbs: VerbLexicon | None = None) -> None:
+        self.verbs = verbs if verbs is not None else builtin_verbs()
 
     def run(self, article: Article) -> Article:
-        views = [_SentenceView(s, sent, off) for s, sent, off in parsed_sentences(article)]
-        quotes: list[Quote] = []
-        previous: _Attribution | None = None
+        views = [SentenceView(s, sent, off) for s, sent, off in parsed_sentences(article)]
+        found: list[tuple[Quote, _Attribution | None]] = []
+        carry: _Carry | None = None
         for paragraph in article.paragraphs:
             if paragraph.kind == "boilerplate":
+                carry = None
                 continue
-            found = list(self._paragraph_quotes(article, paragraph.span, views, previous))
-            quotes.extend(found)
-            previous = _last_attribution(found, article.text, paragraph.span)
-        quotes.extend(self._reported(article, views, quotes))
-        quotes.sort(key=lambda q: q.span.start)
-        return replace(article, quotes=tuple(quotes))
-
-    def _paragraph_quotes(
-        self,
-        article: Article,
-        paragraph: Span,
-        views: list[_SentenceView],
-        carried: _Attribution | None,
-    ) -> Iterator[Quote]:
-        current = carried if _starts_with_quote(article.text, paragraph) else None
-        for span in direct_quote_spans(article.text, paragraph):
-            attribution = _attribute(article, span, views) or _continued(current)
-            if attribution is not None:
-                current = attribution
-            yield _quote(article, span, attribution, direct=True)
-
-    def _reported(
-        self, article: Article, views: list[_SentenceView], direct: list[Quote]
-    ) -> Iterator[Quote]:
-        for view in views:
-            for token in view.sent:
-                if token.lemma_.lower() not in _SPEECH or token.pos_ != "VERB":
-                    continue
-                content = _reported_content(token, view.offset)
-                if content is None or any(
-                    q.span.start <= content.start < q.span.end for q in direct
-                ):
-                    continue
-                speaker = _speaker(article, token, view)
-                if speaker is None:
-                    continue
-                cue = _token_span(token, view.offset)
-                attribution = _Attribution(speaker, cue, f"reported:{token.lemma_.lower()}", 0.6)
-                yield _quote(article, content, attribution, direct=False)
+            inside = [v for v in views if paragraph.span.contains(v.record.span)]
+            quotes = list(_paragraph_quotes(article, paragraph.span, inside, carry))
+            carry = _carry(quotes, paragraph.span) or (carry if not inside else None)
+            found.extend(quotes)
+        found.sort(key=lambda pair: pair[0].span.start)
+        article = replace(article, quotes=tuple(q for q, _ in found))
+        cued = [CuedQuote(q, a.cue, a.view) for q, a in found if a and a.cue is not None and a.view]
+        return link_events(article, cued, self.verbs)
 
 
-def direct_quote_spans(text: str, paragraph: Span) -> list[Span]:
-    """Content spans of the direct quotes in one paragraph (marks excluded)."""
-    spans: list[Span] = []
-    open_at: int | None = None
-    for i in range(paragraph.start, paragraph.end):
-        char = text[i]
-        if char not in _OPENERS and char not in _CLOSERS and char != '"':
-            continue
-        if open_at is None and _opens(text, i, paragraph):
-            open_at = i + 1
-        elif open_at is not None and _closes(text, i, paragraph):
-            if i > open_at:
-                spans.append(Span(open_at, i))
-            open_at = None
-    if open_at is not None and paragraph.end > open_at:
-        spans.append(Span(open_at, paragraph.end))
-    return spans
+def _paragraph_quotes(
+    article: Article, paragraph: Span, views: list[SentenceView], carry: _Carry | None
+) -> Iterator[tuple[Quote, _Attribution | None]]:
+    spans = direct_quote_spans(article.text, paragraph)
+    current = _carried(carry) if spans and starts_with_quote(article.text, paragraph) else None
+    for span in spans:
+        attribution = _attribute(article, span, spans, views)
+        if attribution is None and current is not None:
+            attribution = current if span is spans[0] else current.continued("continuation", 0.7)
+        if attribution is not None:
+            current = attribution
+        yield _quote(article, span, attribution, direct=True), attribution
+    yield from _reported(article, views, spans)
 
 
-def _opens(text: str, i: int, paragraph: Span) -> bool:
-    if text[i] in _OPENERS:
-        return True
-    if text[i] in _CLOSERS:
-        return False
-    return i == paragraph.start or not text[i - 1].isalnum()
+def _carried(carry: _Carry | None) -> _Attribution | None:
+    if carry is None:
+        return None
+    if carry.open_quote:
+        return carry.attribution.continued("continuation:open", 0.7)
+    return carry.attribution.continued("continuation:paragraph", 0.55)
 
 
-def _closes(text: str, i: int, paragraph: Span) -> bool:
-    if text[i] in _CLOSERS:
-        return True
-    if text[i] in _OPENERS:
-        return False
-    return i + 1 >= paragraph.end or not text[i + 1].isalnum()
+def _carry(quotes: list[tuple[Quote, _Attribution | None]], paragraph: Span) -> _Carry | None:
+    attributed = [(q, a) for q, a in quotes if a is not None]
+    if not attributed:
+        return None
+    quote, attribution = max(attributed, key=lambda pair: pair[0].span.start)
+    return _Carry(attribution, quote.direct and ends_open(quote.span, paragraph))
 
 
-def _starts_with_quote(text: str, paragraph: Span) -> bool:
-    return text[paragraph.start] in _OPENERS or text[paragraph.start] == '"'
-
-
-def _attribute(article: Article, span: Span, views: list[_SentenceView]) -> _Attribution | None:
-    for offset in (span.end, span.start - 1):
-        view = _view_at(views, offset)
-        if view is None:
+# -- direct quotes --------------------------------------------------------------------------
+def _attribute(
+    article: Article, span: Span, spans: list[Span], views: list[SentenceView]
+) -> _Attribution | None:
+    best: tuple[int, bool, _Attribution] | None = None
+    for view in views:
+        if view.record.span.end < span.start - 1 or view.record.span.start > span.end + 1:
             continue
         for token in view.sent:
-            start = view.offset + token.idx
-            if span.start <= start < span.end or token.lemma_.lower() not in _CUES:
+            at = view.span_of(token)
+            if not is_cue(token) or _inside(at, spans) or _quote_between(at, span, spans):
                 continue
-            if token.pos_ != "VERB":
+            speaker = speaker_mention(article, token, view)
+            if speaker is None or _inside(speaker.span, spans):
                 continue
-            speaker = _speaker(article, token, view)
-            if speaker is not None:
-                rule = f"cue:{token.lemma_.lower()}"
-                return _Attribution(speaker, _token_span(token, view.offset), rule, 0.85)
-    return None
+            distance = _gap(at, span)
+            confidence = 0.85 if distance <= _ADJACENT else 0.75
+            attribution = _Attribution(speaker, token, view, _cue_rule(token), confidence)
+            key = (distance, at.start < span.start)
+            if best is None or key < best[:2]:
+                best = (*key, attribution)
+    return best[2] if best else None
 
 
-def _continued(previous: _Attribution | None) -> _Attribution | None:
-    if previous is None:
-        return None
-    return _Attribution(previous.speaker, previous.cue, "continuation", 0.65)
+def _cue_rule(token: Any) -> str:
+    return "cue:according" if token.lower_ == "according" else f"cue:{token.lemma_.lower()}"
 
 
-def _last_attribution(quotes: list[Quote], text: str, paragraph: Span) -> _Attribution | None:
-    """The attribution carried into the next paragraph, if this one ends inside a quote."""
-    if not quotes or quotes[-1].span.end < paragraph.end - 2:
-        return None
-    last = quotes[-1]
-    return _Attribution(last.speaker, last.cue, last.rule, last.confidence)
+def _inside(at: Span, spans: list[Span]) -> bool:
+    return any(s.start <= at.start < s.end for s in spans)
 
 
-def _view_at(views: list[_SentenceView], offset: int) -> _SentenceView | None:
+def _quote_between(at: Span, span: Span, spans: list[Span]) -> bool:
+    low, high = (at.end, span.start) if at.end <= span.start else (span.end, at.start)
+    return any(other != span and low <= other.start and other.end <= high for other in spans)
+
+
+def _gap(a: Span, b: Span) -> int:
+    return b.start - a.end if a.end <= b.start else max(0, a.start - b.end)
+
+
+# -- reported speech ------------------------------------------------------------------------
+def _reported(
+    article: Article, views: list[SentenceView], spans: list[Span]
+) -> Iterator[tuple[Quote, _Attribution | None]]:
     for view in views:
-        if view.record.span.start <= offset <= view.record.span.end:
-            return view
-    return None
+        for token in view.sent:
+            if not _speech_cue(token) or _inside(view.span_of(token), spans):
+                continue
+            content = reported_content(token, view)
+            if content is None or _mostly_quoted(content, spans):
+                continue
+            speaker = speaker_mention(article, token, view)
+            if speaker is None:
+                continue
+            rule = "reported:according" if token.lower_ == "according" else None
+            rule = rule or f"reported:{token.lemma_.lower()}"
+            attribution = _Attribution(speaker, token, view, rule, 0.65)
+            yield _quote(article, content, attribution, direct=False), attribution
 
 
-def _speaker(article: Article, cue: Any, view: _SentenceView) -> Mention | None:
-    subject = _cue_subject(cue)
-    if subject is None:
-        return None
-    span = _subtree_span(subject, view.offset)
-    for mention in article.mentions:
-        if span.contains(mention.span):
-            return mention
-    text = article.text[span.start : span.end]
-    return Mention(span, text, view.record.index, None, "speaker:unresolved", 0.4)
+def _speech_cue(token: Any) -> bool:
+    if token.lower_ == "according":
+        return is_cue(token)
+    return token.pos_ == "VERB" and token.lemma_.lower() in SPEECH
 
 
-def _cue_subject(cue: Any) -> Any | None:
-    if cue.lemma_.lower() in ("quote", "cite"):  # "X cited Y as saying": Y speaks
-        for child in cue.children:
-            if child.dep_ == "dobj":
-                return child
-    for child in cue.children:
-        if child.dep_ in _SUBJECTS:
-            return child
-        if child.dep_ == "prep" and child.lower_ == "according":
-            return next((c for c in child.subtree if c.dep_ == "pobj"), None)
-    if cue.dep_ in ("advcl", "conj", "xcomp") and cue.head.i != cue.i:
-        return _cue_subject(cue.head)
-    return None
-
-
-def _reported_content(cue: Any, offset: int) -> Span | None:
-    for child in cue.children:
-        if child.dep_ == "ccomp":
-            span = _subtree_span(child, offset)
-            return span if span.end - span.start > 10 else None
-    return None
-
-
-def _subtree_span(token: Any, offset: int) -> Span:
-    tokens = [t for t in token.subtree if not t.is_punct or t.i != token.i]
-    while tokens and tokens[0].is_punct:
-        tokens.pop(0)
-    while tokens and tokens[-1].is_punct:
-        tokens.pop()
-    if not tokens:
-        return _token_span(token, offset)
-    return Span(offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text))
-
-
-def _token_span(token: Any, offset: int) -> Span:
-    return Span(offset + token.idx, offset + token.idx + len(token.text))
+def _mostly_quoted(content: Span, spans: list[Span]) -> bool:
+    if _inside(content, spans):
+        return True
+    quoted = sum(max(0, min(s.end, content.end) - max(s.start, content.start)) for s in spans)
+    return quoted >= _MOSTLY_QUOTED * (content.end - content.start)
 
 
 def _quote(
@@ -232,10 +183,12 @@ def _quote(
     return Quote(
         quote_id=content_id(article.id, str(span.start), str(span.end)),
         span=span,
-        text=article.text[span.start : span.end],
+        text=span.text_of(article.text),
         sentence=sentence.index if sentence else -1,
         speaker=attribution.speaker if attribution else None,
-        cue=attribution.cue if attribution else None,
+        cue=attribution.view.span_of(attribution.cue)
+        if attribution and attribution.cue is not None and attribution.view
+        else None,
         direct=direct,
         confidence=attribution.confidence if attribution else 0.3,
         rule=attribution.rule if attribution else "unattributed",

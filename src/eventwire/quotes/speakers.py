@@ -1,0 +1,184 @@
+"""Cue words and the speaker they introduce, resolved to the article's actor mentions.
+
+The speaker of a cue verb is its subject ("Maduro said", inverted "said Maduro"), the object of
+"quoted/cited X as saying", or the object of "according to X"; a participle ("..., adding that")
+takes the subject of the verb it hangs from. The speaker phrase is resolved, in order, to
+1. the actor mention covering its head word;
+2. a person mention inside it ("the spokesman for the ministry, Gao Feng");
+3. for he/she/it/they, the latest earlier mention of a person (or, for it/they, of an
+   organisation or country) (``speaker:pronoun``);
+4. the noun phrase itself, with the actor of any mention inside it ("a statement from the
+   presidency", "Mayor Ines Carvalho") (``speaker:phrase``) — agencies and documents speak too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from eventwire.model import Article, Mention, Sentence, Span
+
+#: Verbs that attribute words to their subject, next to a direct quote.
+CUES = frozenset(
+    {"say", "tell", "add", "ask", "write", "tweet", "declare", "state", "insist", "warn",
+     "note", "explain", "reply", "respond", "argue", "claim", "announce", "comment", "stress",
+     "urge", "accuse", "promise", "vow", "threaten", "quote", "cite", "post", "confirm",
+     "read", "chant", "shout", "deny", "pledge", "demand", "predict", "concede", "admit",
+     "recall", "acknowledge", "complain", "caution", "assert", "charge", "plead", "report"}
+)  # fmt: skip
+#: Verbs that introduce reported speech ("X said (that) ..."); a narrower set than CUES.
+SPEECH = frozenset(
+    {"say", "tell", "add", "write", "tweet", "declare", "state", "insist", "warn", "note",
+     "explain", "reply", "argue", "claim", "announce", "stress", "cite", "quote", "confirm",
+     "deny", "predict", "concede", "admit", "acknowledge", "complain", "caution", "assert",
+     "report"}
+)  # fmt: skip
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_RELATIVE = frozenset({"who", "which", "that"})
+_PERSONAL = frozenset({"he", "she"})
+_COLLECTIVE = frozenset({"it", "they"})
+#: Parts of a subject that are not the speaker's name ("X, who runs a shelter", "X, 62").
+_NOT_NAME = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "npadvmod"})
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceView:
+    """One parsed sentence: our record, its spaCy span and the paragraph offset of its tokens."""
+
+    record: Sentence
+    sent: Any
+    offset: int
+
+    def span_of(self, token: Any) -> Span:
+        start = self.offset + token.idx
+        return Span(start, start + len(token.text))
+
+
+def is_cue(token: Any) -> bool:
+    """A cue verb, or the "according" of "according to"."""
+    if token.lower_ == "according":
+        return any(c.lower_ == "to" for c in token.children)
+    return token.pos_ == "VERB" and token.lemma_.lower() in CUES
+
+
+def cue_subject(cue: Any) -> Any | None:
+    """The token that stands for the speaker of ``cue`` (see the module docstring)."""
+    if cue.lower_ == "according":
+        return next((c for t in cue.children if t.lower_ == "to" for c in t.children), None)
+    if _is_quote_verb(cue):  # "X cited Y as saying": Y speaks
+        return next((c for c in cue.children if c.dep_ == "dobj"), None)
+    for child in cue.children:
+        if child.dep_ in _SUBJECTS:
+            return cue.head if child.lower_ in _RELATIVE and cue.dep_ == "relcl" else child
+    head = cue.head
+    if cue.dep_ == "pcomp" and head.lower_ == "as" and _is_quote_verb(head.head):
+        return cue_subject(head.head)
+    if cue.dep_ in ("advcl", "conj", "xcomp") and head.i != cue.i:
+        return cue_subject(head)
+    return None
+
+
+def _is_quote_verb(token: Any) -> bool:
+    return token.lemma_.lower() in ("quote", "cite")
+
+
+def speaker_mention(article: Article, cue: Any, view: SentenceView) -> Mention | None:
+    """The speaker of ``cue`` as a mention (an existing one when the actors stage found it)."""
+    subject = cue_subject(cue)
+    if subject is None:
+        return None
+    head = view.span_of(subject)
+    phrase = _name_span(subject, view)
+    covering = _covering(article, head)
+    if covering is not None:
+        return covering
+    person = _person_inside(article, _subtree_span(subject, view))
+    if person is not None:
+        return person
+    if subject.lower_ in _PERSONAL | _COLLECTIVE:
+        return _pronoun_speaker(article, subject, view)
+    return _phrase_speaker(article, subject, phrase, view)
+
+
+def _covering(article: Article, head: Span) -> Mention | None:
+    for mention in article.mentions:
+        if mention.span.start <= head.start < mention.span.end:
+            return mention
+    return None
+
+
+def _person_inside(article: Article, span: Span) -> Mention | None:
+    return next((m for m in article.mentions if m.person and span.contains(m.span)), None)
+
+
+def _pronoun_speaker(article: Article, pronoun: Any, view: SentenceView) -> Mention | None:
+    at = view.span_of(pronoun)
+    personal = pronoun.lower_ in _PERSONAL
+    earlier = [
+        m
+        for m in article.mentions
+        if m.span.end <= at.start
+        and (m.person is not None if personal else m.person is None and m.actor is not None)
+    ]
+    if not earlier:
+        return None
+    antecedent = earlier[-1]
+    return Mention(
+        at,
+        at.text_of(article.text),
+        view.record.index,
+        antecedent.actor,
+        "speaker:pronoun",
+        0.5,
+        antecedent.role,
+        antecedent.person,
+    )
+
+
+def _phrase_speaker(article: Article, subject: Any, phrase: Span, view: SentenceView) -> Mention:
+    inside = [m for m in article.mentions if phrase.contains(m.span) and m.actor is not None]
+    actor = inside[0].actor if inside else None
+    return Mention(
+        phrase,
+        phrase.text_of(article.text),
+        view.record.index,
+        actor,
+        "speaker:phrase",
+        0.6 if actor else 0.4,
+        inside[0].role if inside else None,
+        _proper_name(subject, inside, view),
+    )
+
+
+def _proper_name(head: Any, inside: list[Mention], view: SentenceView) -> str | None:
+    """The proper nouns of the head no mention holds: "Mayor Ines Carvalho" → "Ines Carvalho"."""
+    if head.pos_ != "PROPN":
+        return None
+    names = [
+        t
+        for t in head.subtree
+        if t.pos_ == "PROPN"
+        and t.dep_ in ("compound", "flat", *_SUBJECTS, "dobj", "pobj")
+        and (t.i == head.i or t.head.i == head.i)
+        and not any(m.span.contains(view.span_of(t)) for m in inside)
+    ]
+    return " ".join(t.text for t in names) or None
+
+
+def _name_span(subject: Any, view: SentenceView) -> Span:
+    """The subject's noun phrase without appositions, relative clauses and trailing commas."""
+    tokens = [subject]
+    stack = [c for c in subject.children if c.dep_ not in _NOT_NAME]
+    while stack:
+        token = stack.pop()
+        tokens.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in _NOT_NAME)
+    tokens.sort(key=lambda t: t.i)
+    return Span(view.span_of(tokens[0]).start, view.span_of(tokens[-1]).end)
+
+
+def _subtree_span(token: Any, view: SentenceView) -> Span:
+    tokens = [t for t in token.subtree if not t.is_punct]
+    if not tokens:
+        return view.span_of(token)
+    return Span(view.span_of(tokens[0]).start, view.span_of(tokens[-1]).end)
