@@ -53,7 +53,9 @@ def render_scores(scores: Scores) -> str:
 @main.command()
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object as the last line.")
-def evaluate(gold: Path, as_json: bool) -> None:
+@click.option("--verb-patterns", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="Also code with this CAMEO.2.0.txt-format verb file.")  # fmt: skip
+def evaluate(gold: Path, as_json: bool, verb_patterns: Path | None) -> None:
     """Score eventwire against a PLOVER or PETRARCH gold file (JSON lines)."""
     from eventwire.evaluate import evaluate_file
     from eventwire.pipeline import Pipeline
@@ -61,7 +63,8 @@ def evaluate(gold: Path, as_json: bool) -> None:
 
     started = time.perf_counter()
     try:
-        scores, predicted = evaluate_file(gold, Pipeline(Settings()))
+        settings = Settings(verb_patterns=verb_patterns)
+        scores, predicted = evaluate_file(gold, Pipeline(settings))
     except EventwireError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_FATAL)

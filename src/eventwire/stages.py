@@ -31,9 +31,10 @@ def _actors(settings: Settings) -> Stage:
 
 def _events(settings: Settings) -> Stage:
     from eventwire.events.coder import EventCoder
+    from eventwire.events.patterns import patterns_for
     from eventwire.events.verbs import builtin_verbs
 
-    return Stage("events", EventCoder(builtin_verbs()).run)
+    return Stage("events", EventCoder(builtin_verbs(), patterns=patterns_for(settings)).run)
 
 
 def _quotes(settings: Settings) -> Stage:
