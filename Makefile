@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB ?= eventwire.duckdb
 
-.PHONY: venv demo test test-slow lint typecheck bench gate clean
+.PHONY: venv demo test test-slow test-spark spark lint typecheck bench gate clean
 
 venv: $(STAMP)
 
@@ -45,3 +45,14 @@ clean:
 
 gate: $(STAMP)
 	$(BIN)/eventwire gate --floors quality/floors.json --eval-dir ../shared/eval
+
+SPARK_STAMP := $(VENV)/.spark-installed
+
+spark: $(SPARK_STAMP)
+
+$(SPARK_STAMP): $(STAMP) requirements-spark.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-spark.txt
+	touch $(SPARK_STAMP)
+
+test-spark: $(SPARK_STAMP)
+	$(BIN)/python -m pytest -q -p no:cacheprovider -m spark

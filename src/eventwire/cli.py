@@ -117,6 +117,9 @@ def main() -> None:
 @click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Articles per batch.")
 @click.option("--workers", type=click.IntRange(min=0), default=None,
               help="Processes running the pipeline (0: one per core; default 1).")  # fmt: skip
+@click.option("--dictionaries", type=click.Path(exists=True, path_type=Path), default=None,
+              help="Actor dictionaries: a folder (PETRARCH *.actors.txt and *.agents.txt,"
+                   " our *.csv) or one file; they decide before the built-in lexicon.")  # fmt: skip
 def run(
     paths: tuple[Path, ...],
     db: Path | None,
@@ -126,6 +129,7 @@ def run(
     reprocess: bool,
     batch_size: int | None,
     workers: int | None,
+    dictionaries: Path | None,
 ) -> None:
     """Process .txt and .jsonl files (or directories of them) into the database."""
     from eventwire.ingest import read_paths
@@ -135,7 +139,9 @@ def run(
     from eventwire.store.database import Store
 
     try:
-        settings = _settings(config, db_path=db, batch_size=batch_size, workers=workers)
+        settings = _settings(
+            config, db_path=db, batch_size=batch_size, workers=workers, dictionaries=dictionaries
+        )
         pipeline = make_pipeline(settings)
         with Store(settings.db_path) as store:
             total = count_files(paths)
@@ -303,4 +309,4 @@ def bench(
         click.echo(json.dumps(data))
 
 
-from eventwire import cli_evaluate  # noqa: E402,F401  (registers the command)
+from eventwire import cli_evaluate, cli_spark  # noqa: E402,F401  (registers their commands)

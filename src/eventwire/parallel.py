@@ -20,13 +20,13 @@ def worker_count(requested: int) -> int:
 
 
 @functools.cache
-def _worker_pipeline(settings: Settings) -> Pipeline:
+def worker_pipeline(settings: Settings) -> Pipeline:
     """The pipeline of this worker process, built on its first batch."""
     return Pipeline(settings)
 
 
 def _process(settings: Settings, batch: list[Article]) -> tuple[list[Article], dict[str, float]]:
-    pipeline = _worker_pipeline(settings)
+    pipeline = worker_pipeline(settings)
     before = dict(pipeline.timer.seconds)
     processed = pipeline.process_batch(batch)
     spent = {k: v - before.get(k, 0.0) for k, v in pipeline.timer.seconds.items()}

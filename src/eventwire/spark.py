@@ -1,0 +1,176 @@
+"""The same pipeline on Apache Spark: ``mapPartitions`` over articles, Parquet out.
+
+Each Python worker builds the pipeline once (the model is loaded once per worker process) and
+runs exactly the code of a local run, so the rows are the rows ``eventwire run`` would store.
+Tables are written as Parquet under ``OUTPUT/<table>/``, partitioned by the article's
+publication date (``partition_date``, ``unknown`` when there is none).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from eventwire.errors import EventwireError, IngestError
+from eventwire.ingest.files import input_files
+from eventwire.ingest.jsonl import parse_line
+from eventwire.ingest.text import read_text
+from eventwire.model import Article
+from eventwire.parallel import worker_pipeline
+from eventwire.settings import Settings
+from eventwire.store.database import Store, batch_rows
+from eventwire.store.schema import CHILD_TABLES
+
+#: Tables written by a Spark run, in the order they are loaded back.
+SPARK_TABLES = ("articles", *CHILD_TABLES, "errors")
+
+# An input record as it travels to the executors: (kind, origin file, line number, payload).
+Record = tuple[str, str, int, str]
+
+
+class SparkError(EventwireError):
+    """Spark is not installed, or the Spark job failed."""
+
+
+@dataclass(frozen=True, slots=True)
+class SparkSummary:
+    files: int
+    rows: dict[str, int]
+
+
+def run_spark(
+    inputs: Iterable[Path], output: Path, settings: Settings, *, master: str = "local[*]"
+) -> SparkSummary:
+    """Process ``inputs`` (.txt, .jsonl, directories) on Spark; write Parquet to ``output``."""
+    session = _session(master)
+    try:
+        context = session.sparkContext
+        files = [p for p in input_files(inputs) if not isinstance(p, IngestError)]
+        if not files:
+            raise SparkError("no .txt or .jsonl input files found")
+        records = context.union([_records(context, path) for path in files])
+        rows = records.mapPartitions(lambda part: process_partition(part, settings)).cache()
+        counts = {table: _write_table(session, rows, table, output) for table in SPARK_TABLES}
+        rows.unpersist()
+        return SparkSummary(len(files), counts)
+    finally:
+        session.stop()
+
+
+def _session(master: str) -> Any:
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError as exc:
+        raise SparkError(
+            "pyspark is not installed; run `make spark` (pip install -r requirements-spark.txt)"
+        ) from exc
+    # Unless told otherwise, Python workers run this interpreter (and so find this eventwire).
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    builder = SparkSession.builder.master(master).appName("eventwire")
+    return builder.config("spark.ui.enabled", "false").getOrCreate()
+
+
+def _records(context: Any, path: Path) -> Any:
+    origin = str(path)
+    if path.suffix.lower() == ".jsonl":
+        lines = context.textFile(origin).zipWithIndex()
+        return lines.map(lambda pair: ("jsonl", origin, pair[1] + 1, pair[0]))
+    return context.parallelize([("txt", origin, 0, "")], 1)
+
+
+def process_partition(records: Iterable[Record], settings: Settings) -> Iterator[tuple[str, str]]:
+    """Run one partition through the pipeline; yields ``(table, row as JSON)``."""
+    pipeline = worker_pipeline(settings)
+    batch: list[Article] = []
+    failed: list[tuple[str, str]] = []
+    for item in _items(records, settings):
+        if isinstance(item, IngestError):
+            failed.append((item.origin, item.reason))
+        else:
+            batch.append(item)
+        if len(batch) >= settings.batch_size:
+            yield from _table_rows(pipeline.process_batch(batch), failed)
+            batch, failed = [], []
+    yield from _table_rows(pipeline.process_batch(batch), failed)
+
+
+def _items(records: Iterable[Record], settings: Settings) -> Iterator[Article | IngestError]:
+    for kind, origin, lineno, payload in records:
+        if kind == "txt":
+            yield read_text(Path(origin), settings=settings)
+        elif payload.strip():
+            raw = payload.encode("utf-8")
+            yield parse_line(raw, lineno=lineno, origin=origin, settings=settings)
+
+
+def _table_rows(
+    articles: list[Article], failed: list[tuple[str, str]]
+) -> Iterator[tuple[str, str]]:
+    dates = {a.id: a.date.isoformat() if a.date else "unknown" for a in articles}
+    for table, rows in batch_rows(articles, failed).items():
+        for row in rows:
+            partition = dates.get(row.get("id") or row.get("article_key") or "", "unknown")
+            yield table, json.dumps({**row, "partition_date": partition}, default=_plain)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} to JSON")
+
+
+def _write_table(session: Any, rows: Any, table: str, output: Path) -> int:
+    lines = rows.filter(lambda pair: pair[0] == table).map(lambda pair: pair[1])
+    count = int(lines.count())
+    if count:
+        frame = session.read.json(lines)
+        target = str(output / table)
+        frame.write.mode("overwrite").partitionBy("partition_date").parquet(target)
+    return count
+
+
+def load_parquet(store: Store, directory: Path) -> dict[str, int]:
+    """Bring a Spark run's Parquet tables into the database, in one transaction.
+
+    Articles already stored are replaced with everything derived from them, so loading the
+    same output twice changes nothing.
+    """
+    present = {t: directory / t for t in SPARK_TABLES if (directory / t).is_dir()}
+    if "articles" not in present:
+        raise SparkError(f"{directory} holds no articles/ table written by `eventwire spark`")
+    counts: dict[str, int] = {}
+    store.con.execute("BEGIN TRANSACTION")
+    try:
+        incoming = f"SELECT id FROM {_parquet(present['articles'])}"
+        for table in ("articles", *CHILD_TABLES, "errors"):
+            column = "id" if table == "articles" else "article_key"
+            store.con.execute(f"DELETE FROM {table} WHERE {column} IN ({incoming})")
+        for table, path in present.items():
+            counts[table] = _insert_parquet(store, table, path)
+        store.con.execute("COMMIT")
+    except BaseException:
+        store.con.execute("ROLLBACK")
+        raise
+    return counts
+
+
+def _parquet(path: Path) -> str:
+    pattern = str(path / "**" / "*.parquet").replace("'", "''")
+    return f"read_parquet('{pattern}', hive_partitioning = true)"
+
+
+def _insert_parquet(store: Store, table: str, path: Path) -> int:
+    source = _parquet(path)
+    available = {row[0] for row in store.con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
+    wanted = [row[0] for row in store.con.execute(f"DESCRIBE {table}").fetchall()]
+    columns = [c for c in wanted if c in available]
+    names = ", ".join(f'"{c}"' for c in columns)
+    store.con.execute(f"INSERT OR REPLACE INTO {table} ({names}) SELECT {names} FROM {source}")
+    found = store.con.execute(f"SELECT count(*) FROM {source}").fetchone()
+    return int(found[0]) if found else 0
