@@ -32,6 +32,10 @@ from eventwire.when import clause_tokens
 
 _LOCATIVE: Final = frozenset({"in", "at", "near", "outside", "inside"})
 _COUNTRY_KINDS: Final = frozenset({"name", "official", "abbrev", "iso"})
+_NOT_PLACES: Final = frozenset(
+    {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART"}
+)
+_BIG_CITY: Final = 200_000
 _MENTION_RULES: Final = frozenset({"country:name", "country:capital", "country:abbrev"})
 
 
@@ -176,7 +180,7 @@ class Toponym:
     source: str  # ner | lexicon | dateline
 
 
-def toponyms(article: Article) -> list[Toponym]:
+def toponyms(article: Article, gazetteer: Gazetteer) -> list[Toponym]:
     """Candidate place names, one per span (the longest wins an overlap)."""
     found: list[Toponym] = []
     for sentence, sent, offset in parsed_sentences(article):
@@ -184,6 +188,7 @@ def toponyms(article: Article) -> list[Toponym]:
             if ent.label_ in ("GPE", "LOC"):
                 span = Span(offset + ent.start_char, offset + ent.end_char)
                 found.append(Toponym(span, span.text_of(article.text), sentence.index, "ner"))
+        found.extend(_big_cities(article, sent, offset, sentence.index, gazetteer))
     for mention in article.mentions:
         if mention.rule in _MENTION_RULES:
             found.append(Toponym(mention.span, mention.text, mention.sentence, "lexicon"))
@@ -196,8 +201,21 @@ def toponyms(article: Article) -> list[Toponym]:
     return _non_overlapping(found)
 
 
+def _big_cities(
+    article: Article, sent: Any, offset: int, sentence: int, gazetteer: Gazetteer
+) -> Iterator[Toponym]:
+    """Proper nouns outside person/organisation entities naming a city of 200,000 or more
+    (the NER misses some: "Troops entered Donetsk")."""
+    for token in sent:
+        if token.tag_ != "NNP" or token.ent_type_ in _NOT_PLACES or not token.is_title:
+            continue
+        if any(e.population >= _BIG_CITY for e in gazetteer.names.get(fold(token.text), ())):
+            span = Span(offset + token.idx, offset + token.idx + len(token.text))
+            yield Toponym(span, token.text, sentence, "gazetteer")
+
+
 def _non_overlapping(found: list[Toponym]) -> list[Toponym]:
-    order = {"dateline": 0, "lexicon": 1, "ner": 2}
+    order = {"dateline": 0, "lexicon": 1, "ner": 2, "gazetteer": 3}
     chosen: list[Toponym] = []
     ranked = sorted(found, key=lambda t: (-(t.span.end - t.span.start), order[t.source]))
     for toponym in ranked:
@@ -216,7 +234,7 @@ class PlaceResolver:
         self.lexicon = lexicon
 
     def run(self, article: Article) -> Article:
-        names = toponyms(article)
+        names = toponyms(article, self.gazetteer)
         context = self._context(article, names)
         places = tuple(p for t in names if (p := self.resolve(t, context, article)) is not None)
         events = tuple(self._locate(article, places, e) for e in article.events)
@@ -230,7 +248,9 @@ class PlaceResolver:
     def _context(self, article: Article, names: list[Toponym]) -> Counter[str]:
         """Countries the article is about: from actor mentions and unambiguous toponyms."""
         counts: Counter[str] = Counter(
-            m.actor.country for m in article.mentions if m.actor and m.actor.country
+            m.actor.country
+            for m in article.mentions
+            if m.actor and m.actor.country and not m.rule.startswith("context:")
         )
         for toponym in names:
             code = self._country_code(toponym.text)
@@ -337,7 +357,7 @@ def _clause_place(article: Article, places: tuple[Place, ...], event: Event) -> 
 def _locative_in_clause(verb: Any, offset: int, places: list[Place]) -> Place | None:
     current = verb
     while True:
-        for token in clause_tokens(current):
+        for token in clause_tokens(current, keep={"dobj"}):
             if token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE:
                 start = offset + token.idx
                 place = next((p for p in places if p.span.start <= start < p.span.end), None)

@@ -231,7 +231,7 @@ def _plausible(kind: str, groups: dict[str, str], text: str, end: int) -> bool:
 
 
 # -- tense ---------------------------------------------------------------------------------------
-_FUTURE_AUX: Final = frozenset({"will", "shall", "'ll", "wo", "would"})
+_FUTURE_AUX: Final = frozenset({"will", "shall", "'ll", "wo", "would", "must", "should"})
 _FUTURE_HEADS: Final = frozenset(
     {"plan", "expect", "schedule", "due", "set", "prepare", "intend", "aim", "go", "hope", "want"}
 )
@@ -267,9 +267,15 @@ def verb_tense(verb: Any | None) -> Tense | None:
         and "have" not in {c.lemma_ for c in verb.children if c.dep_ == "aux"}
     ):
         return "future" if verb.lemma_ != "be" or verb.dep_ == "ROOT" else None
+    if verb.tag_ == "VBN" and verb.lemma_ in _FUTURE_HEADS and "auxpass" in deps(verb):
+        return "future"  # "is scheduled for", "is expected on", "is set for"
     if verb.tag_ in ("VBD", "VBN") or verb.lemma_ in _REPORTING:
         return "past"
     return None
+
+
+def deps(verb: Any) -> set[str]:
+    return {c.dep_ for c in verb.children}
 
 
 def governing_tense(token: Any) -> Tense | None:
@@ -557,6 +563,8 @@ def find_timexes(article: Article) -> tuple[Timex, ...]:
 
 def _timex(article: Article, match: Found, sentence: int, token: Any | None) -> Timex:
     tense = governing_tense(token) if token is not None else None
+    if tense is None and match.cue in ("by", "until", "before"):
+        tense = "future"  # an open deadline lies ahead
     result = normalise(match, article.date, tense)
     deadline = match.cue in _DEADLINE_CUES or (match.kind == "duration" and match.cue == "within")
     span = Span(match.start, match.end)

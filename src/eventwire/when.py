@@ -138,12 +138,14 @@ def _rank(timex: Timex) -> int:
     return _RANK[grain] if grain else 0
 
 
-def clause_tokens(verb: Any) -> list[Any]:
-    """Tokens of the verb's clause, not descending into other clauses or the object."""
+def clause_tokens(verb: Any, *, keep: frozenset[str] | set[str] = frozenset()) -> list[Any]:
+    """Tokens of the verb's clause, not descending into other clauses or (unless ``keep`` names
+    ``dobj``) the object."""
+    stop = _CLAUSE_BOUNDARIES - keep
     found: list[Any] = []
-    stack = [c for c in verb.children if c.dep_ not in _CLAUSE_BOUNDARIES]
+    stack = [c for c in verb.children if c.dep_ not in stop]
     while stack:
         token = stack.pop(0)
         found.append(token)
-        stack.extend(c for c in token.children if c.dep_ not in _CLAUSE_BOUNDARIES)
+        stack.extend(c for c in token.children if c.dep_ not in stop)
     return found

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from eventwire.dateline import find_dateline, url_date, with_publication_date
+from eventwire.model import Article
+from eventwire.text import normalise
+
+
+def _article(text: str, url: str | None = None) -> Article:
+    return normalise(Article(text=text, url=url))
+
+
+def test_dateline_forms() -> None:
+    reuters = find_dateline(_article("CARACAS, Jan 25 (Reuters) - Venezuela said."))
+    assert reuters is not None and reuters.agency == "Reuters" and reuters.month_day == (1, 25)
+    ap = find_dateline(_article("WASHINGTON (AP) — The US said."))
+    assert ap is not None and ap.city is not None and ap.month_day is None
+    bare = find_dateline(_article("Jan. 25, 2019 — The US said."))
+    assert bare is not None and bare.city is None and bare.date(None) == dt.date(2019, 1, 25)
+    assert find_dateline(_article("The US said - nothing.")) is None
+
+
+def test_url_dates() -> None:
+    assert url_date("https://a.b/2019/01/25/x") == (2019, 1, 25)
+    assert url_date("https://a.b/2019/01/x") == (2019, 1, None)
+    assert url_date("https://a.b/x-20190124/y") is None
+    assert url_date("https://a.b/news/20190124/y") == (2019, 1, 24)
+    assert url_date(None) is None
+
+
+def test_month_day_without_a_year_stays_unresolved() -> None:
+    article = with_publication_date(_article("CARACAS, Jan 25 (Reuters) - Venezuela said."))
+    assert article.date is None and article.date_source is None
+    assert "no year" in article.warnings[0]
