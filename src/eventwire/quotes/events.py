@@ -15,7 +15,7 @@ from typing import Any
 from eventwire.events.ontology import event_type
 from eventwire.events.verbs import VerbFrame, VerbLexicon
 from eventwire.model import Article, Event, Mention, Modality, Quote, Span, content_id
-from eventwire.quotes.speakers import SentenceView
+from eventwire.quotes.speakers import SentenceView, subtree
 
 #: Cue lemmas that are actions, not just speech.
 ACTION_CUES = frozenset(
@@ -136,7 +136,7 @@ def _slot_tokens(slot: str, verb: Any) -> Iterator[Any]:
 def _mention_in(article: Article, token: Any, view: SentenceView) -> Mention | None:
     """The actor mention at ``token``, else the first one inside its phrase."""
     at = view.span_of(token)
-    tokens = list(token.subtree)
+    tokens = subtree(token)
     phrase = Span(view.span_of(tokens[0]).start, view.span_of(tokens[-1]).end)
     with_actor = [m for m in article.mentions if m.actor is not None]
     covering = next((m for m in with_actor if m.span.start <= at.start < m.span.end), None)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.model import Span
-from eventwire.quotes.speakers import SPEECH, SentenceView
+from eventwire.quotes.speakers import SPEECH, SentenceView, subtree
 
 _MIN_CHARS = 10
 _CLAUSE_NOUNS = frozenset({"statement", "interview", "letter", "post", "message", "speech"})
@@ -28,7 +28,8 @@ def reported_content(cue: Any, view: SentenceView) -> Span | None:
     clause = _complement(cue)
     if clause is None:
         return None
-    span = _clause_span(clause, view, excluded=_nested_speech(clause))
+    tokens = [*subtree(clause), *_coordinated(cue, clause)]
+    span = _clause_span(clause, tokens, view, excluded=_nested_speech(clause))
     return span if span is not None and span.end - span.start >= _MIN_CHARS else None
 
 
@@ -44,6 +45,20 @@ def _complement(cue: Any) -> Any | None:
     return None
 
 
+def _coordinated(cue: Any, clause: Any) -> list[Any]:
+    """A clause with its own subject coordinated onto the cue is more content: "said A and B".
+
+    (The parser often hangs B from the speech verb; a second speech verb is reported on its own.)
+    """
+    tokens: list[Any] = []
+    for conj in (c for c in cue.children if c.dep_ == "conj" and c.i > clause.i):
+        if _speaks(conj) or not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            break
+        tokens.extend(c for c in cue.children if c.dep_ == "cc" and clause.i < c.i < conj.i)
+        tokens.extend(subtree(conj))
+    return sorted(tokens, key=lambda t: t.i)
+
+
 def _has_that(clause: Any) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
@@ -53,29 +68,30 @@ def _nested_speech(clause: Any) -> set[int]:
     excluded: set[int] = set()
     for child in clause.children:
         if child.dep_ in _CUT and _speaks(child):
-            excluded.update(t.i for t in child.subtree)
+            excluded.update(t.i for t in subtree(child))
     return excluded
 
 
 def _speaks(token: Any) -> bool:
-    return any(t.pos_ == "VERB" and t.lemma_.lower() in SPEECH for t in token.subtree)
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in SPEECH for t in subtree(token))
 
 
 def _according_content(according: Any, view: SentenceView) -> Span | None:
     head = according.head
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
-    excluded = {t.i for t in according.subtree}
-    return _clause_span(head, view, excluded=excluded)
+    excluded = {t.i for t in subtree(according)}
+    return _clause_span(head, subtree(head), view, excluded=excluded)
 
 
-def _clause_span(clause: Any, view: SentenceView, *, excluded: set[int]) -> Span | None:
+def _clause_span(
+    clause: Any, tokens: list[Any], view: SentenceView, *, excluded: set[int]
+) -> Span | None:
     """The span of the clause's tokens, trimmed of marks, punctuation and excluded parts.
 
     When the excluded tokens sit inside the clause, the span keeps the longer side.
     """
-    tokens = [t for t in clause.subtree if t.i not in excluded]
-    runs = _contiguous_runs(tokens)
+    runs = _contiguous_runs(sorted((t for t in tokens if t.i not in excluded), key=lambda t: t.i))
     if not runs:
         return None
     best = max(runs, key=lambda run: (clause.i in {t.i for t in run}, len(run)))

@@ -54,6 +54,11 @@ class SentenceView:
         return Span(start, start + len(token.text))
 
 
+def subtree(token: Any) -> list[Any]:
+    """The token and its descendants in text order (spaCy's order breaks on crossing arcs)."""
+    return sorted(token.subtree, key=lambda t: t.i)
+
+
 def is_cue(token: Any) -> bool:
     """A cue verb, or the "according" of "according to"."""
     if token.lower_ == "according":
@@ -156,7 +161,7 @@ def _proper_name(head: Any, inside: list[Mention], view: SentenceView) -> str | 
         return None
     names = [
         t
-        for t in head.subtree
+        for t in subtree(head)
         if t.pos_ == "PROPN"
         and t.dep_ in ("compound", "flat", *_SUBJECTS, "dobj", "pobj")
         and (t.i == head.i or t.head.i == head.i)
@@ -178,7 +183,7 @@ def _name_span(subject: Any, view: SentenceView) -> Span:
 
 
 def _subtree_span(token: Any, view: SentenceView) -> Span:
-    tokens = [t for t in token.subtree if not t.is_punct]
+    tokens = [t for t in subtree(token) if not t.is_punct]
     if not tokens:
         return view.span_of(token)
     return Span(view.span_of(tokens[0]).start, view.span_of(tokens[-1]).end)
