@@ -55,7 +55,11 @@ def render_scores(scores: Scores) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object as the last line.")
 @click.option("--verb-patterns", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default=None, help="Also code with this CAMEO.2.0.txt-format verb file.")  # fmt: skip
-def evaluate(gold: Path, as_json: bool, verb_patterns: Path | None) -> None:
+@click.option("--dictionaries", type=click.Path(exists=True, path_type=Path), default=None,
+              help="Actor dictionaries (folder or file), as for 'run'.")  # fmt: skip
+def evaluate(
+    gold: Path, as_json: bool, verb_patterns: Path | None, dictionaries: Path | None
+) -> None:
     """Score eventwire against a PLOVER or PETRARCH gold file (JSON lines)."""
     from eventwire.evaluate import evaluate_file
     from eventwire.pipeline import Pipeline
@@ -63,7 +67,7 @@ def evaluate(gold: Path, as_json: bool, verb_patterns: Path | None) -> None:
 
     started = time.perf_counter()
     try:
-        settings = Settings(verb_patterns=verb_patterns)
+        settings = Settings(verb_patterns=verb_patterns, dictionaries=dictionaries)
         scores, predicted = evaluate_file(gold, Pipeline(settings))
     except EventwireError as exc:
         click.echo(f"error: {exc}", err=True)

@@ -23,10 +23,13 @@ def _nlp(settings: Settings) -> Stage:
 
 
 def _actors(settings: Settings) -> Stage:
+    from eventwire.actors.dictionaries import load_dictionaries
     from eventwire.actors.lexicon import Lexicon
     from eventwire.actors.resolve import ActorResolver
 
-    return Stage("actors", ActorResolver(Lexicon.builtin()).run)
+    paths = settings.dictionaries
+    dictionary = load_dictionaries(paths) if paths is not None else None
+    return Stage("actors", ActorResolver(Lexicon.builtin(), dictionary).run)
 
 
 def _events(settings: Settings) -> Stage:

@@ -211,8 +211,10 @@ def test_petrarch_files_skip_bad_lines_unless_strict(tmp_path: Path) -> None:
 def test_missing_paths(tmp_path: Path) -> None:
     with pytest.raises(DictionaryError, match="does not exist"):
         load_dictionaries(tmp_path / "nope.actors.txt", cache=False)
-    with pytest.raises(DictionaryError, match="no dictionary files"):
-        load_dictionaries(tmp_path, cache=False)
+    with pytest.raises(DictionaryError, match="does not exist"):
+        load_dictionaries(tmp_path / "nowhere", cache=False)
+    _write(tmp_path, "CAMEO.2.0.txt", "verbs, read elsewhere")
+    assert len(load_dictionaries(tmp_path, cache=False)) == 0
 
 
 def test_cache_is_used_rebuilt_when_stale_and_ignored_when_corrupt(tmp_path: Path) -> None:
@@ -260,9 +262,12 @@ def test_default_cache_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> N
 @pytest.mark.shared
 def test_phoenix_dictionaries(shared_dir: Path, tmp_path: Path) -> None:
     phoenix = shared_dir / "dictionaries" / "phoenix"
-    started = time.perf_counter()
-    countries = load_dictionaries(phoenix / "Phoenix.Countries.actors.txt", cache=False)
-    assert time.perf_counter() - started < 2.0
+    seconds = []
+    for _ in range(2):  # the better of two, so a busy machine does not fail the test
+        started = time.perf_counter()
+        countries = load_dictionaries(phoenix / "Phoenix.Countries.actors.txt", cache=False)
+        seconds.append(time.perf_counter() - started)
+    assert min(seconds) < 2.0
     assert len(countries) > 10_000
 
     d = load_dictionaries(phoenix, cache_dir=tmp_path)

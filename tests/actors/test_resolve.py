@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+
 from eventwire.model import Article, Mention
+from eventwire.pipeline import Pipeline
+from eventwire.settings import Settings
 
 
 def _mention(article: Article, text: str) -> Mention:
@@ -52,3 +59,63 @@ def test_mention_text_is_the_text_as_given(process) -> None:  # type: ignore[no-
     for mention in article.mentions:
         assert text[mention.span.start : mention.span.end] == mention.text
     assert any(m.text == "Russia’s army" for m in article.mentions)
+
+
+# -- with actor dictionaries (tiny files written here, invented names) ------------------------
+
+_ACTORS_TXT = """\
+RURITANIA_ [RUR]
++RURITANIAN_
+RUDOLF_ELPHBERG_
++ELPHBERG_
+\t[RURGOV 020127-060127]
+\t[RUROPP]
+"""
+_PEOPLE_CSV = """\
+name,aliases,code,valid_from,valid_to
+Flavia Rassendyll,Rassendyll,RURLEG,2010-01-01,
+"""
+_STORY = (
+    "Ruritanian President Rudolf Elphberg met Flavia Rassendyll in Strelsau. "
+    "Ruritanian security forces stood by. Elphberg said he was pleased."
+)
+
+
+@pytest.fixture(scope="module")
+def dictionary_pipeline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pipeline]:
+    folder = tmp_path_factory.mktemp("dictionaries")
+    (folder / "Test.actors.txt").write_text(_ACTORS_TXT, encoding="utf-8")
+    (folder / "people.csv").write_text(_PEOPLE_CSV, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:  # the cache goes to a temporary folder
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+        yield Pipeline(Settings(dictionaries=folder, stages=("normalise", "nlp", "actors")))
+
+
+def _run(pipeline: Pipeline, date: dt.date | None) -> Article:
+    (article,) = pipeline.process_batch([Article(text=_STORY, date=date)])
+    return article
+
+
+def test_dictionary_entry_decides_with_the_code_of_the_article_date(
+    dictionary_pipeline: Pipeline,
+) -> None:
+    article = _run(dictionary_pipeline, dt.date(2004, 1, 1))
+    first = _mention(article, "Ruritanian President Rudolf Elphberg")
+    assert first.code == "RURGOV" and first.rule == "dict:Test.actors.txt:RUDOLF_ELPHBERG"
+    assert first.person == "Rudolf Elphberg"
+    later = _mention(article, "Elphberg")
+    assert later.code == "RURGOV" and later.rule == "dict:Test.actors.txt:RUDOLF_ELPHBERG"
+    he = _mention(article, "he")
+    assert he.code == "RURGOV" and he.rule == "pronoun"
+    assert not any(m.rule.startswith("dict:people.csv") for m in article.mentions)  # not yet
+    forces = _mention(article, "Ruritanian security forces")
+    assert forces.code == "RURCOP" and forces.rule == "dict:Test.actors.txt:RURITANIA+role"
+
+
+def test_dictionary_dates_and_the_default_code(dictionary_pipeline: Pipeline) -> None:
+    later = _run(dictionary_pipeline, dt.date(2019, 1, 26))
+    assert _mention(later, "Elphberg").code == "RUROPP"
+    rassendyll = _mention(later, "Flavia Rassendyll")
+    assert rassendyll.code == "RURLEG" and rassendyll.rule == "dict:people.csv:Flavia Rassendyll"
+    undated = _run(dictionary_pipeline, None)
+    assert _mention(undated, "Elphberg").code == "RUROPP"  # no date: the default code

@@ -125,12 +125,24 @@ class DictEntry:
     def label(self) -> str:
         """A readable name: ``NICOLAS_MADURO`` → "Nicolas Maduro"."""
         words = self.name.replace("_", " ").split()
-        return " ".join(w if not w.isupper() else w.capitalize() for w in words)
+        return " ".join(_label_word(w, first=i == 0) for i, w in enumerate(words))
 
     @property
     def coded(self) -> bool:
         """False for PETRARCH's "no code" markers (``---``) and compound codes (``A/B``)."""
         return bool(_ACTOR_CODE.fullmatch(self.code))
+
+
+_SMALL_WORDS: Final = frozenset({"OF", "THE", "AND", "FOR", "IN", "ON", "TO", "AT", "DE", "AL"})
+
+
+def _label_word(word: str, *, first: bool) -> str:
+    """``NICOLAS`` → "Nicolas", ``US`` → "US", ``OF`` → "of"; mixed case stays as written."""
+    if not word.isupper():
+        return word
+    if word in _SMALL_WORDS:
+        return word.capitalize() if first else word.lower()
+    return word if sum(c.isalpha() for c in word) <= 3 else word.capitalize()
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,11 +419,10 @@ def _dictionary_files(source: Path | Sequence[Path]) -> list[Path]:
                 if p.is_file()
                 and (p.name.endswith((".actors.txt", ".agents.txt")) or p.suffix.lower() == ".csv")
             ]
-            if not found:
-                raise DictionaryError(
-                    f"{path}: no dictionary files (*.actors.txt, *.agents.txt, *.csv) in it"
-                )
+            # A folder may hold only other dictionaries (verbs): then no actor entries.
             return sorted(found, key=lambda p: _kind(p) == "csv")
+        if not path.exists():
+            raise DictionaryError(f"{path}: dictionary folder or file does not exist")
         paths = [path]
     else:
         paths = [Path(p) for p in source]

@@ -1,24 +1,37 @@
 """The ``actors`` stage: find actor mentions in parsed sentences and resolve them to codes.
 
 Precedence (first that applies decides, recorded in ``Mention.rule``):
+0. with dictionaries configured (``Settings.dictionaries``), a dictionary entry in the noun
+   phrase (``dict:<FILE>:<ENTRY>``) — its code valid on the article's date (the default code
+   when the article has no date; see :mod:`eventwire.actors.dictionaries`). The dictionary is
+   tried first at every word, before the built-in lexicon. An entry whose code is a bare
+   three-letter country (``[VEN]``) acts as a country in step 2 (``dict:...:VENEZUELA+role``);
+   a full code (``VENGOV``, ``IGOUNO``) decides alone. Agent nouns from the dictionaries
+   (``PRESIDENT [~GOV]``) act as role nouns where the built-in lexicon has none;
 1. an organisation in the noun phrase (``org:``) — its IGO/NGO code;
-2. a country in the noun phrase (``country:<kind>``) plus a role noun's sector (``+role``);
+2. a country in the noun phrase (``country:<kind>``) plus a role noun's sector (``+role``)
+   — the title pattern ("US Secretary of State Mike Pompeo");
 3. a person already introduced in the article (``person:coref``), or a pronoun (``pronoun``);
 4. a role noun alone takes its country from the sentence, then the article (``context:``).
+
+Without dictionaries, step 0 never applies and the result is that of the built-in lexicon.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
+from eventwire.actors.dictionaries import ActorDictionary, DictEntry
 from eventwire.actors.lexicon import Lexicon
+from eventwire.errors import DictionaryError
 from eventwire.model import Actor, Article, Mention, Span
 from eventwire.nlp import parsed_sentences
 
-HitKind = Literal["org", "country", "role", "person"]
+HitKind = Literal["dict", "org", "country", "role", "person"]
 
 # Dependency relations that tie a modifier to the noun phrase it belongs to.
 _PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "nummod", "case"})
@@ -37,6 +50,7 @@ class Hit:
     name: str | None = None
     sector: str | None = None
     person_title: bool = False
+    person: bool = False  # a dictionary entry over a PERSON entity
 
 
 @dataclass(slots=True)
@@ -53,6 +67,7 @@ class _ArticleContext:
     people: dict[str, _Person]
     countries: Counter[str]
     last_person: _Person | None = None
+    date: dt.date | None = None  # the article's date, for dated dictionary codes
 
     def person(self, text: str) -> _Person | None:
         return self.people.get(text) or self.people.get(text.split()[-1])
@@ -67,17 +82,18 @@ class _ArticleContext:
 
 
 class ActorResolver:
-    """The ``actors`` stage, built once per pipeline around a lexicon."""
+    """The ``actors`` stage, built once per pipeline around a lexicon (and dictionaries)."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, dictionary: ActorDictionary | None = None) -> None:
         self.lexicon = lexicon
+        self.dictionary = dictionary
 
     def run(self, article: Article) -> Article:
-        context = _ArticleContext(people={}, countries=Counter())
+        context = _ArticleContext(people={}, countries=Counter(), date=article.date)
         mentions: list[Mention] = []
         for sentence, sent, offset in parsed_sentences(article):
             hits = self._hits(sent, context)
-            context.countries.update(h.code for h in hits if h.kind == "country" and h.code)
+            context.countries.update(self._hit_countries(hits))
             groups = sorted(_group(sent, hits), key=lambda g: min(h.start for h in g))
             pronouns = _pronoun_tokens(sent)
             for group in groups:
@@ -113,12 +129,25 @@ class ActorResolver:
             for m in mentions
         ]
 
+    def _hit_countries(self, hits: list[Hit]) -> Iterator[str]:
+        for hit in hits:
+            if hit.kind == "country" and hit.code:
+                yield hit.code
+            elif hit.kind == "dict" and hit.code and self._known_country(hit.code[:3]):
+                yield hit.code[:3]
+
     # -- finding hits ---------------------------------------------------------------------
     def _hits(self, sent: Any, context: _ArticleContext) -> list[Hit]:
         hits: list[Hit] = []
         i = sent.start
         while i < sent.end:
-            hit = self._lexicon_hit(sent.doc, i, sent.end)
+            hit = None
+            if self.dictionary is not None:
+                hit = self._dictionary_hit(self.dictionary, sent.doc, i, sent.end, context.date)
+            if hit is None:
+                hit = self._lexicon_hit(sent.doc, i, sent.end)
+            if hit is None and self.dictionary is not None:
+                hit = _agent_hit(self.dictionary, sent.doc, i, sent.end)
             if hit is None:
                 i += 1
                 continue
@@ -138,6 +167,29 @@ class ActorResolver:
             if hit is not None:
                 return hit
         return None
+
+    def _dictionary_hit(
+        self, dictionary: ActorDictionary, doc: Any, i: int, stop: int, date: dt.date | None
+    ) -> Hit | None:
+        longest = dictionary.longest_from(doc[i].text)
+        for n in range(min(longest, stop - i), 0, -1):
+            entry = dictionary.lookup(doc[i : i + n].text, date)
+            if entry is not None and entry.coded:
+                person = any(t.ent_type_ == "PERSON" for t in doc[i : i + n])
+                return self._entry_hit(entry, i, i + n, person)
+        return None
+
+    def _entry_hit(self, entry: DictEntry, start: int, end: int, person: bool) -> Hit:
+        if len(entry.code) == 3:  # a bare country (or other actor) code: combines with roles
+            name = self._known_country(entry.code) or entry.label
+            return Hit("country", start, end, entry.rule, code=entry.code, name=name)
+        return Hit("dict", start, end, entry.rule, code=entry.code, name=entry.label, person=person)
+
+    def _known_country(self, code: str) -> str | None:
+        try:
+            return self.lexicon.country_name(code)
+        except DictionaryError:
+            return None
 
     def _lookup(self, phrase: str, start: int, end: int) -> Hit | None:
         org = self.lexicon.organisation(phrase)
@@ -181,8 +233,12 @@ class ActorResolver:
         role_hit = next((h for h in group if h.kind == "role"), None)
         actor, rule, confidence = self._actor(group, context)
         role = role_hit.name if role_hit else None
-        if person_hit is not None:
-            person_name = person_hit.name or ""
+        person_name = (person_hit.name or "") if person_hit is not None else None
+        dict_person = next((h for h in group if h.kind == "dict" and h.person), None)
+        if person_name is None and dict_person is not None:
+            tokens = doc[dict_person.start : dict_person.end]
+            person_name = " ".join(t.text for t in tokens if t.tag_ != "POS")
+        if person_name is not None:
             known = context.person(person_name)
             if actor is None and known is not None and known.actor is not None:
                 actor, rule, confidence = known.actor, "person:coref", 0.75
@@ -199,6 +255,9 @@ class ActorResolver:
         return Mention(span, text, sentence, actor, rule, confidence, role, None)
 
     def _actor(self, group: list[Hit], context: _ArticleContext) -> tuple[Actor | None, str, float]:
+        entry = next((h for h in group if h.kind == "dict"), None)
+        if entry is not None and entry.code:
+            return self._code_actor(entry.code, entry.name or entry.code), entry.rule, 0.95
         org = next((h for h in group if h.kind == "org"), None)
         if org is not None and org.code:
             return Actor(org.code, org.name or org.code), org.rule, 0.9
@@ -210,8 +269,15 @@ class ActorResolver:
         rule = country.rule + ("+role" if role else "")
         return self._country_actor(country.code, sector), rule, 0.85 if role else 0.9
 
+    def _code_actor(self, code: str, name: str) -> Actor:
+        """A dictionary code: country and sector filled in when it starts with a country."""
+        if self._known_country(code[:3]) is None:
+            return Actor(code, name)
+        return Actor(code, name, country=code[:3], sector=code[3:6] or None)
+
     def _country_actor(self, iso3: str, sector: str | None) -> Actor:
-        name = self.lexicon.country_name(iso3)
+        name = self._known_country(iso3) if self.dictionary else self.lexicon.country_name(iso3)
+        name = name or iso3  # a dictionary's code the lexicon does not know
         code = iso3 + (sector or "")
         label = f"{name} ({_SECTOR_NAMES.get(sector, sector)})" if sector else name
         return Actor(code, label, country=iso3, sector=sector)
@@ -228,6 +294,17 @@ class ActorResolver:
             return self._country_actor(nearest, role.sector), "context:sentence", 0.6
         pending = Actor("---" + role.sector if role.sector else "---", role.name or "")
         return replace(pending, sector=role.sector), "context:pending", 0.0
+
+
+def _agent_hit(dictionary: ActorDictionary, doc: Any, i: int, stop: int) -> Hit | None:
+    """A dictionary agent noun ("farmers" → AGR) where the built-in lexicon has no role."""
+    longest = dictionary.agent_longest_from(doc[i].text)
+    for n in range(min(longest, stop - i), 0, -1):
+        phrase = doc[i : i + n].text
+        sector = dictionary.agent(phrase)
+        if sector is not None and len(sector) >= 3:
+            return Hit("role", i, i + n, "role", name=phrase.lower(), sector=sector[:3])
+    return None
 
 
 def _person_hits(sent: Any, taken: set[int], context: _ArticleContext) -> Iterator[Hit]:
