@@ -315,3 +315,8 @@ def test_ambiguous_place_follows_the_article_countries(run: Callable[..., Articl
     texan = run("Police in Texas said a storm hit Paris overnight.").places
     assert [(p.text, p.country) for p in texan] == [("Texas", "USA"), ("Paris", "USA")]
     assert run("Storms hit Paris.").places[0].country == "FRA"
+
+
+def test_stray_alternate_names_are_not_places(run: Callable[..., Article]) -> None:
+    article = run("North Korea warned Japan, and the North later fired a missile.")
+    assert "North" not in [p.text for p in article.places]

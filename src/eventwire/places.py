@@ -36,6 +36,7 @@ _NOT_PLACES: Final = frozenset(
     {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART"}
 )
 _BIG_CITY: Final = 200_000
+_ALIAS_MIN_POPULATION: Final = 100_000
 _MENTION_RULES: Final = frozenset({"country:name", "country:capital", "country:abbrev"})
 
 
@@ -120,6 +121,10 @@ def _city(raw: Mapping[str, Any], iso3: Mapping[str, str], capitals: set[tuple[s
 
 
 def _latin_aliases(raw: Mapping[str, Any], entry: Entry) -> Iterator[str]:
+    """Latin-script alternate names of cities of 100,000 or more ("Kiev", "Bogota"); smaller
+    places carry too many stray ones ("North" for North Salt Lake)."""
+    if entry.population < _ALIAS_MIN_POPULATION:
+        return
     for alias in raw.get("alternatenames") or ():
         if alias.isascii() and any(c.islower() for c in alias) and alias[:1].isupper():
             key = fold(alias)
