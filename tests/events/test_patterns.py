@@ -47,8 +47,8 @@ CHIDE [112] ; legacy comment
 - * (FOR)                                  [112]
 - * LIGHTLY                                [---]
 
----  LODGE   [---]  ---
-LODGE
+---  REGISTER   [---]  ---
+REGISTER
 +HAND_OVER {+HANDS_OVER +HANDED_OVER +HANDING_OVER} [072]
 - * PROTEST                                [140]
 - * {FORMAL PROTEST} (WITH +)              [141]
@@ -95,7 +95,7 @@ def test_parses_verbs_forms_and_codes(tiny: VerbPatterns) -> None:
     assert "reprimanded" in reprimand.forms
     (hand_over,) = tiny.verbs["hand"]
     assert hand_over.words == ("hand", "over") and hand_over.code == Code("072")
-    assert tiny.verbs["lodge"][0].code.null
+    assert tiny.verbs["register"][0].code.null
     assert tiny.verbs["greet"][0].code == Code(None, "042")
     assert "&ARMY" in tiny.synsets and ("soldiers",) in tiny.synsets["&ARMY"]
     assert ("armed", "forces") in tiny.synsets["&ARMY"]
@@ -104,7 +104,7 @@ def test_parses_verbs_forms_and_codes(tiny: VerbPatterns) -> None:
 
 
 def test_parses_patterns_with_items_and_skips_undefined_synsets(tiny: VerbPatterns) -> None:
-    block = tiny.verbs["lodge"][0].block
+    block = tiny.verbs["register"][0].block
     texts = {p.text: p for p in tiny.patterns[block]}
     assert set(texts) == {"* PROTEST", "* {FORMAL PROTEST} (WITH +)", "+ BEEN * BY $"}
     formal = texts["* {FORMAL PROTEST} (WITH +)"]
@@ -123,10 +123,10 @@ def test_longest_matching_pattern_wins(tiny: VerbPatterns) -> None:
     assert _match(tiny, "scold", "the soldiers") == "111"
     assert _match(tiny, "scold", "them") == "111"  # the verb's default code
     assert _match(tiny, "scold", "them lightly") is None  # a [---] pattern codes nothing
-    assert _match(tiny, "lodge", "a formal complaint") is None  # [---] verb, no pattern
-    assert _match(tiny, "lodge", "a formal protest with japan") == "141"
-    assert _match(tiny, "lodge", "a protest") == "140"
-    assert _match(tiny, "lodge", "by france", before="they have been") == ":110"
+    assert _match(tiny, "register", "a formal complaint") is None  # [---] verb, no pattern
+    assert _match(tiny, "register", "a formal protest with japan") == "141"
+    assert _match(tiny, "register", "a protest") == "140"
+    assert _match(tiny, "register", "by france", before="they have been") == ":110"
     assert _match(tiny, "greet", "him") == ":042"
 
 
@@ -208,7 +208,7 @@ def test_dictionary_codes_verbs_the_lexicon_does_not(
 
 
 def test_dictionary_target_from_a_prepositional_phrase(with_patterns: Pipeline) -> None:
-    (event,) = _run(with_patterns, "Japan lodged a formal protest with China.").events
+    (event,) = _run(with_patterns, "Japan registered a formal protest with China.").events
     assert (event.source and event.source.code, event.type.cameo) == ("JPN", "141")
     assert event.target and event.target.code == "CHN"
 

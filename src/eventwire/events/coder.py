@@ -27,6 +27,12 @@ _INTENT = frozenset(
      "prepare", "decide", "hope", "offer", "expect", "agree", "move"}
 )  # fmt: skip
 _APPEALS = frozenset({"urge", "call", "ask", "appeal", "demand", "request", "press", "tell"})
+#: Heads whose infinitive complement is what was threatened, not an event ("threatened to ban").
+_THREATS = frozenset({"threaten", "warn"})
+#: Heads that say their infinitive complement did not happen ("refused to meet", "failed to reach").
+_NOT_DONE = frozenset({"refuse", "fail", "decline"})
+#: Prepositions that name a partner or target rather than a topic ("share intelligence on X").
+_PARTNER_PREPS = frozenset({"with", "to", "against", "from", "into"})
 _SPEECH = frozenset({"say", "tell", "add", "state", "claim", "report", "announce", "allege"})
 _CONDITIONS = frozenset({"if", "unless"})
 #: Confidence factors: built-in frames, dictionary patterns, a dictionary verb's default code.
@@ -163,9 +169,11 @@ def _dictionary_events(
         )
 
 
-def _any_target(verb: Any, index: _MentionIndex) -> Mention | None:
-    """The first actor among the verb's objects, then its prepositional objects (in order),
-    then prepositional objects on its direct object."""
+def _any_target(
+    verb: Any, index: _MentionIndex, *, preps: frozenset[str] | None = None
+) -> Mention | None:
+    """The first actor among the verb's objects, then its prepositional objects (in order; only
+    ``preps`` when given), then prepositional objects on its direct object."""
     for slot in ("dobj", "dative", "iobj"):
         for token in _slot_tokens(slot, verb):
             mention = index.in_subtree(token)
@@ -174,7 +182,7 @@ def _any_target(verb: Any, index: _MentionIndex) -> Mention | None:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     for head in (verb, *objects):
         for prep in head.children:
-            if prep.dep_ != "prep":
+            if prep.dep_ != "prep" or (preps is not None and prep.lower_ not in preps):
                 continue
             for pobj in prep.children:
                 if pobj.dep_ == "pobj" and (mention := index.in_subtree(pobj)) is not None:
@@ -328,6 +336,14 @@ def _target(frame: VerbFrame, verb: Any, index: _MentionIndex) -> Mention | None
             mention = index.in_subtree(token)
             if mention is not None:
                 return mention
+    if frame.targets:
+        # "threatened to strike Israel", "refused to allow UN planes to land": when the verb's
+        # own slots hold no actor, the object of its infinitive complement is the target.
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+                mention = _any_target(child, index, preps=_PARTNER_PREPS)
+                if mention is not None:
+                    return mention
     return None
 
 
@@ -344,11 +360,14 @@ def _slot_tokens(slot: str, verb: Any) -> Iterator[Any]:
 
 
 def _is_request_content(verb: Any) -> bool:
-    """``recognise`` in "urge X to recognise Y" is what was asked for, not an event."""
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _APPEALS
+    """``recognise`` in "urge X to recognise Y" is what was asked for, not an event; ``ban`` in
+    "threatened to ban X" is what was threatened (the threat is coded on ``threaten``)."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _APPEALS | _THREATS
 
 
 def _negated(verb: Any) -> bool:
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _NOT_DONE:
+        return True
     return any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
 
 

@@ -1,0 +1,46 @@
+"""Constructions the built-in coder handles: light verbs, infinitive complements, refusals."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from eventwire.model import Article
+
+
+def _coded(article: Article) -> list[tuple[str | None, str, str | None]]:
+    return [
+        (e.source.code if e.source else None, e.type.cameo, e.target.code if e.target else None)
+        for e in article.events
+        if not e.negated
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Japan lodged a formal protest with China on Monday.", ("JPN", "111", "CHN")),
+        ("France reached an agreement with Russia on gas prices.", ("FRA", "030", "RUS")),
+        (
+            "Uganda has granted political asylum to Kenya's former minister.",
+            ("UGA", "075", "KENGOV"),
+        ),
+        ("Egypt launched a new mediation effort between Israel and Jordan.", ("EGY", "045", "ISR")),
+        ("Serbia resumed talks with Albania on Tuesday.", ("SRB", "046", "ALB")),
+    ],
+)
+def test_light_verbs(process: Callable[..., Article], text: str, expected: tuple[str, ...]) -> None:
+    assert expected in _coded(process(text))
+
+
+def test_target_of_an_infinitive_complement(process: Callable[..., Article]) -> None:
+    coded = _coded(process("Iran threatened to attack Israel."))
+    assert ("IRN", "130", "ISR") in coded
+    assert not [c for c in coded if c[1].startswith("19")]  # the attack is only threatened
+
+
+def test_refused_and_failed_actions_are_negated(process: Callable[..., Article]) -> None:
+    events = process("Israel refused to meet Jordan's king in Amman.").events
+    meets = [e for e in events if e.type.cameo == "040"]
+    assert meets and all(e.negated for e in meets)
