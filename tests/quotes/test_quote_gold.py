@@ -28,7 +28,7 @@ from eventwire.model import Article, Quote
 GOLD = Path(__file__).with_name("gold.jsonl")
 _STRIP = " \t\n.,;:!?\u201c\u201d\u2018\u2019\"'"
 
-# Measured 0.98 precision, 0.98 recall (100 of 102) on 72 stories: raise, never lower silently.
+# Measured 0.975 precision and recall (118 of 121 pairs, 84 stories): raise, never lower silently.
 PRECISION_FLOOR = 0.95
 RECALL_FLOOR = 0.95
 

@@ -1,6 +1,7 @@
 """Cue words and the speaker they introduce, resolved to the article's actor mentions.
 
-The speaker of a cue verb is its subject ("Maduro said", inverted "said Maduro"), the object of
+The speaker of a cue verb is its subject ("Maduro said", inverted "said Maduro", even when the
+parser takes an inverted speaker after a quote for an object), the object of
 "quoted/cited X as saying", or the object of "according to X"; a participle ("..., adding that")
 takes the subject of the verb it hangs from. The speaker phrase is resolved, in order, to
 1. the actor mention covering its head word;
@@ -75,12 +76,22 @@ def cue_subject(cue: Any) -> Any | None:
     for child in cue.children:
         if child.dep_ in _SUBJECTS:
             return cue.head if child.lower_ in _RELATIVE and cue.dep_ == "relcl" else child
+    inverted = _inverted_speaker(cue)
+    if inverted is not None:
+        return inverted
     head = cue.head
     if cue.dep_ == "pcomp" and head.lower_ == "as" and _is_quote_verb(head.head):
         return cue_subject(head.head)
     if cue.dep_ in ("advcl", "conj", "xcomp") and head.i != cue.i:
         return cue_subject(head)
     return None
+
+
+def _inverted_speaker(cue: Any) -> Any | None:
+    """An inverted speaker the parser took for an object: "“…?” asked one protester"."""
+    if not any(c.dep_ == "ccomp" and c.i < cue.i for c in cue.children):
+        return None
+    return next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
 
 
 def _is_quote_verb(token: Any) -> bool:
