@@ -37,8 +37,10 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+BENCH_CORPUS := --corpus examples $(if $(wildcard ../shared/corpus),--corpus ../shared/corpus)
+
 bench: $(STAMP)
-	$(BIN)/eventwire bench
+	$(BIN)/eventwire bench --articles 2000 --workers 0 $(BENCH_CORPUS) --json
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB).wal
