@@ -97,7 +97,8 @@ def test_dated_codes(dictionary: ActorDictionary) -> None:
     assert _code(dictionary, "Elphberg", dt.date(2002, 1, 27)) == "RURELI"  # first that holds
     assert _code(dictionary, "Elphberg", dt.date(2004, 1, 1)) == "RURGOV"
     assert _code(dictionary, "King Rudolf", dt.date(2019, 1, 26)) == "RUROPP"  # the default
-    assert _code(dictionary, "Elphberg", None) == "RUROPP"
+    # No article date: the latest-running office, not the catch-all default.
+    assert _code(dictionary, "Elphberg", None) == "RURGOV"
     # ">d" from d on; "<d" before d; no default: nothing outside the dates.
     assert _code(dictionary, "Michael Strelsau", dt.date(2019, 1, 1)) == "RURGOV"
     assert _code(dictionary, "Michael Strelsau", dt.date(2018, 12, 31)) is None

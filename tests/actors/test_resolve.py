@@ -118,4 +118,4 @@ def test_dictionary_dates_and_the_default_code(dictionary_pipeline: Pipeline) ->
     rassendyll = _mention(later, "Flavia Rassendyll")
     assert rassendyll.code == "RURLEG" and rassendyll.rule == "dict:people.csv:Flavia Rassendyll"
     undated = _run(dictionary_pipeline, None)
-    assert _mention(undated, "Elphberg").code == "RUROPP"  # no date: the default code
+    assert _mention(undated, "Elphberg").code == "RURGOV"  # no date: the latest office

@@ -23,8 +23,10 @@ PETRARCH/TABARI actor files (e.g. ``Phoenix.Countries.actors.txt``)
   included); ``[VEN]`` is the undated default. The first restriction (in file order) that holds
   on the date wins, else the default. Dates are ``YYMMDD`` or ``YYYYMMDD``; a two-digit year
   ``00``-``30`` is 20YY and ``31``-``99`` is 19YY (the KEDS/TABARI/PETRARCH rule, needed because
-  CountryInfo has 1945 dates). Without an article date the default code is used, or, when the
-  entry has none, the restriction that runs latest (a leader's current office).
+  CountryInfo has 1945 dates). Without an article date the restriction that runs latest is used
+  (a leader's most recent office), else the default: in CountryInfo-derived entries the undated
+  default is the catch-all for "outside every dated range" (often ``ELI``, out of office), and
+  an undated article gives no evidence for that.
 * A code that is not a plain actor code (``---``, ``+++``, ``ELR/GAL``) is kept but marked
   ``coded=False``: it means "no code" and callers should ignore the entry.
 
@@ -355,9 +357,10 @@ def _extend(starts: dict[str, int], key: str) -> None:
 def _code_on(codes: Sequence[DatedCode], date: dt.date | None) -> str | None:
     default = next((c.code for c in codes if c.default), None)
     if date is None:
-        if default is not None or not codes:
+        restricted = [c for c in codes if not c.default]
+        if not restricted:
             return default
-        return max(codes, key=lambda c: c.end or dt.date.max).code
+        return max(restricted, key=lambda c: c.end or dt.date.max).code
     restricted = next((c.code for c in codes if not c.default and c.holds_on(date)), None)
     return restricted or default
 
