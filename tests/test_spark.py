@@ -70,3 +70,18 @@ def test_load_parquet_needs_a_spark_output(tmp_path: Path) -> None:
         main, ["load-parquet", str(tmp_path), "--db", str(tmp_path / "x.db")]
     )
     assert result.exit_code == 3 and "no articles/ table" in result.stderr
+
+
+def test_spark_reads_uris_and_globs_itself(tmp_path: Path) -> None:
+    folder = _inputs(tmp_path)
+    out = tmp_path / "pq"
+    uri = f"file://{folder}/*.jsonl"
+    result = CliRunner().invoke(main, ["spark", "--input", uri, "--output", str(out),
+                                       "--master", "local[1]"])  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert "4 articles" in result.stderr and "1 errors" in result.stderr
+
+
+def test_missing_local_input_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["spark", "--input", str(tmp_path / "nope"), "--output", "x"])
+    assert result.exit_code == 2 and "does not exist" in result.stderr

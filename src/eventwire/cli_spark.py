@@ -14,17 +14,20 @@ from eventwire.settings import load_settings
 
 @main.command()
 @click.option("--input", "inputs", multiple=True, required=True,
-              type=click.Path(exists=True, path_type=Path),
-              help="A .txt/.jsonl file or a directory (repeatable).")  # fmt: skip
-@click.option("--output", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the Parquet tables (one sub-folder per table).")  # fmt: skip
-@click.option("--master", default="local[*]", show_default=True,
-              help="Spark master URL (spark-submit passes its own).")  # fmt: skip
+              help="A .txt/.jsonl file or directory, or a URI Spark reads as JSONL "
+                   "(hdfs://…, s3a://…; globs allowed). Repeatable.")  # fmt: skip
+@click.option("--output", required=True,
+              help="Folder or URI for the Parquet tables (one sub-folder per table).")  # fmt: skip
+@click.option("--master", default=None,
+              help="Spark master URL (default: spark-submit's, else local[*]).")  # fmt: skip
 @config_option
-def spark(inputs: tuple[Path, ...], output: Path, master: str, config: Path | None) -> None:
+def spark(inputs: tuple[str, ...], output: str, master: str | None, config: Path | None) -> None:
     """Process articles on Apache Spark (same pipeline), writing Parquet by date."""
     from eventwire.spark import run_spark
 
+    missing = [p for p in inputs if "://" not in p and not Path(p).exists()]
+    if missing:
+        raise click.BadParameter(f"{', '.join(missing)} does not exist", param_hint="--input")
     try:
         summary = run_spark(inputs, output, load_settings(config), master=master)
     except EventwireError as exc:

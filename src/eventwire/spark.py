@@ -45,25 +45,37 @@ class SparkSummary:
 
 
 def run_spark(
-    inputs: Iterable[Path], output: Path, settings: Settings, *, master: str = "local[*]"
+    inputs: Iterable[Path | str],
+    output: Path | str,
+    settings: Settings,
+    *,
+    master: str | None = None,
 ) -> SparkSummary:
-    """Process ``inputs`` (.txt, .jsonl, directories) on Spark; write Parquet to ``output``."""
+    """Process ``inputs`` on Spark; write Parquet to ``output``.
+
+    Local paths: .txt and .jsonl files and directories of them. URIs (``hdfs://``, ``s3a://``,
+    globs allowed) are read by Spark itself as JSONL.
+    """
     session = _session(master)
     try:
         context = session.sparkContext
-        files = [p for p in input_files(inputs) if not isinstance(p, IngestError)]
-        if not files:
+        remote = [str(p) for p in inputs if "://" in str(p)]
+        local = [Path(p) for p in inputs if "://" not in str(p)]
+        files = [p for p in input_files(local) if not isinstance(p, IngestError)]
+        if not files and not remote:
             raise SparkError("no .txt or .jsonl input files found")
-        records = context.union([_records(context, path) for path in files])
+        sources = [_records(context, path) for path in files]
+        sources += [_lines(context, uri) for uri in remote]
+        records = context.union(sources)
         rows = records.mapPartitions(lambda part: process_partition(part, settings)).cache()
-        counts = {table: _write_table(session, rows, table, output) for table in SPARK_TABLES}
+        counts = {table: _write_table(session, rows, table, str(output)) for table in SPARK_TABLES}
         rows.unpersist()
         return SparkSummary(len(files), counts)
     finally:
         session.stop()
 
 
-def _session(master: str) -> Any:
+def _session(master: str | None) -> Any:
     try:
         from pyspark.sql import SparkSession
     except ImportError as exc:
@@ -72,16 +84,26 @@ def _session(master: str) -> Any:
         ) from exc
     # Unless told otherwise, Python workers run this interpreter (and so find this eventwire).
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    builder = SparkSession.builder.master(master).appName("eventwire")
-    return builder.config("spark.ui.enabled", "false").getOrCreate()
+    from pyspark import SparkConf
+
+    builder = SparkSession.builder.appName("eventwire").config("spark.ui.enabled", "false")
+    if master is not None:
+        builder = builder.master(master)
+    elif not SparkConf().contains("spark.master"):  # not under spark-submit: use this machine
+        builder = builder.master("local[*]")
+    return builder.getOrCreate()
 
 
 def _records(context: Any, path: Path) -> Any:
-    origin = str(path)
     if path.suffix.lower() == ".jsonl":
-        lines = context.textFile(origin).zipWithIndex()
-        return lines.map(lambda pair: ("jsonl", origin, pair[1] + 1, pair[0]))
-    return context.parallelize([("txt", origin, 0, "")], 1)
+        return _lines(context, str(path))
+    return context.parallelize([("txt", str(path), 0, "")], 1)
+
+
+def _lines(context: Any, origin: str) -> Any:
+    """JSONL lines of a file, or of a URI/glob Spark reads (``hdfs://…/*.jsonl``)."""
+    lines = context.textFile(origin).zipWithIndex()
+    return lines.map(lambda pair: ("jsonl", origin, pair[1] + 1, pair[0]))
 
 
 def process_partition(records: Iterable[Record], settings: Settings) -> Iterator[tuple[str, str]]:
@@ -125,12 +147,12 @@ def _plain(value: Any) -> Any:
     raise TypeError(f"cannot write {type(value).__name__} to JSON")
 
 
-def _write_table(session: Any, rows: Any, table: str, output: Path) -> int:
+def _write_table(session: Any, rows: Any, table: str, output: str) -> int:
     lines = rows.filter(lambda pair: pair[0] == table).map(lambda pair: pair[1])
     count = int(lines.count())
     if count:
         frame = session.read.json(lines)
-        target = str(output / table)
+        target = f"{output.rstrip('/')}/{table}"
         frame.write.mode("overwrite").partitionBy("partition_date").parquet(target)
     return count
 
