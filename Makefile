@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB ?= eventwire.duckdb
 
-.PHONY: venv demo test test-slow test-spark spark lint typecheck bench gate clean
+.PHONY: venv demo test test-slow test-spark test-browser serve spark lint typecheck bench gate clean
 
 venv: $(STAMP)
 
@@ -29,6 +29,13 @@ test: $(STAMP)
 
 test-slow: $(STAMP)
 	$(BIN)/python -m pytest -q -p no:cacheprovider -m slow
+
+# Browser tests of the web UI: Debian's chromium (apt-get install chromium) driven by Playwright.
+test-browser: $(STAMP)
+	$(BIN)/python -m pytest -q -p no:cacheprovider -m browser
+
+serve: $(STAMP)
+	$(BIN)/eventwire serve --db $(DEMO_DB)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

@@ -243,8 +243,10 @@ def show(article_id: str, db: Path | None, config: Path | None) -> None:
 @click.option(
     "--table", type=click.Choice(tuple(FIELDS)), required=True, help="Which table to export."
 )
-@click.option("--format", "fmt", type=click.Choice(("jsonl", "csv", "parquet")), default="jsonl",
-              show_default=True)  # fmt: skip
+@click.option("--format", "fmt", type=click.Choice(("jsonl", "csv", "parquet", "gdelt", "plover")),
+              default="jsonl", show_default=True,
+              help="gdelt: GDELT 2.0 event columns (TSV); plover: POLECAT-style JSON lines"
+                   " (both --table events only).")  # fmt: skip
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Output file (default: standard output; required for parquet).")  # fmt: skip
 @db_option
@@ -259,6 +261,8 @@ def export(
 
     if fmt == "parquet" and output is None:
         raise click.UsageError("--format parquet needs -o FILE")
+    if fmt in ("gdelt", "plover") and table != "events":
+        raise click.UsageError(f"--format {fmt} needs --table events")
     try:
         settings = _settings(config, db_path=db)
         with Store(settings.db_path, read_only=True) as store:
@@ -309,4 +313,4 @@ def bench(
         click.echo(json.dumps(data))
 
 
-from eventwire import cli_evaluate, cli_spark  # noqa: E402,F401  (registers their commands)
+from eventwire import cli_evaluate, cli_serve, cli_spark  # noqa: E402,F401  (registers their commands)

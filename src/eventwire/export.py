@@ -1,16 +1,21 @@
-"""Exports of stored tables as JSON lines, CSV or Parquet."""
+"""Exports of stored tables as JSON lines, CSV, Parquet, GDELT 2.0 TSV or POLECAT JSON lines."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from eventwire.errors import StoreError
+from eventwire.export_formats import GDELT_COLUMNS, gdelt_row, polecat_record
 from eventwire.output import write_csv, write_jsonl
 from eventwire.store.database import Store
 from eventwire.store.queries import FIELDS, Filters, rows
+
+FORMATS = ("jsonl", "csv", "parquet", "gdelt", "plover")
+EVENT_ONLY_FORMATS = ("gdelt", "plover")
 
 
 def export_table(
@@ -22,7 +27,9 @@ def export_table(
     stdout: TextIO,
 ) -> int:
     """Write ``table`` (filtered) to ``output`` or ``stdout``; returns the row count."""
-    found = rows(store, table, filters)
+    if fmt in EVENT_ONLY_FORMATS and table != "events":
+        raise StoreError(f"--format {fmt} exports events only, not {table}")
+    found = rows(store, table, filters, detail=fmt in EVENT_ONLY_FORMATS)
     if fmt == "parquet":
         if output is None:
             raise ValueError("parquet export needs an output file")
@@ -36,11 +43,22 @@ def export_table(
     return len(found)
 
 
-def _write_text(found: list[dict[str, object]], fmt: str, table: str, out: TextIO) -> None:
+def _write_text(found: list[dict[str, Any]], fmt: str, table: str, out: TextIO) -> None:
     if fmt == "csv":
         write_csv(found, out, FIELDS[table])
+    elif fmt == "gdelt":
+        write_gdelt(found, out)
+    elif fmt == "plover":
+        write_jsonl((polecat_record(row) for row in found), out)
     else:
         write_jsonl(found, out)
+
+
+def write_gdelt(events: list[dict[str, Any]], out: TextIO) -> None:
+    """Tab-separated, one header line of GDELT 2.0 column names, then one line per event."""
+    out.write("\t".join(GDELT_COLUMNS) + "\n")
+    for event in events:
+        out.write("\t".join(gdelt_row(event)) + "\n")
 
 
 def _empty(table: str) -> pa.Table:

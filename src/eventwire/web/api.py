@@ -1,0 +1,139 @@
+"""Read endpoints: articles, events, quotes, actors, stats, timeline, network."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+
+from eventwire.store.queries import Filters, count, rows, select
+from eventwire.web.database import Database, Reader
+from eventwire.web.params import EventFilters, Limit, Offset, Order, Sort
+
+router = APIRouter()
+
+
+def reader(request: Request) -> Iterator[Reader]:
+    database: Database = request.app.state.database
+    with database.reader() as found:
+        yield found
+
+
+Db = Annotated[Reader, Depends(reader)]
+
+
+def _page(items: list[dict[str, Any]], total: int, limit: int, offset: int) -> dict[str, Any]:
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+@router.get("/articles", tags=["articles"], summary="Articles (without their text)")
+def list_articles(db: Db, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    found = rows(db, "articles", Filters(limit=limit, offset=offset))
+    items = [{k: v for k, v in row.items() if k != "text"} for row in found]
+    return _page(items, count(db, "articles"), limit, offset)
+
+
+@router.get("/articles/{article_id}", tags=["articles"], summary="One article with its events")
+def get_article(article_id: str, db: Db) -> dict[str, Any]:
+    found = rows(db, "articles", Filters(article=article_id))
+    if not found:
+        raise HTTPException(404, detail=f"no article with id {article_id!r}")
+    article = found[0]
+    key = Filters(article=article["id"])
+    article["events"] = rows(db, "events", key, sentence_text=True, detail=True)
+    article["quotes"] = rows(db, "quotes", key)
+    article["places"] = rows(db, "places", key)
+    return article
+
+
+@router.get("/events", tags=["events"], summary="Events, filtered, sorted and paged")
+def list_events(
+    db: Db,
+    filters: EventFilters,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    sort: Sort = None,
+    order: Order = "asc",
+) -> dict[str, Any]:
+    paged = dataclasses.replace(
+        filters, limit=limit, offset=offset, sort=sort, descending=order == "desc"
+    )
+    items = rows(db, "events", paged, sentence_text=True, detail=True)
+    return _page(items, count(db, "events", filters), limit, offset)
+
+
+@router.get("/quotes", tags=["quotes"], summary="Quotes, by speaker code or name")
+def list_quotes(
+    db: Db,
+    speaker: Annotated[str | None, Query(max_length=100)] = None,
+    article: Annotated[str | None, Query(max_length=200)] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    filters = Filters(speaker=speaker, article=article)
+    found = rows(db, "quotes", dataclasses.replace(filters, limit=limit, offset=offset))
+    return _page(found, count(db, "quotes", filters), limit, offset)
+
+
+@router.get("/actors", tags=["actors"], summary="Actor codes with mention and event counts")
+def list_actors(db: Db, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+    found = db.query(
+        "WITH m AS (SELECT code, mode(name) AS name, count(*) AS mentions FROM actors"
+        " WHERE code IS NOT NULL GROUP BY code),"
+        " s AS (SELECT source_code AS code, count(*) AS n FROM events GROUP BY 1),"
+        " t AS (SELECT target_code AS code, count(*) AS n FROM events GROUP BY 1)"
+        " SELECT m.code, m.name, m.mentions, coalesce(s.n, 0) AS as_source,"
+        " coalesce(t.n, 0) AS as_target FROM m LEFT JOIN s USING (code) LEFT JOIN t USING (code)"
+        " ORDER BY m.mentions DESC, m.code LIMIT ? OFFSET ?",
+        [limit, offset],
+    )
+    total = db.query("SELECT count(DISTINCT code) AS n FROM actors WHERE code IS NOT NULL")
+    return _page(found, int(total[0]["n"]), limit, offset)
+
+
+@router.get("/stats", tags=["stats"], summary="Row counts and event breakdowns")
+def stats(db: Db) -> dict[str, Any]:
+    tables = ("articles", "events", "quotes", "actors", "places", "errors")
+    counts = {t: int(db.query(f"SELECT count(*) AS n FROM {t}")[0]["n"]) for t in tables}
+    by_plover = db.query(
+        "SELECT plover_type AS key, count(*) AS n FROM events GROUP BY 1 ORDER BY 2 DESC, 1"
+    )
+    by_quad = db.query("SELECT quad_class AS key, count(*) AS n FROM events GROUP BY 1 ORDER BY 1")
+    dates = db.query("SELECT min(date) AS first, max(date) AS last FROM events")[0]
+    return {"counts": counts, "by_plover": by_plover, "by_quad_class": by_quad, "dates": dates}
+
+
+@router.get("/timeline", tags=["events"], summary="Event counts per date and group")
+def timeline(
+    db: Db, filters: EventFilters, by: Literal["plover", "quad_class"] = "plover"
+) -> dict[str, Any]:
+    sql, params = select("events", filters)
+    column = "plover_type" if by == "plover" else "quad_class"
+    found = db.query(
+        f"SELECT date, CAST({column} AS VARCHAR) AS grp, count(*) AS n FROM ({sql})"
+        " WHERE date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
+        params,
+    )
+    undated = db.query(f"SELECT count(*) AS n FROM ({sql}) WHERE date IS NULL", params)
+    return {"by": by, "series": found, "undated": int(undated[0]["n"])}
+
+
+@router.get("/network", tags=["events"], summary="Who acts on whom: weighted source→target edges")
+def network(
+    db: Db,
+    filters: EventFilters,
+    min_weight: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+    max_edges: Annotated[int, Query(ge=1, le=2000)] = 200,
+) -> dict[str, Any]:
+    sql, params = select("events", filters)
+    edges = db.query(
+        "SELECT source_code AS source, target_code AS target, count(*) AS weight,"
+        " avg(goldstein) AS goldstein FROM (" + sql + ") WHERE source_code IS NOT NULL"
+        " AND target_code IS NOT NULL GROUP BY 1, 2 HAVING count(*) >= ?"
+        " ORDER BY weight DESC, 1, 2 LIMIT ?",
+        [*params, min_weight, max_edges],
+    )
+    nodes = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
+    return {"nodes": nodes, "edges": edges}
