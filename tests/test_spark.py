@@ -85,3 +85,17 @@ def test_spark_reads_uris_and_globs_itself(tmp_path: Path) -> None:
 def test_missing_local_input_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["spark", "--input", str(tmp_path / "nope"), "--output", "x"])
     assert result.exit_code == 2 and "does not exist" in result.stderr
+
+
+def test_spark_reads_parquet(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [{"id": i, "date": d, "text": t} for i, d, t in ARTICLES]
+    source = tmp_path / "news.parquet"
+    pq.write_table(pa.Table.from_pylist(rows), source)
+    out = tmp_path / "pq"
+    result = CliRunner().invoke(main, ["spark", "--input", str(source), "--output", str(out),
+                                       "--master", "local[1]"])  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert "4 articles" in result.stderr and "0 errors" in result.stderr

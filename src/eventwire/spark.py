@@ -54,18 +54,21 @@ def run_spark(
     """Process ``inputs`` on Spark; write Parquet to ``output``.
 
     Local paths: .txt and .jsonl files and directories of them. URIs (``hdfs://``, ``s3a://``,
-    globs allowed) are read by Spark itself as JSONL.
+    globs allowed) are read by Spark itself as JSONL; paths ending in ``.parquet`` (files or
+    folders, local or URIs) as Parquet with columns text, id, title, date, url, source.
     """
     session = _session(master)
     try:
         context = session.sparkContext
-        remote = [str(p) for p in inputs if "://" in str(p)]
-        local = [Path(p) for p in inputs if "://" not in str(p)]
+        parquet = [str(p) for p in inputs if str(p).rstrip("/").endswith(".parquet")]
+        remote = [str(p) for p in inputs if "://" in str(p) and str(p) not in parquet]
+        local = [Path(p) for p in inputs if "://" not in str(p) and str(p) not in parquet]
         files = [p for p in input_files(local) if not isinstance(p, IngestError)]
-        if not files and not remote:
-            raise SparkError("no .txt or .jsonl input files found")
+        if not files and not remote and not parquet:
+            raise SparkError("no .txt, .jsonl or .parquet input found")
         sources = [_records(context, path) for path in files]
         sources += [_lines(context, uri) for uri in remote]
+        sources += [_parquet_records(session, path) for path in parquet]
         records = context.union(sources)
         rows = records.mapPartitions(lambda part: process_partition(part, settings)).cache()
         counts = {table: _write_table(session, rows, table, str(output)) for table in SPARK_TABLES}
@@ -98,6 +101,17 @@ def _records(context: Any, path: Path) -> Any:
     if path.suffix.lower() == ".jsonl":
         return _lines(context, str(path))
     return context.parallelize([("txt", str(path), 0, "")], 1)
+
+
+def _parquet_records(session: Any, origin: str) -> Any:
+    """Rows of a Parquet file or folder (columns text, id, title, date, url, source) as JSONL."""
+    frame = session.read.parquet(origin)
+    wanted = [c for c in ("text", "id", "title", "date", "url", "source") if c in frame.columns]
+    if "text" not in wanted:
+        raise SparkError(f"{origin}: a Parquet input needs a 'text' column")
+    frame = frame.select(*[frame[c].cast("string").alias(c) for c in wanted])
+    lines = frame.rdd.map(lambda row: json.dumps(row.asDict()))
+    return lines.zipWithIndex().map(lambda p: ("jsonl", origin, p[1] + 1, p[0]))
 
 
 def _lines(context: Any, origin: str) -> Any:
