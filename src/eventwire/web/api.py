@@ -3,16 +3,33 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import json
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
 
 from eventwire.store.queries import Filters, count, rows, select
 from eventwire.web.database import Database, Reader
 from eventwire.web.params import EventFilters, Limit, Offset, Order, Sort
 
-router = APIRouter()
+
+class FastJSON(JSONResponse):
+    """JSON without FastAPI's per-field encoding pass: rows hold only str, numbers, dates."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, default=_plain).encode("utf-8")
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    raise TypeError(f"cannot encode {type(value).__name__} as JSON")
+
+
+router = APIRouter(default_response_class=FastJSON)
 
 
 def reader(request: Request) -> Iterator[Reader]:
@@ -24,19 +41,19 @@ def reader(request: Request) -> Iterator[Reader]:
 Db = Annotated[Reader, Depends(reader)]
 
 
-def _page(items: list[dict[str, Any]], total: int, limit: int, offset: int) -> dict[str, Any]:
-    return {"total": total, "limit": limit, "offset": offset, "items": items}
+def _page(items: list[dict[str, Any]], total: int, limit: int, offset: int) -> FastJSON:
+    return FastJSON({"total": total, "limit": limit, "offset": offset, "items": items})
 
 
 @router.get("/articles", tags=["articles"], summary="Articles (without their text)")
-def list_articles(db: Db, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+def list_articles(db: Db, limit: Limit = 50, offset: Offset = 0) -> FastJSON:
     found = rows(db, "articles", Filters(limit=limit, offset=offset))
     items = [{k: v for k, v in row.items() if k != "text"} for row in found]
     return _page(items, count(db, "articles"), limit, offset)
 
 
 @router.get("/articles/{article_id}", tags=["articles"], summary="One article with its events")
-def get_article(article_id: str, db: Db) -> dict[str, Any]:
+def get_article(article_id: str, db: Db) -> FastJSON:
     found = rows(db, "articles", Filters(article=article_id))
     if not found:
         raise HTTPException(404, detail=f"no article with id {article_id!r}")
@@ -45,7 +62,7 @@ def get_article(article_id: str, db: Db) -> dict[str, Any]:
     article["events"] = rows(db, "events", key, sentence_text=True, detail=True)
     article["quotes"] = rows(db, "quotes", key)
     article["places"] = rows(db, "places", key)
-    return article
+    return FastJSON(article)
 
 
 @router.get("/events", tags=["events"], summary="Events, filtered, sorted and paged")
@@ -56,7 +73,7 @@ def list_events(
     offset: Offset = 0,
     sort: Sort = None,
     order: Order = "asc",
-) -> dict[str, Any]:
+) -> FastJSON:
     paged = dataclasses.replace(
         filters, limit=limit, offset=offset, sort=sort, descending=order == "desc"
     )
@@ -71,14 +88,14 @@ def list_quotes(
     article: Annotated[str | None, Query(max_length=200)] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> FastJSON:
     filters = Filters(speaker=speaker, article=article)
     found = rows(db, "quotes", dataclasses.replace(filters, limit=limit, offset=offset))
     return _page(found, count(db, "quotes", filters), limit, offset)
 
 
 @router.get("/actors", tags=["actors"], summary="Actor codes with mention and event counts")
-def list_actors(db: Db, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+def list_actors(db: Db, limit: Limit = 100, offset: Offset = 0) -> FastJSON:
     found = db.query(
         "WITH m AS (SELECT code, mode(name) AS name, count(*) AS mentions FROM actors"
         " WHERE code IS NOT NULL GROUP BY code),"
@@ -94,7 +111,7 @@ def list_actors(db: Db, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any
 
 
 @router.get("/stats", tags=["stats"], summary="Row counts and event breakdowns")
-def stats(db: Db) -> dict[str, Any]:
+def stats(db: Db) -> FastJSON:
     tables = ("articles", "events", "quotes", "actors", "places", "errors")
     counts = {t: int(db.query(f"SELECT count(*) AS n FROM {t}")[0]["n"]) for t in tables}
     by_plover = db.query(
@@ -102,13 +119,15 @@ def stats(db: Db) -> dict[str, Any]:
     )
     by_quad = db.query("SELECT quad_class AS key, count(*) AS n FROM events GROUP BY 1 ORDER BY 1")
     dates = db.query("SELECT min(date) AS first, max(date) AS last FROM events")[0]
-    return {"counts": counts, "by_plover": by_plover, "by_quad_class": by_quad, "dates": dates}
+    return FastJSON(
+        {"counts": counts, "by_plover": by_plover, "by_quad_class": by_quad, "dates": dates}
+    )
 
 
 @router.get("/timeline", tags=["events"], summary="Event counts per date and group")
 def timeline(
     db: Db, filters: EventFilters, by: Literal["plover", "quad_class"] = "plover"
-) -> dict[str, Any]:
+) -> FastJSON:
     sql, params = select("events", filters)
     column = "plover_type" if by == "plover" else "quad_class"
     found = db.query(
@@ -117,7 +136,7 @@ def timeline(
         params,
     )
     undated = db.query(f"SELECT count(*) AS n FROM ({sql}) WHERE date IS NULL", params)
-    return {"by": by, "series": found, "undated": int(undated[0]["n"])}
+    return FastJSON({"by": by, "series": found, "undated": int(undated[0]["n"])})
 
 
 @router.get("/network", tags=["events"], summary="Who acts on whom: weighted source→target edges")
@@ -126,7 +145,7 @@ def network(
     filters: EventFilters,
     min_weight: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
     max_edges: Annotated[int, Query(ge=1, le=2000)] = 200,
-) -> dict[str, Any]:
+) -> FastJSON:
     sql, params = select("events", filters)
     edges = db.query(
         "SELECT source_code AS source, target_code AS target, count(*) AS weight,"
@@ -136,4 +155,4 @@ def network(
         [*params, min_weight, max_edges],
     )
     nodes = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
-    return {"nodes": nodes, "edges": edges}
+    return FastJSON({"nodes": nodes, "edges": edges})
