@@ -175,7 +175,7 @@ def _any_target(
     """The first actor among the verb's objects, then its prepositional objects (in order; only
     ``preps`` when given), then prepositional objects on its direct object."""
     for slot in ("dobj", "dative", "iobj"):
-        for token in _slot_tokens(slot, verb):
+        for token in slot_tokens(slot, verb):
             mention = index.in_subtree(token)
             if mention is not None:
                 return mention
@@ -332,7 +332,7 @@ def _passive_target(verb: Any, index: _MentionIndex) -> Mention | None:
 
 def _target(frame: VerbFrame, verb: Any, index: _MentionIndex) -> Mention | None:
     for slot in frame.targets:
-        for token in _slot_tokens(slot, verb):
+        for token in slot_tokens(slot, verb):
             mention = index.in_subtree(token)
             if mention is not None:
                 return mention
@@ -347,7 +347,8 @@ def _target(frame: VerbFrame, verb: Any, index: _MentionIndex) -> Mention | None
     return None
 
 
-def _slot_tokens(slot: str, verb: Any) -> Iterator[Any]:
+def slot_tokens(slot: str, verb: Any) -> Iterator[Any]:
+    """Tokens filling one target slot of a frame (``dobj``, ``prep:with``, ``obj.prep:of``)."""
     if slot in ("dobj", "iobj", "dative"):
         yield from (c for c in verb.children if c.dep_ == slot)
         return

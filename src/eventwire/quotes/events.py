@@ -8,10 +8,10 @@ linked to the quote instead of adding a second one. The first quote of a cue win
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
+from eventwire.events.coder import slot_tokens
 from eventwire.events.ontology import event_type
 from eventwire.events.verbs import VerbFrame, VerbLexicon
 from eventwire.model import Article, Event, Mention, Modality, Quote, Span, content_id
@@ -114,23 +114,11 @@ def _modality(cue: Any) -> Modality:
 
 def _target(article: Article, frame: VerbFrame, item: CuedQuote) -> Mention | None:
     for slot in frame.targets:
-        for token in _slot_tokens(slot, item.cue):
+        for token in slot_tokens(slot, item.cue):
             mention = _mention_in(article, token, item.view)
             if mention is not None:
                 return mention
     return None
-
-
-def _slot_tokens(slot: str, verb: Any) -> Iterator[Any]:
-    if slot in ("dobj", "iobj", "dative"):
-        yield from (c for c in verb.children if c.dep_ == slot)
-        return
-    holder, _, prep = slot.partition("prep:")
-    heads = [verb] if not holder else [c for c in verb.children if c.dep_ == "dobj"]
-    for head in heads:
-        for child in head.children:
-            if child.dep_ in ("prep", "dative") and child.lower_ == prep:
-                yield from (c for c in child.children if c.dep_ == "pobj")
 
 
 def _mention_in(article: Article, token: Any, view: SentenceView) -> Mention | None:
