@@ -211,6 +211,7 @@ class Article:
     url: str | None = None
     source: str | None = None
     origin: str | None = None  # file (and line) the article was read from
+    author: str | None = None  # byline from the page's metadata (HTML, feeds)
     norm_text: str = ""
     paragraphs: tuple[Paragraph, ...] = ()
     sentences: tuple[Sentence, ...] = ()

@@ -37,6 +37,21 @@ class Settings:
     verb_patterns: Path | None = None  # a CAMEO.2.0.txt-format verb dictionary (optional)
     code_headline: bool = True
     workers: int = 1  # processes running the pipeline; 0 = one per CPU core
+    # Ingest (HTML, WARC, tables, feeds): field mapping for JSONL/CSV/Parquet records.
+    text_field: str = "text"
+    date_field: str = "date"
+    id_field: str = "id"
+    url_field: str = "url"
+    title_field: str = "title"
+    max_page_bytes: int = 5_000_000  # one HTML page (file, WARC record or download)
+    max_decompressed_bytes: int = 2_000_000_000  # all records of one WARC, decompressed
+    dedup: str = "near"  # off | exact | near (MinHash over word shingles)
+    near_duplicate: float = 0.8  # estimated Jaccard similarity at which a text is a copy
+    languages: tuple[str, ...] = ("en",)  # others are skipped with a reason; () keeps all
+    user_agent: str = "eventwire/0.1 (news event coder; honours robots.txt)"
+    fetch_timeout: float = 20.0
+    fetch_retries: int = 2
+    fetch_delay: float = 1.0  # seconds between two requests to the same host
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
@@ -45,6 +60,10 @@ class Settings:
             raise SettingsError(f"workers must be 0 (all cores) or more, got {self.workers}")
         if self.max_file_bytes < 1 or self.max_article_chars < 1:
             raise SettingsError("max_file_bytes and max_article_chars must be positive")
+        if self.dedup not in ("off", "exact", "near"):
+            raise SettingsError(f"dedup must be off, exact or near, got {self.dedup!r}")
+        if not 0.0 < self.near_duplicate <= 1.0:
+            raise SettingsError(f"near_duplicate must be in (0, 1], got {self.near_duplicate}")
 
     def with_(self, **changes: Any) -> Settings:
         """A copy with the given fields changed; ``None`` values are ignored."""
@@ -66,8 +85,9 @@ def load_settings(path: Path | None = None, **overrides: Any) -> Settings:
     for key in ("db_path", "dictionaries", "verb_patterns"):
         if isinstance(values.get(key), str):
             values[key] = Path(values[key])
-    if isinstance(values.get("stages"), list):
-        values["stages"] = tuple(values["stages"])
+    for key in ("stages", "languages"):
+        if isinstance(values.get(key), list):
+            values[key] = tuple(values[key])
     try:
         return Settings(**values)
     except TypeError as exc:

@@ -67,7 +67,9 @@ def test_explicit_unsupported_file_is_an_error(tmp_path: Path) -> None:
     [item] = list(read_paths([pdf], settings=SETTINGS))
     assert isinstance(item, IngestError)
     assert item.origin == str(pdf)
-    assert item.reason == "unsupported file type '.pdf'; eventwire reads .txt and .jsonl"
+    assert item.reason.startswith(
+        "unsupported file type '.pdf'; eventwire reads .txt, .jsonl, .html"
+    )
 
 
 def test_explicit_file_without_extension_is_an_error(tmp_path: Path) -> None:

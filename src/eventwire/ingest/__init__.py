@@ -1,5 +1,6 @@
-"""Reading input files (.txt and .jsonl) into :class:`~eventwire.model.Article` records."""
+"""Reading inputs (text, JSONL, HTML, WARC, CSV, Parquet, feeds, URLs) into articles."""
 
-from eventwire.ingest.reader import read_paths
+from eventwire.ingest.items import FileDone, Item, Skipped
+from eventwire.ingest.reader import Inputs, read_inputs, read_paths
 
-__all__ = ["read_paths"]
+__all__ = ["FileDone", "Inputs", "Item", "Skipped", "read_inputs", "read_paths"]

@@ -12,7 +12,10 @@ from eventwire.errors import IngestError
 from eventwire.settings import Settings
 
 #: File extensions the readers understand (compared case-insensitively).
-SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".jsonl")
+SUPPORTED_SUFFIXES: tuple[str, ...] = (
+    ".txt", ".jsonl", ".html", ".htm", ".warc", ".warc.gz", ".csv", ".parquet",
+    ".urls", ".rss", ".atom",
+)  # fmt: skip
 #: How much of a file is looked at to decide whether it is binary.
 HEAD_BYTES = 8192
 #: Above this share of control bytes, undecodable content is called binary rather than mis-encoded.
@@ -79,13 +82,22 @@ def _walk(directory: Path, seen: set[str]) -> Iterator[Path | IngestError]:
     seen.discard(real)
 
 
+def file_kind(path: Path) -> str:
+    """The suffix that picks the reader: ``.warc.gz`` for archives, else the last suffix."""
+    name = path.name.lower()
+    if name.endswith(".warc.gz"):
+        return ".warc.gz"
+    return path.suffix.lower()
+
+
 def is_supported(path: Path) -> bool:
-    return path.suffix.lower() in SUPPORTED_SUFFIXES
+    return file_kind(path) in SUPPORTED_SUFFIXES
 
 
 def unsupported_message(path: Path) -> str:
     kind = f"'{path.suffix}'" if path.suffix else "(no extension)"
-    return f"unsupported file type {kind}; eventwire reads .txt and .jsonl"
+    known = ", ".join(SUPPORTED_SUFFIXES)
+    return f"unsupported file type {kind}; eventwire reads {known}"
 
 
 def size_error(origin: str, size: int, settings: Settings) -> IngestError | None:

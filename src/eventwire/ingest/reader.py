@@ -1,16 +1,36 @@
-"""``read_paths``: every input path to a stream of articles and per-item errors."""
+"""``read_inputs``: every input (paths, URLs, feeds) to a stream of items; ``read_paths`` is the
+articles-and-errors view of it that older callers use."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from eventwire.errors import IngestError
-from eventwire.ingest.files import input_files
+from eventwire.ingest.feeds import read_feed, read_url, read_url_list
+from eventwire.ingest.fetch import Fetcher
+from eventwire.ingest.files import file_kind, input_files
+from eventwire.ingest.html import read_html
+from eventwire.ingest.items import FileDone, Item, Skipped
 from eventwire.ingest.jsonl import read_jsonl
+from eventwire.ingest.tabular import read_csv, read_parquet
 from eventwire.ingest.text import read_text
+from eventwire.ingest.warc import read_warc
 from eventwire.model import Article
 from eventwire.settings import Settings
+
+#: ``True`` when a file with this stamp was read completely in an earlier run.
+KnownFile = Callable[[FileDone], bool]
+
+
+@dataclass(kw_only=True)
+class Inputs:
+    """What a run reads: paths (files, folders, ``http(s)://`` URLs) and feeds."""
+
+    paths: Iterable[Path | str] = ()
+    feeds: Iterable[str] = ()
 
 
 def read_paths(
@@ -25,12 +45,76 @@ def read_paths(
     whose ``origin`` names the file (``file:LINE`` for JSONL). ``on_file`` is called after
     each file has been read (for progress reporting).
     """
-    for item in input_files(paths):
-        if isinstance(item, IngestError):
+    for item in read_inputs(Inputs(paths=paths), settings=settings, on_file=on_file):
+        if isinstance(item, Article | IngestError):
             yield item
-        elif item.suffix.lower() == ".jsonl":
-            yield from read_jsonl(item, settings=settings)
-        else:
-            yield read_text(item, settings=settings)
-        if on_file is not None and not isinstance(item, IngestError):
-            on_file(item)
+
+
+def read_inputs(
+    inputs: Inputs,
+    *,
+    settings: Settings,
+    on_file: Callable[[Path], None] | None = None,
+    known: KnownFile | None = None,
+    fetcher: Fetcher | None = None,
+) -> Iterator[Item]:
+    """Every item of ``inputs``; a :class:`FileDone` follows each file read to its end."""
+    own = fetcher or Fetcher(settings=settings)
+    try:
+        files = [Path(p) for p in inputs.paths if not _is_url(p)]
+        yield from (read_url(str(p), own) for p in inputs.paths if _is_url(p))
+        for feed in inputs.feeds:
+            yield from read_feed(feed, own)
+        for path in input_files(files):
+            if isinstance(path, IngestError):
+                yield path
+                continue
+            yield from _read_file(path, settings, known, own)
+            if on_file is not None:
+                on_file(path)
+    finally:
+        if fetcher is None:
+            own.close()
+
+
+def _is_url(path: Path | str) -> bool:
+    return str(path).startswith(("http://", "https://"))
+
+
+def _read_file(
+    path: Path, settings: Settings, known: KnownFile | None, fetcher: Fetcher
+) -> Iterator[Item]:
+    stamp = _stamp(path)
+    if stamp is not None and known is not None and known(stamp):
+        yield Skipped(str(path), "file", "read completely in an earlier run (same size and time)")
+        return
+    yield from _reader(path, settings, fetcher)
+    if stamp is not None:
+        yield stamp
+
+
+def _stamp(path: Path) -> FileDone | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return FileDone(os.path.abspath(path), info.st_size, info.st_mtime_ns)
+
+
+def _reader(path: Path, settings: Settings, fetcher: Fetcher) -> Iterator[Item]:
+    kind = file_kind(path)
+    if kind == ".jsonl":
+        return read_jsonl(path, settings=settings)
+    if kind in (".html", ".htm"):
+        return iter([read_html(path, settings=settings)])
+    if kind in (".warc", ".warc.gz"):
+        return read_warc(path, settings=settings)
+    if kind == ".csv":
+        return read_csv(path, settings=settings)
+    if kind == ".parquet":
+        return read_parquet(path, settings=settings)
+    if kind == ".urls":
+        return read_url_list(path, fetcher)
+    if kind in (".rss", ".atom"):
+        return read_feed(str(path), fetcher)
+    return iter([read_text(path, settings=settings)])
