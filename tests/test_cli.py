@@ -187,6 +187,10 @@ def test_source_override_and_date_filters(runner: CliRunner, tmp_path: Path) -> 
     assert [e["article_id"] for e in since] == ["b"]
     until = _jsonl(runner, "events", "--db", db, "--until", "2024-01-31")
     assert [e["article_id"] for e in until] == ["a"]
-    # The same text under another source is another article.
+    # The same text under another source is another article (an exact copy: see --dedup).
     assert _run(runner, "run", str(source), "--db", db, "--source", "Other")[0] == 0
+    assert len(_jsonl(runner, "export", "--table", "articles", "--db", db)) == 2
+    assert (
+        _run(runner, "run", str(source), "--db", db, "--source", "Else", "--dedup", "off")[0] == 0
+    )
     assert len(_jsonl(runner, "export", "--table", "articles", "--db", db)) == 4

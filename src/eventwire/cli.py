@@ -63,6 +63,14 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
         raise click.BadParameter(f"{value!r} is not a date like 2019-01-26") from exc
 
 
+def _languages(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    if value.strip().lower() == "all":
+        return ()
+    return tuple(code.strip().lower() for code in value.split(",") if code.strip())
+
+
 def _settings(config: Path | None, **overrides: Any) -> Settings:
     return load_settings(config, **overrides)
 
@@ -108,7 +116,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=False)
 @db_option
 @config_option
 @click.option("--date", callback=_date, help="Publication date for every article (YYYY-MM-DD).")
@@ -120,8 +128,19 @@ def main() -> None:
 @click.option("--dictionaries", type=click.Path(exists=True, path_type=Path), default=None,
               help="Actor dictionaries: a folder (PETRARCH *.actors.txt and *.agents.txt,"
                    " our *.csv) or one file; they decide before the built-in lexicon.")  # fmt: skip
+@click.option("--feed", "feeds", multiple=True,
+              help="RSS/Atom feed URL or file; its linked pages are fetched.")  # fmt: skip
+@click.option("--text-field", help="Record field with the article text (JSONL/CSV/Parquet).")
+@click.option("--date-field", help="Record field with the publication date.")
+@click.option("--id-field", help="Record field with the article id.")
+@click.option("--url-field", help="Record field with the article URL.")
+@click.option("--title-field", help="Record field with the title.")
+@click.option("--dedup", type=click.Choice(("off", "exact", "near")), default=None,
+              help="Duplicates recorded as copies, not processed (default: near).")  # fmt: skip
+@click.option("--languages", default=None,
+              help="ISO codes to keep, comma-separated (default: en; 'all').")  # fmt: skip
 def run(
-    paths: tuple[Path, ...],
+    paths: tuple[str, ...],
     db: Path | None,
     config: Path | None,
     date: dt.date | None,
@@ -130,9 +149,18 @@ def run(
     batch_size: int | None,
     workers: int | None,
     dictionaries: Path | None,
+    feeds: tuple[str, ...],
+    languages: str | None,
+    **ingest: str | None,
 ) -> None:
-    """Process .txt and .jsonl files (or directories of them) into the database."""
-    from eventwire.ingest import read_paths
+    """Process files, folders, URLs and feeds into the database.
+
+    Reads .txt, .jsonl, .csv, .parquet, .html/.htm, .warc/.warc.gz, .urls (one URL a line) and
+    .rss/.atom files; http(s):// arguments are fetched. Files read completely before (same size
+    and modification time) are skipped unless --reprocess is given.
+    """
+    from eventwire.ingest import Inputs, read_inputs
+    from eventwire.ingest.screen import KnownFiles, Screen
     from eventwire.parallel import make_pipeline
     from eventwire.runner import Overrides, count_files
     from eventwire.runner import run as run_items
@@ -140,25 +168,33 @@ def run(
 
     try:
         settings = _settings(
-            config, db_path=db, batch_size=batch_size, workers=workers, dictionaries=dictionaries
-        )
+            config, db_path=db, batch_size=batch_size, workers=workers, dictionaries=dictionaries,
+            languages=_languages(languages), **ingest,
+        )  # fmt: skip
         pipeline = make_pipeline(settings)
         with Store(settings.db_path) as store:
-            total = count_files(paths)
+            files = [Path(p) for p in paths if not p.startswith(("http://", "https://"))]
+            overrides = Overrides(date=date, source=source)
+            total = count_files(files)
             with click.progressbar(
                 length=total,
                 label="files",
                 file=sys.stderr,
                 hidden=total < 2 or not sys.stderr.isatty(),
             ) as bar:
-                items = read_paths(paths, settings=settings, on_file=lambda _: bar.update(1))
+                items = read_inputs(
+                    Inputs(paths=paths, feeds=feeds), settings=settings,
+                    on_file=lambda _: bar.update(1),
+                    known=None if reprocess else KnownFiles(store, overrides.variant),
+                )  # fmt: skip
                 try:
                     summary = run_items(
                         items,
                         pipeline=pipeline,
                         store=store,
-                        overrides=Overrides(date=date, source=source),
+                        overrides=overrides,
                         reprocess=reprocess,
+                        screen=Screen(store, settings),
                     )
                 finally:
                     pipeline.close()
@@ -173,6 +209,9 @@ def run(
         f"{summary.articles_per_s:.1f} articles/s → {settings.db_path}",
         err=True,
     )
+    if summary.copies or summary.skipped:
+        skipped = ", ".join(f"{n} {kind}" for kind, n in sorted(summary.skipped.items()))
+        click.echo(f"{summary.copies} copies recorded; skipped: {skipped or 'none'}", err=True)
     if summary.errors:
         sys.exit(EXIT_PARTIAL)
 

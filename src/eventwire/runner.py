@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -12,14 +12,21 @@ from typing import Protocol
 
 from eventwire.errors import IngestError
 from eventwire.ingest.files import input_files
+from eventwire.ingest.items import FileDone, Item, Skipped
+from eventwire.ingest.screen import Screen, Sifted, byline_rows, file_row, skipped_row
 from eventwire.model import Article
 from eventwire.settings import Settings
 from eventwire.store.database import Store
+from eventwire.store.rows import Row
 
 
 @dataclass(slots=True)
 class RunSummary:
-    """What a run did; ``errors`` lists ``(origin, message)`` for every failed item."""
+    """What a run did; ``errors`` lists ``(origin, message)`` for every failed item.
+
+    ``copies`` counts duplicates recorded instead of processed; ``skipped`` counts items not
+    processed by kind (``language``, ``warc-record``, ``file`` read in an earlier run).
+    """
 
     articles: int = 0
     unchanged: int = 0
@@ -27,6 +34,8 @@ class RunSummary:
     quotes: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
+    copies: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
 
     @property
     def articles_per_s(self) -> float:
@@ -39,6 +48,11 @@ class Overrides:
 
     date: dt.date | None = None
     source: str | None = None
+
+    @property
+    def variant(self) -> str:
+        """What files read under these overrides are recorded with (see the ``files`` table)."""
+        return f"{self.source}|{self.date}"
 
     def apply(self, article: Article) -> Article:
         if self.date is not None:
@@ -66,67 +80,90 @@ class _Pending:
 
     failed: list[tuple[str, str]]
     unchanged: int
+    sifted: Sifted = field(default_factory=Sifted)
 
 
 def run(
-    items: Iterable[Article | IngestError],
+    items: Iterable[Item],
     *,
     pipeline: BatchProcessor,
     store: Store,
     overrides: Overrides = Overrides(),
     reprocess: bool = False,
+    screen: Screen | None = None,
 ) -> RunSummary:
-    """Process and store every article; bad items are recorded, never raised."""
+    """Process and store every article; bad items are recorded, never raised.
+
+    With a ``screen``, unwanted languages are skipped and duplicates recorded as copies; a
+    :class:`FileDone` item marks its file as read once the batch holding it is stored.
+    """
     summary = RunSummary()
     started = time.perf_counter()
     pending: deque[_Pending] = deque()
-    todo = _todo_batches(items, pipeline.settings.batch_size, store, overrides, reprocess, pending)
-    for processed in pipeline.map_batches(todo):
+    work = _Work(store, overrides, reprocess, pending, screen)
+    for processed in pipeline.map_batches(work.batches(items, pipeline.settings.batch_size)):
         _store(processed, pending.popleft(), store, summary)
+        if screen is not None:
+            screen.stored(a.id for a in processed)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _todo_batches(
-    items: Iterable[Article | IngestError],
-    size: int,
-    store: Store,
-    overrides: Overrides,
-    reprocess: bool,
-    pending: deque[_Pending],
-) -> Iterator[list[Article]]:
-    """Batches of articles not stored yet; each batch's errors wait in ``pending``."""
-    batch: list[Article] = []
-    failed: list[tuple[str, str]] = []
-    for item in items:
-        if isinstance(item, IngestError):
-            failed.append((item.origin, item.reason))
-        else:
-            batch.append(overrides.apply(item))
-        if len(batch) >= size:
-            yield _new_work(batch, failed, store, reprocess, pending)
-            batch, failed = [], []
-    if batch or failed:
-        yield _new_work(batch, failed, store, reprocess, pending)
+@dataclass(slots=True)
+class _Work:
+    """Turns items into batches of articles not stored yet; the rest waits in ``pending``."""
+
+    store: Store
+    overrides: Overrides
+    reprocess: bool
+    pending: deque[_Pending]
+    screen: Screen | None
+
+    def batches(self, items: Iterable[Item], size: int) -> Iterator[list[Article]]:
+        batch: list[Article] = []
+        marks: list[Item] = []  # errors, skips and finished files of this batch
+        for item in items:
+            if isinstance(item, Article):
+                batch.append(self.overrides.apply(item))
+            else:
+                marks.append(item)
+            if len(batch) >= size:
+                yield self._new_work(batch, marks)
+                batch, marks = [], []
+        if batch or marks:
+            yield self._new_work(batch, marks)
+
+    def _new_work(self, batch: list[Article], marks: list[Item]) -> list[Article]:
+        unique = list({article.id: article for article in batch}.values())
+        known = set() if self.reprocess else self.store.known_ids([a.id for a in unique])
+        todo = [a for a in unique if a.id not in known]
+        sifted = self.screen.sift(todo) if self.screen is not None else Sifted(todo=todo)
+        _add_marks(sifted, marks, self.overrides.variant)
+        failed = [(m.origin, m.reason) for m in marks if isinstance(m, IngestError)]
+        unchanged = len(batch) - len(todo) + sifted.unchanged
+        self.pending.append(_Pending(failed, unchanged, sifted))
+        return sifted.todo
 
 
-def _new_work(
-    batch: list[Article],
-    failed: list[tuple[str, str]],
-    store: Store,
-    reprocess: bool,
-    pending: deque[_Pending],
-) -> list[Article]:
-    unique = list({article.id: article for article in batch}.values())
-    known = set() if reprocess else store.known_ids([a.id for a in unique])
-    todo = [a for a in unique if a.id not in known]
-    pending.append(_Pending(failed, len(batch) - len(todo)))
-    return todo
+def _add_marks(sifted: Sifted, marks: list[Item], variant: str) -> None:
+    for mark in marks:
+        if isinstance(mark, FileDone):
+            sifted.add("files", file_row(mark, variant))
+        elif isinstance(mark, Skipped):
+            sifted.skipped[mark.kind] += 1
+            sifted.unchanged += mark.articles  # a file read before: its articles are stored
+            if mark.kind not in ("warc-record", "file"):  # counted only: there can be millions
+                sifted.add("skipped", skipped_row(mark))
 
 
 def _store(processed: list[Article], pending: _Pending, store: Store, summary: RunSummary) -> None:
-    store.write(processed, pending.failed)
+    extra: dict[str, list[Row]] = dict(pending.sifted.rows)
+    if any(a.author for a in processed):
+        extra["bylines"] = byline_rows(processed)
+    store.write(processed, pending.failed, extra)
     summary.unchanged += pending.unchanged
+    summary.copies += pending.sifted.copies
+    summary.skipped.update(pending.sifted.skipped)
     summary.errors.extend(pending.failed)
     for article in processed:
         summary.articles += 1

@@ -15,6 +15,7 @@ class Skipped:
     origin: str
     kind: str
     reason: str
+    articles: int = 0  # for a file skipped as read before: how many articles it held
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,7 @@ class FileDone:
     path: str
     size: int
     mtime_ns: int
+    articles: int = 0
 
 
 Item = Article | IngestError | Skipped | FileDone

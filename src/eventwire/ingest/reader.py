@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from eventwire.errors import IngestError
@@ -21,8 +21,8 @@ from eventwire.ingest.warc import read_warc
 from eventwire.model import Article
 from eventwire.settings import Settings
 
-#: ``True`` when a file with this stamp was read completely in an earlier run.
-KnownFile = Callable[[FileDone], bool]
+#: How many articles a file with this stamp held when an earlier run read it; ``None``: not read.
+KnownFile = Callable[[FileDone], int | None]
 
 
 @dataclass(kw_only=True)
@@ -84,13 +84,20 @@ def _is_url(path: Path | str) -> bool:
 def _read_file(
     path: Path, settings: Settings, known: KnownFile | None, fetcher: Fetcher
 ) -> Iterator[Item]:
+    """The file's items, then a :class:`FileDone` when it was read without any error."""
     stamp = _stamp(path)
-    if stamp is not None and known is not None and known(stamp):
-        yield Skipped(str(path), "file", "read completely in an earlier run (same size and time)")
+    before = known(stamp) if stamp is not None and known is not None else None
+    if before is not None:
+        why = "read completely in an earlier run (same size and modification time)"
+        yield Skipped(str(path), "file", why, articles=before)
         return
-    yield from _reader(path, settings, fetcher)
-    if stamp is not None:
-        yield stamp
+    articles = errors = 0
+    for item in _reader(path, settings, fetcher):
+        articles += isinstance(item, Article)
+        errors += isinstance(item, IngestError)
+        yield item
+    if stamp is not None and not errors:
+        yield replace(stamp, articles=articles)
 
 
 def _stamp(path: Path) -> FileDone | None:

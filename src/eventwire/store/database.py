@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -75,10 +75,19 @@ class Store:
         return {row[0] for row in result.fetchall()}
 
     def write(
-        self, articles: Sequence[Article], ingest_errors: Iterable[tuple[str, str]] = ()
+        self,
+        articles: Sequence[Article],
+        ingest_errors: Iterable[tuple[str, str]] = (),
+        extra: Mapping[str, list[rows.Row]] | None = None,
     ) -> None:
-        """Store a batch in one transaction: all of it, or (on any failure) none of it."""
+        """Store a batch in one transaction: all of it, or (on any failure) none of it.
+
+        ``extra`` holds rows for other tables (the ingest bookkeeping: files, copies...) that
+        must be stored with this batch, never without it.
+        """
         tables = batch_rows(articles, ingest_errors)
+        for table, table_rows in (extra or {}).items():
+            tables[table] = [*tables.get(table, []), *table_rows]
         keys = [a.id for a in articles]
         self.con.execute("BEGIN TRANSACTION")
         try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: ingest tables (files, copies, fingerprints, bands, skipped, bylines)
 
 TABLES: dict[str, str] = {
     "schema_version": "version INTEGER NOT NULL",
@@ -136,6 +136,51 @@ TABLES: dict[str, str] = {
         stage VARCHAR NOT NULL,
         kind VARCHAR NOT NULL,
         message VARCHAR NOT NULL
+    """,
+    # -- ingest (issue 7) ----------------------------------------------------------------------
+    # Input files read to their end (a re-run skips them while size and mtime are unchanged).
+    # ``variant``: the run's --source/--date overrides, which change the articles' ids.
+    "files": """
+        path VARCHAR NOT NULL,
+        variant VARCHAR NOT NULL,
+        size BIGINT NOT NULL,
+        mtime_ns BIGINT NOT NULL,
+        articles INTEGER NOT NULL,
+        read_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (path, variant)
+    """,
+    # Articles not processed because they duplicate a stored one (exact or near).
+    "copies": """
+        copy_id VARCHAR PRIMARY KEY,
+        article_key VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        similarity DOUBLE NOT NULL,
+        origin VARCHAR,
+        source VARCHAR,
+        url VARCHAR,
+        title VARCHAR
+    """,
+    # MinHash signatures of stored articles, and their lookup keys (exact hash + LSH bands).
+    "fingerprints": """
+        article_key VARCHAR PRIMARY KEY,
+        text_hash VARCHAR NOT NULL,
+        signature BLOB NOT NULL
+    """,
+    "bands": """
+        band BIGINT NOT NULL,
+        article_key VARCHAR NOT NULL,
+        PRIMARY KEY (band, article_key)
+    """,
+    # Items deliberately not processed (e.g. not in a wanted language), with the reason.
+    "skipped": """
+        skip_id VARCHAR PRIMARY KEY,
+        origin VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        reason VARCHAR NOT NULL
+    """,
+    "bylines": """
+        article_key VARCHAR PRIMARY KEY,
+        author VARCHAR NOT NULL
     """,
 }
 
