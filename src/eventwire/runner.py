@@ -52,7 +52,9 @@ class Overrides:
     @property
     def variant(self) -> str:
         """What files read under these overrides are recorded with (see the ``files`` table)."""
-        return f"{self.source}|{self.date}"
+        if self.source is None and self.date is None:
+            return ""
+        return f"{self.source or ''}|{self.date or ''}"
 
     def apply(self, article: Article) -> Article:
         if self.date is not None:
