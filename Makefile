@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB ?= eventwire.duckdb
 
-.PHONY: venv demo test test-slow test-spark test-browser serve spark lint typecheck bench gate clean
+.PHONY: venv demo test test-slow test-spark test-browser serve spark lint typecheck bench bench-ingest gate clean
 
 venv: $(STAMP)
 
@@ -48,6 +48,10 @@ BENCH_CORPUS := --corpus examples $(if $(wildcard ../shared/corpus),--corpus ../
 
 bench: $(STAMP)
 	$(BIN)/eventwire bench --articles 2000 --workers 0 $(BENCH_CORPUS) --json
+	$(BIN)/python -m eventwire.ingest.throughput
+
+bench-ingest: $(STAMP)
+	$(BIN)/python -m eventwire.ingest.throughput
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB).wal

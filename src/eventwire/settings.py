@@ -44,6 +44,7 @@ class Settings:
     url_field: str = "url"
     title_field: str = "title"
     max_page_bytes: int = 5_000_000  # one HTML page (file, WARC record or download)
+    html_workers: int = 0  # processes extracting HTML (trafilatura); 0 = one per CPU core
     max_decompressed_bytes: int = 2_000_000_000  # all records of one WARC, decompressed
     dedup: str = "near"  # off | exact | near (MinHash over word shingles)
     near_duplicate: float = 0.8  # estimated Jaccard similarity at which a text is a copy

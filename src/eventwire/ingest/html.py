@@ -32,16 +32,23 @@ SUSPECT_DATE = (
 
 def read_html(path: Path, *, settings: Settings) -> Article | IngestError:
     """The article in an .html/.htm file, or why there is none. Never raises for a bad file."""
+    data = read_page_bytes(path, settings)
+    if isinstance(data, IngestError):
+        return data
+    return article_from_html(data, origin=str(path), settings=settings)
+
+
+def read_page_bytes(path: Path, settings: Settings) -> bytes | IngestError:
+    """A page file's bytes; its size is checked before anything is read."""
     origin = str(path)
     try:
         with path.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > settings.max_page_bytes:
                 return page_too_big(origin, size, settings)
-            data = handle.read(settings.max_page_bytes + 1)
+            return handle.read(settings.max_page_bytes + 1)
     except OSError as exc:
         return IngestError(origin, read_failure(exc))
-    return article_from_html(data, origin=origin, settings=settings)
 
 
 def page_too_big(origin: str, size: int, settings: Settings) -> IngestError:

@@ -12,12 +12,13 @@ from eventwire.errors import IngestError
 from eventwire.ingest.feeds import read_feed, read_url, read_url_list
 from eventwire.ingest.fetch import Fetcher
 from eventwire.ingest.files import file_kind, input_files
-from eventwire.ingest.html import read_html
+from eventwire.ingest.html import read_page_bytes
 from eventwire.ingest.items import FileDone, Item, Skipped
 from eventwire.ingest.jsonl import read_jsonl
+from eventwire.ingest.pages import RawPage, extract_pages
 from eventwire.ingest.tabular import read_csv, read_parquet
 from eventwire.ingest.text import read_text
-from eventwire.ingest.warc import read_warc
+from eventwire.ingest.warc import warc_pages
 from eventwire.model import Article
 from eventwire.settings import Settings
 
@@ -59,6 +60,16 @@ def read_inputs(
     fetcher: Fetcher | None = None,
 ) -> Iterator[Item]:
     """Every item of ``inputs``; a :class:`FileDone` follows each file read to its end."""
+    yield from extract_pages(_raw_inputs(inputs, settings, on_file, known, fetcher), settings)
+
+
+def _raw_inputs(
+    inputs: Inputs,
+    settings: Settings,
+    on_file: Callable[[Path], None] | None,
+    known: KnownFile | None,
+    fetcher: Fetcher | None,
+) -> Iterator[Item | RawPage]:
     own = fetcher or Fetcher(settings=settings)
     try:
         files = [Path(p) for p in inputs.paths if not _is_url(p)]
@@ -83,7 +94,7 @@ def _is_url(path: Path | str) -> bool:
 
 def _read_file(
     path: Path, settings: Settings, known: KnownFile | None, fetcher: Fetcher
-) -> Iterator[Item]:
+) -> Iterator[Item | RawPage]:
     """The file's items, then a :class:`FileDone` when it was read without any error."""
     stamp = _stamp(path)
     before = known(stamp) if stamp is not None and known is not None else None
@@ -93,7 +104,7 @@ def _read_file(
         return
     articles = errors = 0
     for item in _reader(path, settings, fetcher):
-        articles += isinstance(item, Article)
+        articles += isinstance(item, Article | RawPage)
         errors += isinstance(item, IngestError)
         yield item
     if stamp is not None and not errors:
@@ -108,14 +119,15 @@ def _stamp(path: Path) -> FileDone | None:
     return FileDone(os.path.abspath(path), info.st_size, info.st_mtime_ns)
 
 
-def _reader(path: Path, settings: Settings, fetcher: Fetcher) -> Iterator[Item]:
+def _reader(path: Path, settings: Settings, fetcher: Fetcher) -> Iterator[Item | RawPage]:
     kind = file_kind(path)
     if kind == ".jsonl":
         return read_jsonl(path, settings=settings)
     if kind in (".html", ".htm"):
-        return iter([read_html(path, settings=settings)])
+        data = read_page_bytes(path, settings)
+        return iter([data if isinstance(data, IngestError) else RawPage(data, str(path))])
     if kind in (".warc", ".warc.gz"):
-        return read_warc(path, settings=settings)
+        return warc_pages(path, settings=settings)
     if kind == ".csv":
         return read_csv(path, settings=settings)
     if kind == ".parquet":

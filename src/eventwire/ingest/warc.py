@@ -18,8 +18,9 @@ from eventwire.errors import IngestError
 from eventwire.ingest.encoding import charset_from_header
 from eventwire.ingest.files import format_bytes, read_failure
 from eventwire.ingest.gzwatch import GzipWatch
-from eventwire.ingest.html import article_from_html, page_too_big
+from eventwire.ingest.html import page_too_big
 from eventwire.ingest.items import Skipped
+from eventwire.ingest.pages import RawPage
 from eventwire.model import Article
 from eventwire.settings import Settings
 
@@ -31,20 +32,32 @@ _DAMAGED = (
 )  # fmt: skip
 
 WarcItem = Article | IngestError | Skipped
+RawItem = RawPage | IngestError | Skipped
 
 
 def read_warc(path: Path, *, settings: Settings) -> Iterator[WarcItem]:
     """One article, error or skip per record of ``path``. Never raises for a bad archive."""
+    for item in warc_pages(path, settings=settings):
+        yield item.extract(settings) if isinstance(item, RawPage) else item
+
+
+def warc_pages(path: Path, *, settings: Settings) -> Iterator[RawItem]:
+    """Like :func:`read_warc`, with HTML records left as raw pages (extracted by the caller)."""
     origin = str(path)
     try:
         with path.open("rb") as handle:
-            yield from read_warc_stream(handle, origin=origin, settings=settings)
+            yield from _stream_pages(handle, origin=origin, settings=settings)
     except OSError as exc:
         yield IngestError(origin, read_failure(exc))
 
 
 def read_warc_stream(stream: IO[bytes], *, origin: str, settings: Settings) -> Iterator[WarcItem]:
     """Items of an open archive (gzip members are checked for truncation on the side)."""
+    for item in _stream_pages(stream, origin=origin, settings=settings):
+        yield item.extract(settings) if isinstance(item, RawPage) else item
+
+
+def _stream_pages(stream: IO[bytes], *, origin: str, settings: Settings) -> Iterator[RawItem]:
     watch = GzipWatch(stream)
     finished = yield from _records(watch, origin, settings)
     if finished and not watch.complete:
@@ -52,7 +65,7 @@ def read_warc_stream(stream: IO[bytes], *, origin: str, settings: Settings) -> I
         yield IngestError(origin, f"{why}: the archive ends inside a compressed member")
 
 
-def _records(stream: GzipWatch, origin: str, settings: Settings) -> Generator[WarcItem, None, bool]:
+def _records(stream: GzipWatch, origin: str, settings: Settings) -> Generator[RawItem, None, bool]:
     """The records' items; returns False when it stopped early (limit or damage)."""
     budget = settings.max_decompressed_bytes
     records = 0
@@ -88,7 +101,7 @@ def _cut_short(record: Any) -> bool:
     return raw is not None and getattr(raw, "limit", 0) > 0
 
 
-def _record_item(record: Any, origin: str, settings: Settings) -> tuple[WarcItem, int]:
+def _record_item(record: Any, origin: str, settings: Settings) -> tuple[RawItem, int]:
     """The record as an item, and how many decompressed bytes were read for it."""
     url = record.rec_headers.get_header("WARC-Target-URI")
     where = f"{origin} {url}" if url else origin
@@ -102,9 +115,8 @@ def _record_item(record: Any, origin: str, settings: Settings) -> tuple[WarcItem
     data = record.content_stream().read(settings.max_page_bytes + 1)
     if len(data) > settings.max_page_bytes:
         return page_too_big(where, len(data), settings), len(data)
-    charset = charset_from_header(content_type)
-    item = article_from_html(data, origin=where, settings=settings, url=url, charset=charset)
-    return item, len(data)
+    page = RawPage(data, where, url, charset_from_header(content_type))
+    return page, len(data)
 
 
 def _content_type(record: Any) -> str:
