@@ -357,10 +357,10 @@ def _extend(starts: dict[str, int], key: str) -> None:
 def _code_on(codes: Sequence[DatedCode], date: dt.date | None) -> str | None:
     default = next((c.code for c in codes if c.default), None)
     if date is None:
-        restricted = [c for c in codes if not c.default]
-        if not restricted:
+        dated = [c for c in codes if not c.default]
+        if not dated:
             return default
-        return max(restricted, key=lambda c: c.end or dt.date.max).code
+        return max(dated, key=lambda c: c.end or dt.date.max).code
     restricted = next((c.code for c in codes if not c.default and c.holds_on(date)), None)
     return restricted or default
 
