@@ -159,6 +159,8 @@ def run(
     .rss/.atom files; http(s):// arguments are fetched. Files read completely before (same size
     and modification time) are skipped unless --reprocess is given.
     """
+    if not paths and not feeds:
+        raise click.UsageError("give at least one PATH, URL or --feed")
     from eventwire.ingest import Inputs, read_inputs
     from eventwire.ingest.screen import KnownFiles, Screen
     from eventwire.parallel import make_pipeline

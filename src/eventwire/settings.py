@@ -47,7 +47,7 @@ class Settings:
     html_workers: int = 0  # processes extracting HTML (trafilatura); 0 = one per CPU core
     max_decompressed_bytes: int = 2_000_000_000  # all records of one WARC, decompressed
     dedup: str = "near"  # off | exact | near (MinHash over word shingles)
-    near_duplicate: float = 0.8  # estimated Jaccard similarity at which a text is a copy
+    near_duplicate: float = 0.7  # estimated Jaccard similarity at which a text is a copy
     languages: tuple[str, ...] = ("en",)  # others are skipped with a reason; () keeps all
     user_agent: str = "eventwire/0.1 (news event coder; honours robots.txt)"
     fetch_timeout: float = 20.0

@@ -2,8 +2,9 @@
 
 Syndicated wire stories differ in headline, boilerplate and small edits; the fingerprint is taken
 over the body paragraphs only (boilerplate trimmed by :func:`eventwire.text.classify_paragraphs`),
-lower-cased word 5-shingles, 128 permutations, banded 16 x 8 for lookup (candidates from
-Jaccard ~0.7 up) and checked against the full signature (``near_duplicate``, default 0.8).
+lower-cased word 5-shingles, 128 permutations, banded 32 x 4 for lookup (a pair at Jaccard 0.7
+is a candidate with p > 0.999) and checked against the full signature (``near_duplicate``,
+default 0.7; unrelated stories score below 0.05).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from eventwire.text import classify_paragraphs
 
 SHINGLE = 5
 PERMUTATIONS = 128
-BANDS = 16
+BANDS = 32
 ROWS = PERMUTATIONS // BANDS
 _PRIME = np.uint64((1 << 31) - 1)
 _WORD = re.compile(r"\w+")
