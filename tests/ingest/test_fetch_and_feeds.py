@@ -150,3 +150,18 @@ def test_url_given_as_a_path() -> None:
     items = list(read_inputs(Inputs(paths=["https://news.example/a"]), settings=SETTINGS,
                              fetcher=made))  # fmt: skip
     assert len(items) == 1 and isinstance(items[0], Article)
+
+
+def test_compressed_response_is_limited_on_its_decompressed_size() -> None:
+    import gzip
+
+    bomb = gzip.compress(b"<p>" + b"a" * 5_000_000)
+    assert len(bomb) < SETTINGS.max_page_bytes
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        return httpx.Response(200, content=bomb, headers={"Content-Encoding": "gzip"})
+
+    got = read_url("https://bomb.example/x", fetcher(handler)[0])
+    assert isinstance(got, IngestError) and "max_page_bytes" in got.reason

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from eventwire.errors import IngestError
 from eventwire.ingest.items import Skipped
 from eventwire.ingest.pages import INLINE_PAGES, RawPage, extract_pages
@@ -31,3 +33,24 @@ def test_throughput_script_reports_every_reader() -> None:
     readers = [line.split()[0] for line in lines]
     assert readers == ["txt", "jsonl", "csv", "parquet", "html", "warc.gz", "screen"]
     assert all("MB/s" in line for line in lines)
+
+
+class CrashPage(RawPage):
+    """A page whose extraction kills the worker process (as a crash in lxml would)."""
+
+    __slots__ = ()
+
+    def extract(self, settings: Settings) -> Article | IngestError:
+        if self.origin == "crash":
+            os._exit(1)
+        return super().extract(settings)
+
+
+def test_a_crashed_worker_costs_its_pages_not_the_run() -> None:
+    pages = [CrashPage(html_page(i), f"p{i}") for i in range(INLINE_PAGES)]
+    pages += [CrashPage(b"", "crash"), *(CrashPage(html_page(i), f"q{i}") for i in range(12))]
+    got = list(extract_pages(pages, Settings(html_workers=2)))  # type: ignore[arg-type]
+    assert len(got) == len(pages)
+    crash = got[INLINE_PAGES]
+    assert isinstance(crash, IngestError) and "crashed" in crash.reason
+    assert isinstance(got[-1], Article)  # a new pool took over

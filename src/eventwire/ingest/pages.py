@@ -13,6 +13,7 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from eventwire.errors import IngestError
@@ -54,9 +55,12 @@ def extract_pages(items: Iterable[Item | RawPage], settings: Settings) -> Iterat
     yield from _pooled(iter(items), settings, workers)
 
 
+Pending = tuple["Future[Article | tuple[str, str]]", RawPage]
+
+
 def _pooled(items: Iterator[Item | RawPage], settings: Settings, workers: int) -> Iterator[Item]:
-    window: deque[Future[Article | tuple[str, str]] | Item] = deque()
-    pool: ProcessPoolExecutor | None = None
+    pool = _Pool(workers, settings)
+    window: deque[Pending | Item] = deque()
     pages = 0
     try:
         for item in items:
@@ -66,17 +70,45 @@ def _pooled(items: Iterator[Item | RawPage], settings: Settings, workers: int) -
                 pages += 1
                 window.append(item.extract(settings))
             else:
-                pool = pool or _pool(workers)
-                window.append(pool.submit(_extract, item, settings))
+                window.append(pool.submit(item))
             while window and (
-                len(window) > workers * IN_FLIGHT_PER_WORKER or not isinstance(window[0], Future)
+                len(window) > workers * IN_FLIGHT_PER_WORKER or not isinstance(window[0], tuple)
             ):
-                yield _result(window.popleft())  # items other than pages pass straight on
+                yield pool.result(window.popleft())  # items other than pages pass straight on
         while window:
-            yield _result(window.popleft())
+            yield pool.result(window.popleft())
     finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+        pool.close()
+
+
+class _Pool:
+    """A process pool that is replaced when a worker dies (the page it held becomes an error)."""
+
+    def __init__(self, workers: int, settings: Settings) -> None:
+        self.workers = workers
+        self.settings = settings
+        self._executor: ProcessPoolExecutor | None = None
+
+    def submit(self, page: RawPage) -> Pending:
+        if self._executor is None:
+            self._executor = _pool(self.workers)
+        return self._executor.submit(_extract, page, self.settings), page
+
+    def result(self, entry: Pending | Item) -> Item:
+        if not isinstance(entry, tuple):
+            return entry
+        future, page = entry
+        try:
+            found = future.result()
+        except BrokenProcessPool:
+            self.close()  # pages still in flight fail the same way: each gets its own error
+            return IngestError(page.origin, "HTML extraction crashed its worker process")
+        return IngestError(*found) if isinstance(found, tuple) else found
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(cancel_futures=True)
+            self._executor = None
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
@@ -88,10 +120,3 @@ def _extract(page: RawPage, settings: Settings) -> Article | tuple[str, str]:
     constructors do not unpickle)."""
     item = page.extract(settings)
     return (item.origin, item.reason) if isinstance(item, IngestError) else item
-
-
-def _result(entry: Future[Article | tuple[str, str]] | Item) -> Item:
-    if not isinstance(entry, Future):
-        return entry
-    result = entry.result()
-    return IngestError(*result) if isinstance(result, tuple) else result
