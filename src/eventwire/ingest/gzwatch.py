@@ -22,6 +22,7 @@ class GzipWatch:
         self._started = False
         self._plain: bool | None = None  # decided on the first read: not gzip at all
         self.broken: str | None = None
+        self.inflated = 0  # decompressed bytes so far (the decompression-bomb budget)
 
     def read(self, size: int = -1) -> bytes:
         data = self._stream.read(size)
@@ -42,7 +43,7 @@ class GzipWatch:
         try:
             while data:
                 self._started = True
-                self._inflate.decompress(data, _STEP)
+                self.inflated += len(self._inflate.decompress(data, _STEP))
                 if self._inflate.eof:  # the next member starts in unused_data (the tail is stale)
                     data = self._inflate.unused_data
                     if data:

@@ -67,7 +67,7 @@ def _stream_pages(stream: IO[bytes], *, origin: str, settings: Settings) -> Iter
 
 def _records(stream: GzipWatch, origin: str, settings: Settings) -> Generator[RawItem, None, bool]:
     """The records' items; returns False when it stopped early (limit or damage)."""
-    budget = settings.max_decompressed_bytes
+    read = 0  # bytes of pages read (for an uncompressed archive)
     records = 0
     last: Any = None
     try:
@@ -79,9 +79,9 @@ def _records(stream: GzipWatch, origin: str, settings: Settings) -> Generator[Ra
             last = record
             records += 1
             item, used = _record_item(record, f"{origin}#{records}", settings)
-            budget -= used
+            read += used
             yield item
-            if budget < 0:
+            if max(read, stream.inflated) > settings.max_decompressed_bytes:
                 yield IngestError(origin, _bomb_message(settings))
                 return False
     except _DAMAGED as exc:
