@@ -34,3 +34,16 @@ def test_no_day_word_means_publication_date(process: Callable[..., Article]) -> 
     assert event.date is not None and event.date.reason == "publication date"
     (undated,) = process("France criticised Italy.").events
     assert undated.date is not None and undated.date.value is None
+
+
+def test_a_possessive_time_does_not_date_the_event(process: Callable[..., Article]) -> None:
+    # Regression: "last year's drought" dated the praise to the previous year.
+    (event,) = [
+        e
+        for e in process(
+            "Kenya praised Ethiopia for its support during last year's drought.", date=SATURDAY
+        ).events
+        if e.type.cameo == "051"
+    ]
+    assert event.date is not None and event.date.value == "2019-01-26"
+    assert event.date.reason == "publication date"

@@ -30,8 +30,10 @@ _GRANULARITY: Final[tuple[tuple[re.Pattern[str], Granularity], ...]] = (
     (re.compile(r"^\d{4}$"), "year"),
 )
 _RANK: Final = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4}
+# Where the event's clause ends. A possessive ("last year's drought", "Monday's attack") names
+# the time of the thing it owns, not of the event.
 _CLAUSE_BOUNDARIES: Final = frozenset(
-    {"ccomp", "xcomp", "conj", "advcl", "relcl", "acl", "parataxis", "csubj", "dobj"}
+    {"ccomp", "xcomp", "conj", "advcl", "relcl", "acl", "parataxis", "csubj", "dobj", "poss"}
 )
 
 
