@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from eventwire.model import Article
+from eventwire.orphans import exit_with_parent
 from eventwire.pipeline import Pipeline, StageTimer, stage_factories
 from eventwire.settings import Settings
 
@@ -42,7 +43,10 @@ class ParallelPipeline:
         self.timer = StageTimer()
         stage_factories(settings)  # fail here, not in a worker, on an unknown stage name
         self._executor = ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=multiprocessing.get_context("spawn")
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=exit_with_parent,
+            initargs=(os.getpid(),),
         )
 
     def map_batches(self, batches: Iterable[list[Article]]) -> Iterator[list[Article]]:

@@ -31,6 +31,13 @@ def run(paths: list[Path], db: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen([*command, "--batch-size", "8"], stderr=subprocess.PIPE)
 
 
+def kill_and_reap(process: subprocess.Popen[bytes]) -> None:
+    """SIGKILL the run (only the run, as a user would); its page workers must exit by
+    themselves, or reading its stderr would never end (regression: CI hung here)."""
+    os.kill(process.pid, signal.SIGKILL)
+    process.communicate(timeout=60)
+
+
 def article_keys(db: Path) -> list[str]:
     with Store(db, read_only=True) as store:
         return [r["id"] for r in store.query("SELECT id FROM articles ORDER BY id")]
@@ -52,8 +59,7 @@ def test_sigkill_during_a_warc_run_then_resume(tmp_path: Path) -> None:
         if baseline and size > baseline + 50_000:  # some batches are in
             break
         time.sleep(0.1)
-    os.kill(process.pid, signal.SIGKILL)
-    process.communicate()
+    kill_and_reap(process)
     partial = len(article_keys(db))
     assert 0 < partial < N, "raise N: the run finished before it was killed"
     resumed = run([archive], db)

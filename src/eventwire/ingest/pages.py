@@ -20,6 +20,7 @@ from eventwire.errors import IngestError
 from eventwire.ingest.html import article_from_html
 from eventwire.ingest.items import Item
 from eventwire.model import Article
+from eventwire.orphans import exit_with_parent
 from eventwire.settings import Settings
 
 IN_FLIGHT_PER_WORKER = 4
@@ -112,7 +113,12 @@ class _Pool:
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    return ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=exit_with_parent,
+        initargs=(os.getpid(),),
+    )
 
 
 def _extract(page: RawPage, settings: Settings) -> Article | tuple[str, str]:
