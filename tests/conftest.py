@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import signal
+import subprocess
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -69,3 +73,29 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not beside this checkout")
     return SHARED
+
+
+def _stored_bytes(db: Path) -> int:
+    wal = db.with_name(db.name + ".wal")
+    return sum(p.stat().st_size for p in (db, wal) if p.exists())
+
+
+def _kill_mid_run(process: subprocess.Popen[bytes], db: Path) -> None:
+    """Wait until some batches of a run are stored in ``db``, then SIGKILL the run (only it,
+    as a user would) and reap it; its worker processes must end by themselves."""
+    deadline = time.monotonic() + 120
+    baseline = None
+    while time.monotonic() < deadline and process.poll() is None:
+        size = _stored_bytes(db)
+        baseline = baseline or (size or None)
+        if baseline and size > baseline + 50_000:  # some batches are in
+            break
+        time.sleep(0.1)
+    os.kill(process.pid, signal.SIGKILL)
+    process.communicate(timeout=60)
+
+
+@pytest.fixture()
+def kill_mid_run() -> Callable[[subprocess.Popen[bytes], Path], None]:
+    """``kill_mid_run(process, db)``: SIGKILL an `eventwire run` once it has stored something."""
+    return _kill_mid_run

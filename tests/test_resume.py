@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
-import signal
 import subprocess
 import sys
-import time
+from collections.abc import Callable
 from pathlib import Path
 
 from eventwire.store.database import Store
@@ -33,11 +31,6 @@ def _run(corpus: Path, db: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen([*command, "--batch-size", "8"], stderr=subprocess.PIPE)
 
 
-def _stored_bytes(db: Path) -> int:
-    wal = db.with_name(db.name + ".wal")
-    return sum(p.stat().st_size for p in (db, wal) if p.exists())
-
-
 def _consistent(db: Path) -> int:
     with Store(db, read_only=True) as store:
         bad = store.query(
@@ -51,21 +44,14 @@ def _consistent(db: Path) -> int:
         return int(store.counts()["articles"])
 
 
-def test_sigkill_then_resume(tmp_path: Path) -> None:
+def test_sigkill_then_resume(
+    tmp_path: Path, kill_mid_run: Callable[[subprocess.Popen[bytes], Path], None]
+) -> None:
     corpus = tmp_path / "k.jsonl"
     _write_corpus(corpus)
     killed_db = tmp_path / "killed.duckdb"
     process = _run(corpus, killed_db)
-    deadline = time.monotonic() + 120
-    baseline = None
-    while time.monotonic() < deadline and process.poll() is None:
-        size = _stored_bytes(killed_db)
-        baseline = baseline or (size or None)
-        if baseline and size > baseline + 50_000:  # some batches are in
-            break
-        time.sleep(0.1)
-    os.kill(process.pid, signal.SIGKILL)
-    process.communicate()
+    kill_mid_run(process, killed_db)
     partial = _consistent(killed_db)
     assert partial < N, "the run finished before it could be killed; raise N"
 
