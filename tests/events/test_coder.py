@@ -90,3 +90,16 @@ def test_headline_only_event_is_kept(process: Callable[..., Article]) -> None:
     text = "Serbia expels Kosovo envoy\n\nItaly praised Spain on Monday."
     article = process(text, title="Serbia expels Kosovo envoy")
     assert [e.type.cameo for e in article.events] == ["174", "051"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Rebels ambushed a Nigerian army convoy on Monday.", "190"),
+        ("Gunmen kidnapped two Italian engineers in Libya.", "181"),
+        ("Kenyan police beat up protesters in Nairobi.", "182"),
+        ("Chilean protesters blocked roads to the airport.", "144"),
+    ],
+)
+def test_assault_and_protest_verbs(process: Callable[..., Article], text: str, cameo: str) -> None:
+    assert cameo in [e.type.cameo for e in process(text).events]
