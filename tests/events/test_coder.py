@@ -103,3 +103,13 @@ def test_headline_only_event_is_kept(process: Callable[..., Article]) -> None:
 )
 def test_assault_and_protest_verbs(process: Callable[..., Article], text: str, cameo: str) -> None:
     assert cameo in [e.type.cameo for e in process(text).events]
+
+
+def test_coordinated_adjectives_share_the_role(process: Callable[..., Article]) -> None:
+    article = process("Hungarian and Romanian officials criticised Russia on Monday.")
+    assert {c for c in _coded(article) if c[1] == "111"} == {
+        ("HUNGOV", "111", "RUS"),
+        ("ROUGOV", "111", "RUS"),
+    }
+    romanian = next(m for m in article.mentions if m.text == "Romanian")
+    assert romanian.code == "ROUGOV"

@@ -231,6 +231,10 @@ class ActorResolver:
         text = doc[min(h.start for h in group) : max(h.end for h in group)].text
         person_hit = next((h for h in group if h.kind == "person"), None)
         role_hit = next((h for h in group if h.kind == "role"), None)
+        shared = _shared_role(group, doc, hits) if role_hit is None else None
+        if shared is not None:  # "Hungarian and Romanian officials": Romanian officials too
+            group = [*group, shared]
+            role_hit = shared
         actor, rule, confidence = self._actor(group, context)
         role = role_hit.name if role_hit else None
         person_name = (person_hit.name or "") if person_hit is not None else None
@@ -335,6 +339,26 @@ def _group(sent: Any, hits: list[Hit]) -> list[list[Hit]]:
     for hit in hits:
         groups.setdefault(_phrase_head(sent.doc, hit), []).append(hit)
     return list(groups.values())
+
+
+def _shared_role(group: list[Hit], doc: Any, hits: list[Hit]) -> Hit | None:
+    """The role noun a coordinated country adjective shares with its first conjunct.
+
+    In "Hungarian and Romanian officials" the parser hangs "Romanian" on "Hungarian" (conj);
+    "officials" belongs to Hungarian's phrase, and Romanian's too.
+    """
+    if len(group) != 1 or group[0].kind != "country":
+        return None
+    token = doc[group[0].start : group[0].end].root
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.i == doc[group[0].start : group[0].end].root.i:
+        return None
+    head = _phrase_head(doc, Hit("country", token.i, token.i + 1, "conj"))
+    return next(
+        (h for h in hits if h.kind == "role" and h.start <= head < h.end and h.end - 1 == head),
+        None,
+    )
 
 
 def _nearest_country(role: Hit, hits: list[Hit]) -> str | None:

@@ -211,11 +211,11 @@ class _MentionIndex:
         self.offset = offset
 
     def at(self, token: Any) -> Mention | None:
+        """The narrowest mention covering the token ("Romanian" inside "Hungarian and Romanian
+        officials" is its own mention)."""
         start = self.offset + token.idx
-        for mention in self.mentions:
-            if mention.span.start <= start < mention.span.end:
-                return mention
-        return None
+        covering = [m for m in self.mentions if m.span.start <= start < m.span.end]
+        return min(covering, key=lambda m: m.span.end - m.span.start, default=None)
 
     def in_subtree(self, token: Any, max_depth: int = 2) -> Mention | None:
         own = self.at(token)
@@ -249,17 +249,11 @@ def _expand_conjuncts(args: _Arguments, sent: Any, index: _MentionIndex) -> list
 
 
 def _conjunct_mentions(mention: Mention, sent: Any, index: _MentionIndex) -> list[Mention]:
-    head = next(
-        (
-            t
-            for t in sent
-            if mention.span.start <= index.offset + t.idx < mention.span.end
-            and not mention.span.start <= index.offset + t.head.idx < mention.span.end
-        ),
-        None,
-    )
+    """Mentions coordinated with this one: conjuncts of its head ("France and Germany") or of a
+    word inside it ("Hungarian and Romanian officials")."""
+    inside = [t for t in sent if mention.span.start <= index.offset + t.idx < mention.span.end]
     found: list[Mention] = []
-    stack = [c for c in head.children if c.dep_ == "conj"] if head is not None else []
+    stack = [c for t in inside for c in t.children if c.dep_ == "conj"]
     while stack:
         token = stack.pop(0)
         other = index.at(token)
