@@ -11,7 +11,7 @@ import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -75,7 +75,8 @@ def _settings(config: Path | None, **overrides: Any) -> Settings:
     return load_settings(config, **overrides)
 
 
-def _fatal(exc: EventwireError) -> None:
+def fatal(exc: EventwireError) -> NoReturn:
+    """Report an error nothing could be done about and exit with code 3."""
     click.echo(f"error: {exc}", err=True)
     sys.exit(EXIT_FATAL)
 
@@ -201,8 +202,7 @@ def run(
                 finally:
                     pipeline.close()
     except EventwireError as exc:
-        _fatal(exc)
-        return
+        fatal(exc)
     for origin, message in summary.errors:
         click.echo(f"error: {origin}: {message}", err=True)
     click.echo(
@@ -228,8 +228,7 @@ def _read_command(table: str, columns: Sequence[tuple[str, str, int]]) -> Callab
             with Store(settings.db_path, read_only=True) as store:
                 found = rows(store, table, filters, sentence_text=fmt == "table")
         except EventwireError as exc:
-            _fatal(exc)
-            return
+            fatal(exc)
         _emit(found, fmt, table, columns)
 
     return command
@@ -277,7 +276,7 @@ def show(article_id: str, db: Path | None, config: Path | None) -> None:
         with Store(settings.db_path, read_only=True) as store:
             click.echo(render_article(store, article_id))
     except EventwireError as exc:
-        _fatal(exc)
+        fatal(exc)
 
 
 @main.command()
@@ -309,8 +308,7 @@ def export(
         with Store(settings.db_path, read_only=True) as store:
             count = export_table(store, table, fmt, output, Filters(**kw), sys.stdout)
     except EventwireError as exc:
-        _fatal(exc)
-        return
+        fatal(exc)
     if output is not None:
         click.echo(f"{count} {table} rows → {output}", err=True)
 
@@ -339,8 +337,7 @@ def bench(
             raise click.UsageError("no seed articles found; pass --corpus PATH")
         result = run_bench(texts, n, settings)
     except EventwireError as exc:
-        _fatal(exc)
-        return
+        fatal(exc)
     data = result.as_dict()
     click.echo(
         f"{data['articles']} articles, {data['words']} words\n"

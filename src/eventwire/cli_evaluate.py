@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from eventwire.cli import EXIT_FATAL, main
+from eventwire.cli import fatal, main
 from eventwire.errors import EventwireError
 from eventwire.evaluate import PRF, Scores
 
@@ -70,8 +70,7 @@ def evaluate(
         settings = Settings(verb_patterns=verb_patterns, dictionaries=dictionaries)
         scores, predicted = evaluate_file(gold, Pipeline(settings))
     except EventwireError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_FATAL)
+        fatal(exc)
     seconds = time.perf_counter() - started
     for article in predicted:
         for error in article.errors:
@@ -104,8 +103,7 @@ def gate(floors: Path, eval_dir: Path) -> None:
         pipeline = Pipeline(Settings())
         results = {name: evaluate_file(eval_dir / name, pipeline)[0].as_dict() for name in pinned}
     except EventwireError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_FATAL)
+        fatal(exc)
     report = check(pinned, results)
     for line in report.lines:
         click.echo(line)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from eventwire.cli import EXIT_FATAL, _settings, config_option, db_option, main
+from eventwire.cli import _settings, config_option, db_option, fatal, main
 from eventwire.errors import EventwireError
 
 
@@ -31,8 +31,7 @@ def serve(db: Path | None, config: Path | None, host: str, port: int, token: str
             ServeSettings(db_path=Path(settings.db_path), token=token or None, pipeline=settings)
         )
     except EventwireError as exc:
-        click.echo(f"error: {exc}", err=True)
-        raise SystemExit(EXIT_FATAL) from exc
+        fatal(exc)
     mode = "read-write (POST /articles on)" if token else "read-only"
     click.echo(f"eventwire: {settings.db_path} {mode} on http://{host}:{port}/", err=True)
     if host not in ("127.0.0.1", "localhost", "::1"):

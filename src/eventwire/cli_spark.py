@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from eventwire.cli import EXIT_FATAL, config_option, db_option, main
+from eventwire.cli import config_option, db_option, fatal, main
 from eventwire.errors import EventwireError
 from eventwire.settings import load_settings
 
@@ -31,8 +30,7 @@ def spark(inputs: tuple[str, ...], output: str, master: str | None, config: Path
     try:
         summary = run_spark(inputs, output, load_settings(config), master=master)
     except EventwireError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_FATAL)
+        fatal(exc)
     rows = ", ".join(f"{count} {table}" for table, count in summary.rows.items())
     click.echo(f"{summary.files} files → {output}: {rows}", err=True)
 
@@ -51,7 +49,6 @@ def load_parquet_command(directory: Path, db: Path | None, config: Path | None) 
         with Store(settings.db_path) as store:
             counts = load_parquet(store, directory)
     except EventwireError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_FATAL)
+        fatal(exc)
     rows = ", ".join(f"{count} {table}" for table, count in counts.items())
     click.echo(f"loaded {rows} → {settings.db_path}", err=True)
