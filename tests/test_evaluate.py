@@ -69,7 +69,9 @@ def _mention(code: str, text: str, start: int) -> Mention:
     return Mention(Span(start, start + len(text)), text, 0, actor, "test", 1.0)
 
 
-def _article(record: GoldRecord, *events: tuple[str, str | None, str | None]) -> Article:
+def _article(
+    record: GoldRecord, *events: tuple[str, str | None, str | None], same_trigger: bool = True
+) -> Article:
     built = []
     for i, (cameo, source, target) in enumerate(events):
         built.append(
@@ -77,7 +79,7 @@ def _article(record: GoldRecord, *events: tuple[str, str | None, str | None]) ->
                 event_id=f"e{i}",
                 sentence=0,
                 sentence_span=Span(0, len(record.text)),
-                trigger=Span(0, 1),
+                trigger=Span(0, 1) if same_trigger else Span(i, i + 1),
                 type=event_type(cameo),
                 source=_mention(source, source, 0) if source else None,
                 target=_mention(target, target, 0) if target else None,
@@ -152,6 +154,34 @@ def test_empty_gold_target_matches_any(tmp_path: Path) -> None:
     assert score([record], [_article(record, ("111", "FRA", None))]).type_actors.tp == 1
     assert score([record], [_article(record, ("111", "FRA", "ITA"))]).type_actors.tp == 1
     assert score([record], [_article(record, ("111", "ITA", None))]).type_actors.tp == 0
+
+
+def _coordinated(tmp_path: Path) -> GoldRecord:
+    path = _write(tmp_path / "c.jsonl", [{"id": "c", "text": "Jordan and Britain agreed.", "events": [
+        {"event_plover_2021": "AGREE", "source": [{"code": "JOR"}, {"code": "GBR"}],
+         "target": []}]}])  # fmt: skip
+    (record,) = load_gold(path)
+    return record
+
+
+def test_plover_coordination_is_one_event(tmp_path: Path) -> None:
+    """The coder writes one event per coordinated actor; PLOVER gold lists both on one event."""
+    record = _coordinated(tmp_path)
+    both = score([record], [_article(record, ("030", "JOR", None), ("030", "GBR", None))])
+    assert (both.type.tp, both.type.predicted, both.type_actors.tp) == (1, 1, 1)
+    one_wrong = score([record], [_article(record, ("030", "JOR", None), ("030", "ITA", None))])
+    assert one_wrong.type.tp == 1 and one_wrong.type_actors.tp == 0
+    apart = score(
+        [record], [_article(record, ("030", "JOR", None), ("030", "GBR", None), same_trigger=False)]
+    )
+    assert apart.type.predicted == 2 and apart.type.precision == 0.5
+
+
+def test_petrarch_pairs_are_scored_one_by_one(tmp_path: Path) -> None:
+    records = load_gold(_petrarch(tmp_path, "p.jsonl"))
+    twice = _article(records[0], ("111", "FRA", "ITA"), ("111", "FRA", "DEU"))
+    scores = score(records[:1], [twice])
+    assert scores.type.predicted == 2 and scores.type.tp == 1
 
 
 def test_malformed_line_names_the_line(tmp_path: Path) -> None:

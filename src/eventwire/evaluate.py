@@ -4,6 +4,11 @@ Gold and predicted events are matched per record as multisets. Actors are compar
 the first three letters of a code (gold ``"JAP"`` or ``"IGO"`` against our ``"JPNGOV"``). A gold
 code whose first three characters are not letters (``"---"``, ``"###"``: country unknown) and an
 empty gold actor list match whatever was predicted, including no actor at all.
+
+PLOVER gold codes a coordination as one event with lists of actors; the coder writes one event
+per actor pair. For PLOVER records, predicted events sharing sentence, trigger and CAMEO code are
+therefore counted as one predicted event, whose actors are right only if every pair is right.
+PETRARCH gold lists one record per actor pair, like the coder, and is scored event by event.
 """
 
 from __future__ import annotations
@@ -264,15 +269,30 @@ def _type_ok(gold: GoldEvent) -> bool:
     return gold.plover_type is not None and gold.plover_type not in _SKIPPED_TYPES
 
 
+#: One coded event as the gold file counts it: PLOVER gold codes "Jordan and Britain agreed" as
+#: one event with two sources, where the coder writes one event per actor. For PLOVER records the
+#: coder's events sharing sentence, trigger and CAMEO code are scored together as one unit.
+Unit = tuple[Event, ...]
+
+
+def _units(events: Sequence[Event], record: GoldRecord) -> list[Unit]:
+    if record.format == "petrarch":
+        return [(e,) for e in events]
+    groups: dict[tuple[int, int, int, str], list[Event]] = {}
+    for e in events:
+        groups.setdefault((e.sentence, e.trigger.start, e.trigger.end, e.type.cameo), []).append(e)
+    return [tuple(group) for group in groups.values()]
+
+
 def _pair(
     gold: Sequence[GoldEvent],
-    predicted: Sequence[Event],
-    ok: Callable[[GoldEvent, Event], bool],
-    rank: Callable[[GoldEvent, Event], int] = lambda g, p: 0,
-) -> list[tuple[GoldEvent, Event]]:
-    """Greedy one-to-one pairing: each gold event takes the best-ranked free acceptable event."""
+    predicted: Sequence[Unit],
+    ok: Callable[[GoldEvent, Unit], bool],
+    rank: Callable[[GoldEvent, Unit], int] = lambda g, p: 0,
+) -> list[tuple[GoldEvent, Unit]]:
+    """Greedy one-to-one pairing: each gold event takes the best-ranked free acceptable unit."""
     free = list(predicted)
-    pairs: list[tuple[GoldEvent, Event]] = []
+    pairs: list[tuple[GoldEvent, Unit]] = []
     for g in gold:
         candidates = [p for p in free if ok(g, p)]
         if not candidates:
@@ -283,16 +303,20 @@ def _pair(
     return pairs
 
 
-def _same_type(g: GoldEvent, p: Event) -> bool:
-    return p.type.plover_type == g.plover_type
+def _same_type(g: GoldEvent, unit: Unit) -> bool:
+    return unit[0].type.plover_type == g.plover_type
 
 
-def _actors_ok(g: GoldEvent, p: Event) -> tuple[bool, bool]:
-    return _actor_matches(g.source_codes, p.source), _actor_matches(g.target_codes, p.target)
+def _actors_ok(g: GoldEvent, unit: Unit) -> tuple[bool, bool]:
+    """Source and target correct for every event of the unit."""
+    return (
+        all(_actor_matches(g.source_codes, p.source) for p in unit),
+        all(_actor_matches(g.target_codes, p.target) for p in unit),
+    )
 
 
-def _full_match(g: GoldEvent, p: Event) -> bool:
-    return _same_type(g, p) and all(_actors_ok(g, p))
+def _full_match(g: GoldEvent, unit: Unit) -> bool:
+    return _same_type(g, unit) and all(_actors_ok(g, unit))
 
 
 def _exact_key(codes: Iterable[tuple[str | None, str | None, str | None]]) -> set[tuple[str, ...]]:
@@ -312,27 +336,29 @@ def score(records: Sequence[GoldRecord], predicted: Sequence[Article]) -> Scores
     exact_ok = exact_total = 0
     for record, article in zip(records, predicted, strict=True):
         events = [e for e in article.events if not e.negated]
+        units = _units(events, record)
         gold = [g for g in record.events if _type_ok(g)]
         n_gold += len(gold)
-        n_pred += len(events)
+        n_pred += len(units)
         type_gold.update(g.plover_type for g in gold if g.plover_type)
-        type_pred.update(e.type.plover_type for e in events)
-        pairs = _pair(gold, events, _same_type, lambda g, p: sum(_actors_ok(g, p)))
+        type_pred.update(u[0].type.plover_type for u in units)
+        pairs = _pair(gold, units, _same_type, lambda g, p: sum(_actors_ok(g, p)))
         tp += len(pairs)
-        tp_actors += len(_pair(gold, events, _full_match))
-        for g, p in pairs:
-            type_tp[p.type.plover_type] += 1
-            source_hit, target_hit = _actors_ok(g, p)
+        tp_actors += len(_pair(gold, units, _full_match))
+        for g, unit in pairs:
+            type_tp[unit[0].type.plover_type] += 1
+            source_hit, target_hit = _actors_ok(g, unit)
             matched += 1
             src_ok += source_hit
             tgt_ok += target_hit
+            p = unit[0]
             for sectors, mention in ((g.source_sectors, p.source), (g.target_sectors, p.target)):
                 if sectors:
                     sector_total += 1
                     sector_ok += _sector(mention) in sectors
-        if len(gold) == 1 and len(events) == 1 and gold[0].plover_type:
+        if len(gold) == 1 and len(units) == 1 and gold[0].plover_type:
             row = confusion.setdefault(gold[0].plover_type, Counter())
-            row[events[0].type.plover_type] += 1
+            row[units[0][0].type.plover_type] += 1
         if record.format == "petrarch":
             exact_total += 1
             want = _exact_key(
