@@ -12,6 +12,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from eventwire.errors import UnknownEventCodeError
+from eventwire.events.intent import intent_code
+from eventwire.events.nouns import EventNoun, NounLexicon, builtin_nouns
 from eventwire.events.ontology import NO_PLOVER_TYPE, event_type
 from eventwire.events.patterns import Match, VerbPatterns, Word, match_verb
 from eventwire.events.verbs import VerbFrame, VerbLexicon
@@ -26,6 +28,12 @@ _INTENT = frozenset(
     {"vow", "pledge", "promise", "plan", "intend", "threaten", "want", "seek", "aim", "try",
      "prepare", "decide", "hope", "offer", "expect", "agree", "move"}
 )  # fmt: skip
+#: Adjectives whose infinitive complement is intended: "is willing to withdraw".
+_WILLING = frozenset({"willing", "ready", "prepared", "determined", "poised", "eager"})
+#: Auxiliaries that announce an action ("said it would allow"); may/might/could only announce a
+#: conflictual one (a threat: "may halt mediation"), not a promise.
+_WOULD = frozenset({"would", "'d"})
+_MAYBE = frozenset({"may", "might", "could"})
 _APPEALS = frozenset({"urge", "call", "ask", "appeal", "demand", "request", "press", "tell"})
 #: Heads whose infinitive complement is what was threatened, not an event ("threatened to ban").
 _THREATS = frozenset({"threaten", "warn"})
@@ -57,11 +65,21 @@ class EventCoder:
     the same CAMEO root. Dictionary events use the same source/target logic, a ``cameo-dict:``
     rule id and a lower confidence. CAMEO 01 (public statement) codes, which PLOVER does not code,
     are not taken from the dictionary.
+
+    ``nouns`` (default: the built-in table) codes events written as nouns that a light verb
+    carries ("staged a rally against X") when no verb frame coded the verb.
     """
 
-    def __init__(self, verbs: VerbLexicon, *, patterns: VerbPatterns | None = None) -> None:
+    def __init__(
+        self,
+        verbs: VerbLexicon,
+        *,
+        patterns: VerbPatterns | None = None,
+        nouns: NounLexicon | None = None,
+    ) -> None:
         self.verbs = verbs
         self.patterns = patterns
+        self.nouns = nouns if nouns is not None else builtin_nouns()
 
     def run(self, article: Article) -> Article:
         events: dict[str, Event] = {}
@@ -77,29 +95,48 @@ class EventCoder:
         if not mentions:
             return
         index = _MentionIndex(mentions, offset)
+        by_token: dict[int, list[Event]] = {}
         for token in sent:
             if token.pos_ not in ("VERB", "AUX") or _is_request_content(token):
                 continue
-            match = self._dictionary_match(token, sent)
-            coded = False
-            for frame in self.verbs.for_lemma(token.lemma_.lower()):
-                if not _frame_matches(frame, token):
-                    continue
-                args = _arguments(frame, token, index)
-                if args is None:
-                    continue
-                code, rule = frame.code, frame.rule
-                if match is not None and _refines(match, frame.code):
-                    code, rule = str(match.code.primary), f"{frame.rule} {match.rule}"
-                for expanded in _expand_conjuncts(args, sent, index):
-                    yield _event(
-                        article, sentence, token, offset, expanded,
-                        code=code, rule=rule, weight=_BUILTIN_WEIGHT,
-                    )  # fmt: skip
-                coded = True
-                break
-            if not coded and match is not None and token.pos_ == "VERB":
-                yield from _dictionary_events(article, sentence, token, offset, match, sent, index)
+            events = list(self._code_verb(article, sentence, token, offset, sent, index))
+            if events:
+                by_token[token.i] = events
+        for i, events in by_token.items():
+            token = sent.doc[i]
+            head = by_token.get(token.head.i) if token.dep_ == "xcomp" else None
+            if head and not events[0].negated and _same_plover(head[0], events[0]):
+                continue  # "agreed to lift the embargo": the head's AGREE event says it
+            yield from events
+
+    def _code_verb(
+        self, article: Article, sentence: Sentence, token: Any, offset: int, sent: Any,
+        index: _MentionIndex,
+    ) -> Iterator[Event]:  # fmt: skip
+        match = self._dictionary_match(token, sent)
+        for frame in self.verbs.for_lemma(token.lemma_.lower()):
+            if not _frame_matches(frame, token):
+                continue
+            args = _arguments(frame, token, index)
+            if args is None:
+                continue
+            code, rule = frame.code, frame.rule
+            if match is not None and _refines(match, frame.code):
+                code, rule = str(match.code.primary), f"{frame.rule} {match.rule}"
+            code, rule = _announced(token, code, rule)
+            for expanded in _expand_conjuncts(args, sent, index):
+                yield _event(
+                    article, sentence, token, offset, expanded,
+                    code=code, rule=rule, weight=_BUILTIN_WEIGHT,
+                )  # fmt: skip
+            return
+        for noun in self.nouns.carried(token):
+            entry = self.nouns.entry(noun)
+            if entry is not None:
+                yield from _noun_events(article, sentence, token, noun, entry, offset, sent, index)
+                return
+        if match is not None and token.pos_ == "VERB":
+            yield from _dictionary_events(article, sentence, token, offset, match, sent, index)
 
     def _dictionary_match(self, verb: Any, sent: Any) -> Match | None:
         if self.patterns is None or verb.pos_ != "VERB":
@@ -114,6 +151,69 @@ class EventCoder:
             after=[Word(t.lower_, t.lemma_.lower(), t.i) for t in verb.subtree if t.i > verb.i],
             following=words[verb.i - first + 1 :],
         )
+
+
+def _same_plover(a: Event, b: Event) -> bool:
+    return a.type.plover_type == b.type.plover_type
+
+
+def _noun_events(
+    article: Article,
+    sentence: Sentence,
+    verb: Any,
+    noun: Any,
+    entry: EventNoun,
+    offset: int,
+    sent: Any,
+    index: _MentionIndex,
+) -> Iterator[Event]:
+    """Events of an event noun carried by a light verb: the verb's subject (or passive agent) is
+    the source; the target is the object of one of the noun's target prepositions, on the noun
+    first ("an attack on X"), then on the verb, then the verb's indirect object."""
+    passive = any(c.dep_ in _PASSIVE_SUBJECTS for c in verb.children)
+    source = _agent(verb, index) if passive else _subject(verb, index)
+    if source is None:
+        return
+    target = _noun_target(entry, verb, noun, index)
+    if target is not None and target.span == source.span:
+        target = None
+    code, rule = _announced(verb, entry.code, entry.rule)
+    end = noun if noun.i > verb.i else verb
+    for expanded in _expand_conjuncts(_Arguments(source, target, passive), sent, index):
+        yield _event(
+            article, sentence, verb, offset, expanded,
+            code=code, rule=rule, weight=_BUILTIN_WEIGHT, last=end,
+        )  # fmt: skip
+
+
+def _noun_target(entry: EventNoun, verb: Any, noun: Any, index: _MentionIndex) -> Mention | None:
+    for head in (noun, verb):
+        for prep in entry.targets:
+            for child in head.children:
+                if child.dep_ not in ("prep", "dative") or child.lower_ != prep:
+                    continue
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and (found := index.in_subtree(pobj)) is not None:
+                        return found
+    for child in verb.children:
+        if child.dep_ in ("dative", "iobj") and (found := index.in_subtree(child)) is not None:
+            return found
+    return None
+
+
+def _announced(verb: Any, code: str, rule: str) -> tuple[str, str]:
+    """The intent or threat code when the action is announced, not done (see ``intent``)."""
+    if _negated(verb):
+        return code, rule
+    intent = intent_code(code)
+    if intent is None:
+        return code, rule
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    announced = _modality(verb) in ("future", "intended") or bool(auxes & _WOULD)
+    threat = event_type(intent).plover_type == "THREATEN"
+    if announced or (threat and auxes & _MAYBE):
+        return intent, f"{rule} announced->{intent}"
+    return code, rule
 
 
 def _refines(match: Match, code: str) -> bool:
@@ -302,8 +402,8 @@ def _subject(verb: Any, index: _MentionIndex) -> Mention | None:
     for child in verb.children:
         if child.dep_ in _SUBJECTS:
             return index.in_subtree(child)
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
-        return _subject(verb.head, index)
+    if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
+        return _subject(verb.head, index)  # "Chile is willing to release": through "willing"
     if verb.dep_ == "relcl":
         return index.at(verb.head)
     return None
@@ -375,7 +475,7 @@ def _modality(verb: Any) -> Modality:
     if auxes & _POSSIBLE:
         return "possible"
     head = verb.head
-    if verb.dep_ == "xcomp" and head.lemma_.lower() in _INTENT:
+    if verb.dep_ == "xcomp" and (head.lemma_.lower() in _INTENT or head.lower_ in _WILLING):
         return "intended"
     if verb.dep_ == "ccomp" and head.lemma_.lower() in _SPEECH:
         return "reported"
@@ -392,9 +492,12 @@ def _event(
     code: str,
     rule: str,
     weight: float,
+    last: Any = None,
 ) -> Event:
+    """One event; its trigger runs from the verb to ``last`` ("staged a rally") when given."""
     etype = event_type(code)
-    trigger = Span(offset + verb.idx, offset + verb.idx + len(verb.text))
+    end = last if last is not None else verb
+    trigger = Span(offset + verb.idx, offset + end.idx + len(end.text))
     target_code = args.target.code if args.target else ""
     confidence = weight * min(
         args.source.confidence, args.target.confidence if args.target else 1.0

@@ -1,0 +1,75 @@
+"""Actions announced rather than done: CAMEO's "express intent" and "threaten" codes.
+
+CAMEO codes a cooperative action that is promised ("Finland will give Tanzania a grant", "Syria
+is willing to withdraw") as the matching *express intent* code under root 03 (PLOVER AGREE), and a
+conflictual action that is announced ("farmers said they would blockade Paris", "Greece plans to
+impose restrictions") as the matching *threaten* code under root 13 (PLOVER THREATEN). Verbal
+events (appeals, accusations, rejections) keep their code: "will urge" is still an appeal.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+#: Done-action code (longest prefix first) → intent code. Written from the CAMEO codebook's
+#: parallel structure: 06x material cooperation ↔ 031x, 07x aid ↔ 033x, 08x yield ↔ 035x,
+#: 16x reduce relations ↔ 131x, 17x coerce ↔ 132/137, 18x-20x force ↔ 138x.
+_INTENT_OF: Final[dict[str, str]] = {
+    "04": "036",  # meet, negotiate
+    "045": "039",  # mediate
+    "046": "036",
+    "05": "032",  # diplomatic cooperation
+    "057": "037",  # sign an agreement → settle
+    "06": "031",  # material cooperation
+    "061": "0311",
+    "062": "0312",
+    "063": "0313",
+    "064": "0314",
+    "07": "033",  # material aid
+    "071": "0331",
+    "072": "0332",
+    "073": "0333",
+    "074": "0334",
+    "08": "035",  # yield
+    "081": "0351",
+    "0811": "0343",
+    "082": "0352",
+    "083": "034",
+    "084": "0353",
+    "085": "0354",
+    "086": "0355",
+    "087": "0356",
+    "14": "133",  # protest
+    "16": "131",  # reduce relations
+    "161": "1313",
+    "162": "1311",
+    "163": "1312",
+    "164": "1313",
+    "166": "1311",
+    "17": "137",  # coerce, repress
+    "172": "132",
+    "174": "132",  # expel
+    "1721": "1321",
+    "1722": "1322",
+    "1723": "1323",
+    "1724": "1324",
+    "18": "138",  # use force
+    "19": "1384",
+    "191": "1381",
+    "192": "1382",
+    "183": "1383",
+    "20": "1385",
+}
+
+
+def intent_code(code: str) -> str | None:
+    """The code of announcing the action ``code`` stands for, or None when CAMEO has none.
+
+    >>> intent_code("0841"), intent_code("163"), intent_code("020")
+    ('0353', '1312', None)
+    """
+    for length in range(len(code), 1, -1):
+        found = _INTENT_OF.get(code[:length])
+        if found is not None:
+            return found
+    return None
