@@ -43,6 +43,12 @@ _NOT_DONE = frozenset({"refuse", "fail", "decline"})
 _PARTNER_PREPS = frozenset({"with", "to", "against", "from", "into"})
 _SPEECH = frozenset({"say", "tell", "add", "state", "claim", "report", "announce", "allege"})
 _CONDITIONS = frozenset({"if", "unless"})
+#: Verbs that state a demand through a that-clause with must/should ("declared that China must
+#: drop its barriers"); the clause subject is the target.
+_STATING = _SPEECH | frozenset(
+    {"declare", "insist", "stress", "conclude", "warn", "argue", "believe", "write", "urge"}
+)
+_OBLIGATION = {"must": "100", "should": "020"}
 #: Confidence factors: built-in frames, dictionary patterns, a dictionary verb's default code.
 _BUILTIN_WEIGHT = 0.8
 _PATTERN_WEIGHT = 0.6
@@ -135,6 +141,10 @@ class EventCoder:
             if entry is not None:
                 yield from _noun_events(article, sentence, token, noun, entry, offset, sent, index)
                 return
+        demands = list(_demand_events(article, sentence, token, offset, sent, index))
+        if demands:
+            yield from demands
+            return
         if match is not None and token.pos_ == "VERB":
             yield from _dictionary_events(article, sentence, token, offset, match, sent, index)
 
@@ -442,9 +452,15 @@ def _target(frame: VerbFrame, verb: Any, index: _MentionIndex) -> Mention | None
 
 
 def slot_tokens(slot: str, verb: Any) -> Iterator[Any]:
-    """Tokens filling one target slot of a frame (``dobj``, ``prep:with``, ``obj.prep:of``)."""
+    """Tokens filling one target slot of a frame (``dobj``, ``prep:with``, ``obj.prep:of``,
+    ``ccomp.nsubj``: the subject of a that-clause, "demanded that Hamas renounce…")."""
     if slot in ("dobj", "iobj", "dative"):
         yield from (c for c in verb.children if c.dep_ == slot)
+        return
+    if slot == "ccomp.nsubj":
+        for clause in verb.children:
+            if clause.dep_ == "ccomp":
+                yield from (c for c in clause.children if c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS)
         return
     holder, _, prep = slot.partition("prep:")
     heads = [verb] if not holder else [c for c in verb.children if c.dep_ == "dobj"]
@@ -456,8 +472,44 @@ def slot_tokens(slot: str, verb: Any) -> Iterator[Any]:
 
 def _is_request_content(verb: Any) -> bool:
     """``recognise`` in "urge X to recognise Y" is what was asked for, not an event; ``ban`` in
-    "threatened to ban X" is what was threatened (the threat is coded on ``threaten``)."""
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _APPEALS | _THREATS
+    "threatened to ban X" is what was threatened (the threat is coded on ``threaten``); what a
+    that-clause says someone must do is a demand, not an event."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _APPEALS | _THREATS:
+        return True
+    clause = verb
+    while clause.dep_ in ("xcomp", "acomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    return _obligation(clause) is not None
+
+
+def _obligation(clause: Any) -> str | None:
+    """The demand code of a that-clause of obligation under a speech verb, else None."""
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in _STATING:
+        return None
+    for child in clause.children:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in _OBLIGATION:
+            return _OBLIGATION[child.lower_]
+    return None
+
+
+def _demand_events(
+    article: Article, sentence: Sentence, verb: Any, offset: int, sent: Any, index: _MentionIndex
+) -> Iterator[Event]:
+    """ "The US said China must open its markets": a demand from the speaker to the clause subject
+    (skipped when the subject is the speaker itself: "Iran said it must defend itself")."""
+    for clause in verb.children:
+        code = _obligation(clause)
+        if code is None:
+            continue
+        source = _subject(verb, index)
+        target = next((index.in_subtree(c) for c in clause.children if c.dep_ in _SUBJECTS), None)
+        if source is None or target is None or target.code == source.code:
+            continue
+        for expanded in _expand_conjuncts(_Arguments(source, target, False), sent, index):
+            yield _event(
+                article, sentence, verb, offset, expanded,
+                code=code, rule=f"demand:{clause.lower_}->{code}", weight=_BUILTIN_WEIGHT,
+            )  # fmt: skip
 
 
 def _negated(verb: Any) -> bool:

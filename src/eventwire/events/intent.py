@@ -44,8 +44,9 @@ _INTENT_OF: Final[dict[str, str]] = {
     "161": "1313",
     "162": "1311",
     "163": "1312",
-    "164": "1313",
-    "166": "1311",
+    "164": "134",  # halt negotiations
+    "165": "135",  # halt mediation
+    "166": "136",  # expel or withdraw peacekeepers, inspectors
     "17": "137",  # coerce, repress
     "172": "132",
     "174": "132",  # expel
