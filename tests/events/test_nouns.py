@@ -70,3 +70,22 @@ def test_bad_rows_name_the_line() -> None:
         parse_nouns(["rally\tagainst"], [], origin="x.tsv")
     with pytest.raises(DictionaryError, match="modifier noun"):
         parse_nouns(["a b c\tagainst\t141"], [], origin="x.tsv")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a measure word counts what its of-phrase names
+        ("Japan will provide 9,000 tons of food aid to Nepal.", ("JPN", "033", "NPL")),
+        ("Greek and Turkish warships began ten days of war games.", ("GRC", "062")),
+        # the object's conjuncts: "photographs and other intelligence"
+        ("Canada provided maps and intelligence to Ukraine.", ("CAN", "070", "UKR")),
+        # a passive light verb keeps its subject: "were engaged in"
+        ("Sudanese forces were engaged in ethnic cleansing.", ("SDNMIL", "203")),
+    ],
+)
+def test_objects_through_measures_conjuncts_and_passives(
+    process: Callable[..., Article], text: str, expected: tuple[str, ...]
+) -> None:
+    coded = _coded(process(text))
+    assert any(c[: len(expected)] == expected for c in coded), coded

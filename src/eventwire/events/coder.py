@@ -13,7 +13,7 @@ from typing import Any
 
 from eventwire.errors import UnknownEventCodeError
 from eventwire.events.intent import intent_code
-from eventwire.events.nouns import EventNoun, NounLexicon, builtin_nouns
+from eventwire.events.nouns import EventNoun, NounLexicon, builtin_nouns, content_nouns
 from eventwire.events.ontology import NO_PLOVER_TYPE, event_type
 from eventwire.events.patterns import Match, VerbPatterns, Word, match_verb
 from eventwire.events.verbs import VerbFrame, VerbLexicon
@@ -182,6 +182,9 @@ def _noun_events(
     first ("an attack on X"), then on the verb, then the verb's indirect object."""
     passive = any(c.dep_ in _PASSIVE_SUBJECTS for c in verb.children)
     source = _agent(verb, index) if passive else _subject(verb, index)
+    if source is None and passive and noun.dep_ == "pobj":
+        source = _passive_target(verb, index)  # "forces were engaged in ethnic cleansing"
+        passive = False
     if source is None:
         return
     target = _noun_target(entry, verb, noun, index)
@@ -387,7 +390,12 @@ def _frame_matches(frame: VerbFrame, verb: Any) -> bool:
         if frame.particle not in particles:
             return False
     if frame.objects:
-        objects = {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "nsubjpass")}
+        objects = {
+            noun.lemma_.lower()
+            for c in verb.children
+            if c.dep_ in ("dobj", "nsubjpass")
+            for noun in content_nouns(c)
+        }
         if not objects & frame.objects:
             return False
     return True

@@ -19,6 +19,29 @@ from eventwire.errors import DictionaryError
 _COLUMNS = ("noun", "targets", "code")
 #: Dependency labels of the words that narrow a noun: "hunger strike", "martial law".
 _MODIFIERS = frozenset({"compound", "amod", "nmod"})
+#: Nouns that measure or count what their of-phrase names: "25,000 tons of aid", "ten days of
+#: war games", "part of the stronghold", "$50,000 worth of goods".
+_MEASURES = frozenset(
+    {"ton", "tonne", "day", "week", "month", "year", "dozen", "hundred", "thousand", "million",
+     "series", "number", "part", "round", "wave", "string", "lot", "kind", "form", "batch",
+     "shipment", "consignment", "worth", "amount", "package", "load", "cargo", "supply", "piece",
+     "barrel", "unit", "convoy", "mission", "team", "delegation", "group"}
+)  # fmt: skip
+
+
+def content_nouns(token: Any) -> list[Any]:
+    """The nouns an object stands for: itself, what a measure word counts ("tons of aid"), and
+    their conjuncts ("photographs and other intelligence")."""
+    found = [token]
+    if token.lemma_.lower() in _MEASURES or any(c.dep_ == "nummod" for c in token.children):
+        found += [
+            pobj
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+    return found + [c for t in found for c in t.children if c.dep_ == "conj"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,11 +92,15 @@ class NounLexicon:
         own = {c.lower_ for c in children if c.dep_ in ("prt", "advmod")}
         for particle in particles:
             if particle is None or particle in own:
-                yield from (c for c in children if c.dep_ in ("dobj", "nsubjpass"))
+                for c in children:
+                    if c.dep_ in ("dobj", "nsubjpass"):
+                        yield from content_nouns(c)
             if particle is not None:
                 for prep in children:
                     if prep.dep_ == "prep" and prep.lower_ == particle:
-                        yield from (c for c in prep.children if c.dep_ == "pobj")
+                        for c in prep.children:
+                            if c.dep_ == "pobj":
+                                yield from content_nouns(c)
 
 
 @functools.cache
