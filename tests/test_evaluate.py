@@ -177,6 +177,18 @@ def test_plover_coordination_is_one_event(tmp_path: Path) -> None:
     assert apart.type.predicted == 2 and apart.type.precision == 0.5
 
 
+def test_conditional_and_negated_events_are_not_scored(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    record = _coordinated(tmp_path)
+    article = _article(record, ("030", "JOR", None))
+    (event,) = article.events
+    for changed in (replace(event, modality="conditional"), replace(event, negated=True)):
+        scores = score([record], [replace(article, events=(changed,))])
+        assert scores.type.predicted == 0 and scores.type.tp == 0
+    assert score([record], [article]).type.tp == 1
+
+
 def test_petrarch_pairs_are_scored_one_by_one(tmp_path: Path) -> None:
     records = load_gold(_petrarch(tmp_path, "p.jsonl"))
     twice = _article(records[0], ("111", "FRA", "ITA"), ("111", "FRA", "DEU"))

@@ -9,6 +9,7 @@ PLOVER gold codes a coordination as one event with lists of actors; the coder wr
 per actor pair. For PLOVER records, predicted events sharing sentence, trigger and CAMEO code are
 therefore counted as one predicted event, whose actors are right only if every pair is right.
 PETRARCH gold lists one record per actor pair, like the coder, and is scored event by event.
+Negated and conditional events ("did not attack", "unless Baghdad accepts") are not scored.
 """
 
 from __future__ import annotations
@@ -275,6 +276,11 @@ def _type_ok(gold: GoldEvent) -> bool:
 Unit = tuple[Event, ...]
 
 
+def _scored(event: Event) -> bool:
+    """Gold files code what happened: negated and conditional events are not compared."""
+    return not event.negated and event.modality != "conditional"
+
+
 def _units(events: Sequence[Event], record: GoldRecord) -> list[Unit]:
     if record.format == "petrarch":
         return [(e,) for e in events]
@@ -335,7 +341,7 @@ def score(records: Sequence[GoldRecord], predicted: Sequence[Article]) -> Scores
     src_ok = tgt_ok = matched = sector_ok = sector_total = 0
     exact_ok = exact_total = 0
     for record, article in zip(records, predicted, strict=True):
-        events = [e for e in article.events if not e.negated]
+        events = [e for e in article.events if _scored(e)]
         units = _units(events, record)
         gold = [g for g in record.events if _type_ok(g)]
         n_gold += len(gold)

@@ -44,3 +44,25 @@ def test_refused_and_failed_actions_are_negated(process: Callable[..., Article])
     events = process("Israel refused to meet Jordan's king in Amman.").events
     meets = [e for e in events if e.type.cameo == "040"]
     assert meets and all(e.negated for e in meets)
+
+
+def test_purpose_clause_of_the_same_type_is_coded_once(process: Callable[..., Article]) -> None:
+    events = process("Greek farmers began a strike to protest against the tax.").events
+    assert [e.type.plover_type for e in events if not e.negated] == ["PROTEST"]
+
+
+def test_participle_clause_is_its_own_event(process: Callable[..., Article]) -> None:
+    coded = _coded(process("Turkish troops shelled Syrian villages, killing two Syrian soldiers."))
+    assert [c for c in coded if c[1] == "190"], coded
+
+
+def test_what_a_demand_asks_for_is_not_an_event(process: Callable[..., Article]) -> None:
+    coded = _coded(process("Peru demanded a meeting of the OAS to discuss Chile's claims."))
+    assert ("PER", "100", "IGOAMSOAS") in coded or any(c[1] == "100" for c in coded)
+    assert not [c for c in coded if c[1].startswith("04")]
+
+
+def test_a_pronoun_target_that_is_the_source_is_dropped(process: Callable[..., Article]) -> None:
+    article = process("Kenyan President William Ruto said he would welcome him in Nairobi.")
+    assert not [e for e in article.events if e.target and e.target.rule.startswith("pronoun")
+                and e.source and e.target.code == e.source.code]  # fmt: skip

@@ -35,6 +35,7 @@ _WILLING = frozenset({"willing", "ready", "prepared", "determined", "poised", "e
 _WOULD = frozenset({"would", "'d"})
 _MAYBE = frozenset({"may", "might", "could"})
 _APPEALS = frozenset({"urge", "call", "ask", "appeal", "demand", "request", "press", "tell"})
+_DEMANDS = frozenset({"demand", "seek", "want", "propose", "suggest"})
 #: Heads whose infinitive complement is what was threatened, not an event ("threatened to ban").
 _THREATS = frozenset({"threaten", "warn"})
 #: Heads that say their infinitive complement did not happen ("refused to meet", "failed to reach").
@@ -110,9 +111,9 @@ class EventCoder:
                 by_token[token.i] = events
         for i, events in by_token.items():
             token = sent.doc[i]
-            head = by_token.get(token.head.i) if token.dep_ == "xcomp" else None
+            head = by_token.get(token.head.i) if _complement(token) else None
             if head and not events[0].negated and _same_plover(head[0], events[0]):
-                continue  # "agreed to lift the embargo": the head's AGREE event says it
+                continue  # "agreed to lift the embargo", "began a strike to protest": said once
             yield from events
 
     def _code_verb(
@@ -163,6 +164,14 @@ class EventCoder:
         )
 
 
+def _complement(verb: Any) -> bool:
+    """An infinitive complement or purpose clause ("agreed to lift", "began a strike to protest");
+    a participle clause ("…, killing two") reports an event of its own."""
+    if verb.dep_ == "xcomp":
+        return True
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _same_plover(a: Event, b: Event) -> bool:
     return a.type.plover_type == b.type.plover_type
 
@@ -187,9 +196,7 @@ def _noun_events(
         passive = False
     if source is None:
         return
-    target = _noun_target(entry, verb, noun, index)
-    if target is not None and target.span == source.span:
-        target = None
+    target = _not_self(source, _noun_target(entry, verb, noun, index))
     code, rule = _announced(verb, entry.code, entry.rule)
     end = noun if noun.i > verb.i else verb
     for expanded in _expand_conjuncts(_Arguments(source, target, passive), sent, index):
@@ -409,11 +416,22 @@ def _arguments(frame: VerbFrame, verb: Any, index: _MentionIndex) -> _Arguments 
     else:
         source = _subject(verb, index)
         target = _target(frame, verb, index)
+    target = _not_self(source, target)
     if source is None or (target is None and frame.needs_target):
         return None
-    if target is not None and target.span == source.span:
-        return None
     return _Arguments(source, target, passive)
+
+
+def _not_self(source: Mention | None, target: Mention | None) -> Mention | None:
+    """The target, unless it is the source again: the same span, or a pronoun resolved to the
+    source's own code ("he said he would welcome him": a misread, not a self-directed event)."""
+    if source is None or target is None:
+        return target
+    if target.span == source.span:
+        return None
+    if target.rule.startswith("pronoun") and target.code == source.code:
+        return None
+    return target
 
 
 def _subject(verb: Any, index: _MentionIndex) -> Mention | None:
@@ -484,6 +502,13 @@ def _is_request_content(verb: Any) -> bool:
     that-clause says someone must do is a demand, not an event."""
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _APPEALS | _THREATS:
         return True
+    noun = verb.head
+    if (
+        verb.dep_ in ("acl", "relcl")
+        and noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() in (_APPEALS | _DEMANDS)
+    ):
+        return True  # "demanded a meeting of the Council to discuss…": what was asked for
     clause = verb
     while clause.dep_ in ("xcomp", "acomp", "conj") and clause.head.i != clause.i:
         clause = clause.head
