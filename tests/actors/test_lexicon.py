@@ -234,10 +234,14 @@ def test_ngos(lex: Lexicon) -> None:
         assert entry is not None and (entry.code, entry.kind) == (code, "ngo"), phrase
 
 
-def test_organisation_codes_follow_the_scheme() -> None:
+def test_organisation_codes_follow_the_scheme(lex: Lexicon) -> None:
     for alias, code, _name, kind in _rows("organisations.tsv"):
-        assert re.fullmatch(r"(IGO|NGO)[A-Z0-9]{2,9}", code), alias
-        assert code.startswith(kind.upper()), alias
+        if kind in ("igo", "ngo"):
+            assert re.fullmatch(r"(IGO|NGO)[A-Z0-9]{2,9}", code), alias
+            assert code.startswith(kind.upper()), alias
+        else:  # armed groups and parties: country (or IMG) + sector + group
+            assert re.fullmatch(r"[A-Z]{3}[A-Z]{3}[A-Z0-9]{3}", code), alias
+            assert code[:3] == "IMG" or lex.country_name(code[:3]), alias
 
 
 # -- roles -----------------------------------------------------------------------------------

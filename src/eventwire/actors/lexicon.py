@@ -1,11 +1,14 @@
-"""The actor lexicon: countries, organisations and role nouns, and how phrases are looked up.
+"""The actor lexicon: countries, organisations, role nouns and well-known people.
 
-Three tables, each a tab-separated file in ``eventwire/data`` (a leading ``#`` marks a comment):
+Four tables, each a tab-separated file in ``eventwire/data`` (a leading ``#`` marks a comment):
 
 * countries: ISO 3166 names, official names and alpha-3 codes from :mod:`pycountry`, merged
   with ``countries_extra.tsv`` (short names, abbreviations, demonyms, capitals, metonyms);
-* organisations: ``organisations.tsv`` (IGO/NGO codes, CAMEO style);
-* roles: ``roles.tsv`` (role nouns and titles with their CAMEO sector).
+* organisations: ``organisations.tsv`` (IGO/NGO codes, CAMEO style, and non-state armed
+  groups, movements and parties with country-based codes);
+* roles: ``roles.tsv`` (role nouns and titles with their CAMEO sector);
+* people: ``people.tsv`` (leaders and other notable people, each role a dated code; see
+  :meth:`PersonEntry.code_on`).
 
 :meth:`Lexicon.from_files` merges user files in the same formats over the built-in tables;
 a later row for the same alias replaces an earlier one.
@@ -27,6 +30,7 @@ Matching rules, the same for every table:
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 import unicodedata
@@ -45,7 +49,10 @@ from eventwire.errors import DictionaryError
 COUNTRY_KINDS: Final = frozenset(
     {"name", "official", "abbrev", "demonym", "capital", "metonym", "iso"}
 )
-ORGANISATION_KINDS: Final = frozenset({"igo", "ngo"})
+ORGANISATION_KINDS: Final = frozenset({"igo", "ngo", "armed", "party"})
+# Code prefixes that name no country: a person holding such a role keeps the code out of office.
+_NO_COUNTRY: Final = frozenset({"IGO", "NGO", "IMG"})
+_ISO_DATE: Final = re.compile(r"\d{4}-\d\d-\d\d")
 
 # Short English names where pycountry's are awkward ("Korea, Republic of"), plus codes it lacks.
 _NAME_OVERRIDES: Final[Mapping[str, str]] = MappingProxyType(
@@ -128,6 +135,76 @@ class RoleEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class PersonRole:
+    """One role of a person: its actor code and the days it was held (``end`` None: ongoing)."""
+
+    code: str
+    start: dt.date
+    end: dt.date | None = None
+
+    def holds_on(self, date: dt.date) -> bool:
+        return self.start <= date and (self.end is None or date <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonEntry:
+    name: str  # canonical name ("Bill Clinton")
+    names: tuple[str, ...]  # every variant, the canonical name first
+    roles: tuple[PersonRole, ...]  # in file order
+
+    def code_on(self, date: dt.date | None) -> str:
+        """The code for an article of this date.
+
+        The role holding on the date; undated, the role that started last. Outside every role
+        the country stays: after the last role country + ``ELI`` (former officials), before the
+        first the bare country; a code naming no country (``IGOUNO``) is kept as it is.
+        """
+        return self._placed(date)[1]
+
+    def distance(self, date: dt.date | None) -> int:
+        """Days from the date to the nearest role (0: a role holds; undated: 0)."""
+        return self._placed(date)[0]
+
+    def _placed(self, date: dt.date | None) -> tuple[int, str]:
+        if date is None:
+            return 0, max(self.roles, key=lambda r: r.start).code
+        holding = next((r for r in self.roles if r.holds_on(date)), None)
+        if holding is not None:
+            return 0, holding.code
+        best: tuple[int, str] | None = None
+        for role in self.roles:
+            if role.start > date:
+                gap, code = (role.start - date).days, role.code[:3]
+            else:
+                assert role.end is not None  # the role does not hold, so it has ended
+                gap, code = (date - role.end).days, role.code[:3] + "ELI"
+            if role.code[:3] in _NO_COUNTRY:
+                code = role.code
+            if best is None or gap < best[0]:
+                best = (gap, code)
+        assert best is not None
+        return best
+
+
+def pick_person(
+    entries: Iterable[PersonEntry], date: dt.date | None
+) -> tuple[PersonEntry, str] | None:
+    """Of the people sharing a name, the one nearest to the date (a role holding on it first;
+    undated, the one whose latest role started last), with that person's code."""
+    ranked = sorted(
+        entries,
+        key=lambda e: (
+            (e.distance(date), -max(r.start for r in e.roles).toordinal())
+            if date is not None
+            else (-max(r.start for r in e.roles).toordinal(), 0)
+        ),
+    )
+    if not ranked:
+        return None
+    return ranked[0], ranked[0].code_on(date)
+
+
+@dataclass(frozen=True, slots=True)
 class _CountryRow:
     alias: str
     iso3: str
@@ -143,6 +220,7 @@ class _Sources:
     names: Mapping[str, str]  # canonical names of the pycountry countries
     organisations: tuple[tuple[str, OrganisationEntry], ...]
     roles: tuple[tuple[str, RoleEntry], ...]
+    people: tuple[PersonEntry, ...] = ()  # a later entry with the same name replaces one
 
 
 def normalise(phrase: str) -> str:
@@ -228,6 +306,7 @@ class Lexicon:
         "_countries",
         "_names",
         "_organisations",
+        "_people",
         "_roles",
         "_sources",
         "_starts",
@@ -244,8 +323,10 @@ class Lexicon:
         )
         self._organisations = _Table(sources.organisations)
         self._roles = _Table(sources.roles)
+        self._people = _Table(_people_aliases(sources.people))
         aliases = [r.alias for r in sources.countries]
         aliases += [alias for alias, _ in (*sources.organisations, *sources.roles)]
+        aliases += [alias for person in sources.people for alias in person.names]
         self.max_words: int = max(len(_TOKEN.findall(a)) for a in aliases) + 2
         self._starts: Mapping[str, int] = MappingProxyType(_first_words(aliases))
 
@@ -258,7 +339,10 @@ class Lexicon:
 
     def __repr__(self) -> str:
         sizes = (len(self._countries), len(self._organisations), len(self._roles))
-        return "Lexicon(countries={}, organisations={}, roles={})".format(*sizes)
+        people = len(self._people)
+        return "Lexicon(countries={}, organisations={}, roles={}, ".format(*sizes) + (
+            f"people={people})"
+        )
 
     @classmethod
     def builtin(cls) -> Lexicon:
@@ -271,6 +355,7 @@ class Lexicon:
         countries: Path | None = None,
         organisations: Path | None = None,
         roles: Path | None = None,
+        people: Path | None = None,
     ) -> Lexicon:
         """The built-in lexicon with user files (same TSV formats) merged over it."""
         base = _builtin_lexicon()._sources
@@ -280,6 +365,7 @@ class Lexicon:
                 names=base.names,
                 organisations=base.organisations + _user_rows(organisations, _organisation_rows),
                 roles=base.roles + _user_rows(roles, _role_rows),
+                people=base.people + _user_rows(people, _person_entries),
             )
         )
 
@@ -291,6 +377,14 @@ class Lexicon:
 
     def role(self, phrase: str) -> RoleEntry | None:
         return self._roles.get(phrase)
+
+    def people(self, phrase: str) -> tuple[PersonEntry, ...]:
+        """Every person one of whose names is this phrase (several may share a surname)."""
+        return self._people.get(phrase) or ()
+
+    def person(self, phrase: str, date: dt.date | None = None) -> tuple[PersonEntry, str] | None:
+        """The person this name stands for on the date, and the code (:func:`pick_person`)."""
+        return pick_person(self.people(phrase), date)
 
     def country_name(self, iso3: str) -> str:
         """The canonical short English name ("Venezuela", "United States", "Russia")."""
@@ -313,8 +407,27 @@ def _builtin_lexicon() -> Lexicon:
             names=MappingProxyType(names),
             organisations=tuple(_organisation_rows(data / "organisations.tsv")),
             roles=tuple(_role_rows(data / "roles.tsv")),
+            people=tuple(_person_entries(data / "people.tsv")),
         )
     )
+
+
+def _people_aliases(people: Iterable[PersonEntry]) -> list[tuple[str, tuple[PersonEntry, ...]]]:
+    """Alias → the people it names; a later person with the same canonical name replaces one."""
+    latest = {person.name: person for person in people}
+    named: dict[str, list[PersonEntry]] = {}
+    for person in latest.values():
+        for alias in person.names:
+            key = normalise(alias)
+            bucket = named.setdefault(key if _is_initialism(key) else key.casefold(), [])
+            if person not in bucket:
+                bucket.append(person)
+    firsts: dict[str, str] = {}
+    for person in latest.values():
+        for alias in person.names:
+            key = normalise(alias)
+            firsts.setdefault(key if _is_initialism(key) else key.casefold(), alias)
+    return [(firsts[key], tuple(bucket)) for key, bucket in named.items()]
 
 
 def _pycountry_rows() -> tuple[tuple[_CountryRow, ...], dict[str, str]]:
@@ -391,6 +504,32 @@ def _organisation_rows(source: Traversable) -> Iterator[tuple[str, OrganisationE
         _check(bool(_CODE.fullmatch(code)), label, number, f"{code!r} is not an actor code")
         _check(kind in ORGANISATION_KINDS, label, number, f"kind {kind!r} is not igo or ngo")
         yield alias, OrganisationEntry(code, name, kind)
+
+
+def _date(text: str, label: str, number: int) -> dt.date:
+    _check(bool(_ISO_DATE.fullmatch(text)), label, number, f"{text!r} is not a YYYY-MM-DD date")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise DictionaryError(f"{label}:{number}: {text!r} is not a valid date") from exc
+
+
+def _person_entries(source: Traversable) -> Iterator[PersonEntry]:
+    """People in file order; rows with the same canonical name add roles and name variants."""
+    names: dict[str, list[str]] = {}
+    roles: dict[str, list[PersonRole]] = {}
+    for label, number, cells in _fields(source, (3, 4)):
+        variants = [v.strip() for v in cells[0].split(";") if v.strip()]
+        code, start = cells[1], _date(cells[2], label, number)
+        end = _date(cells[3], label, number) if len(cells) == 4 and cells[3] else None
+        _check(bool(variants), label, number, "no name")
+        _check(bool(_CODE.fullmatch(code)), label, number, f"{code!r} is not an actor code")
+        _check(end is None or start <= end, label, number, "the role ends before it starts")
+        known = names.setdefault(variants[0], [])
+        known.extend(v for v in variants if v not in known)
+        roles.setdefault(variants[0], []).append(PersonRole(code, start, end))
+    for name, variants in names.items():
+        yield PersonEntry(name, tuple(variants), tuple(roles[name]))
 
 
 def _role_rows(source: Traversable) -> Iterator[tuple[str, RoleEntry]]:

@@ -8,11 +8,17 @@ Precedence (first that applies decides, recorded in ``Mention.rule``):
    three-letter country (``[VEN]``) acts as a country in step 2 (``dict:...:VENEZUELA+role``);
    a full code (``VENGOV``, ``IGOUNO``) decides alone. Agent nouns from the dictionaries
    (``PRESIDENT [~GOV]``) act as role nouns where the built-in lexicon has none;
-1. an organisation in the noun phrase (``org:``) — its IGO/NGO code;
-2. a country in the noun phrase (``country:<kind>``) plus a role noun's sector (``+role``)
+1. a well-known person from the built-in people table (``people:<NAME>``) — the code of the
+   role the person held on the article's date ("President Bush", "Mubarak", "Bill Clinton");
+   a surname alone is taken only when no other given name is written before it ("Luis
+   Ortega" is not Daniel Ortega) and the article has not introduced someone else by it;
+2. an organisation in the noun phrase (``org:``) — its IGO/NGO code, or the code of an armed
+   group or party ("Hezbollah fighters" → the Hezbollah code); officials of an organisation
+   take its code ("European Community foreign ministers");
+3. a country in the noun phrase (``country:<kind>``) plus a role noun's sector (``+role``)
    — the title pattern ("US Secretary of State Mike Pompeo");
-3. a person already introduced in the article (``person:coref``), or a pronoun (``pronoun``);
-4. a role noun alone takes its country from the sentence, then the article (``context:``).
+4. a person already introduced in the article (``person:coref``), or a pronoun (``pronoun``);
+5. a role noun alone takes its country from the sentence, then the article (``context:``).
 
 Without dictionaries, step 0 never applies and the result is that of the built-in lexicon.
 """
@@ -26,7 +32,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from eventwire.actors.dictionaries import ActorDictionary, DictEntry
-from eventwire.actors.lexicon import Lexicon
+from eventwire.actors.lexicon import Lexicon, PersonEntry, pick_person
 from eventwire.errors import DictionaryError
 from eventwire.model import Actor, Article, Mention, Span
 from eventwire.nlp import parsed_sentences
@@ -36,6 +42,15 @@ HitKind = Literal["dict", "org", "country", "role", "person"]
 # Dependency relations that tie a modifier to the noun phrase it belongs to.
 _PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "nummod", "case"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Words written before a surname that are not a given name ("Mr Putin", "Sheikh Hasina" aside:
+# that one is a listed name). Titles in the role table are hits of their own.
+_HONORIFICS = frozenset(
+    (  # noqa: SIM905 (a word list reads better than quoted strings)
+        "mr mrs ms miss mister dr sir dame lord lady baroness sheikh sheik shaikh mullah imam"
+        " prince princess emir sultan gen marshal comrade madame mme monsieur rev reverend"
+        " father archbishop cardinal rabbi grand field brother hajji haji ex former late"
+    ).split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +148,7 @@ class ActorResolver:
         for hit in hits:
             if hit.kind == "country" and hit.code:
                 yield hit.code
-            elif hit.kind == "dict" and hit.code and self._known_country(hit.code[:3]):
+            elif hit.kind in ("dict", "org") and hit.code and self._known_country(hit.code[:3]):
                 yield hit.code[:3]
 
     # -- finding hits ---------------------------------------------------------------------
@@ -145,7 +160,7 @@ class ActorResolver:
             if self.dictionary is not None:
                 hit = self._dictionary_hit(self.dictionary, sent.doc, i, sent.end, context.date)
             if hit is None:
-                hit = self._lexicon_hit(sent.doc, i, sent.end)
+                hit = self._lexicon_hit(sent, i, hits, context)
             if hit is None and self.dictionary is not None:
                 hit = _agent_hit(self.dictionary, sent.doc, i, sent.end)
             if hit is None:
@@ -157,16 +172,43 @@ class ActorResolver:
         hits.extend(_person_hits(sent, taken, context))
         return sorted(hits, key=lambda h: h.start)
 
-    def _lexicon_hit(self, doc: Any, i: int, stop: int) -> Hit | None:
+    def _lexicon_hit(
+        self, sent: Any, i: int, hits: list[Hit], context: _ArticleContext
+    ) -> Hit | None:
+        doc, stop = sent.doc, sent.end
         longest = self.lexicon.longest_from(doc[i].text)
         if not longest:
             return None
         for n in range(min(longest, stop - i), 0, -1):
             phrase = doc[i : i + n].text
             hit = self._lookup(phrase, i, i + n)
+            if hit is None:
+                hit = self._person_hit(sent, i, i + n, hits, context)
             if hit is not None:
                 return hit
         return None
+
+    def _person_hit(
+        self, sent: Any, start: int, end: int, hits: list[Hit], context: _ArticleContext
+    ) -> Hit | None:
+        """A well-known person named by tokens ``[start, end)``, with the code of the date."""
+        doc = sent.doc
+        entries = self.lexicon.people(doc[start:end].text)
+        if not entries:
+            return None
+        words = [t for t in doc[start:end] if t.tag_ != "POS"]
+        if len(words) == 1:  # a surname (or short name) alone: someone else's, maybe
+            covered = {i for h in hits for i in range(h.start, h.end)}
+            entries = _same_given_name(sent, start, end, covered, entries)
+            known = context.people.get(words[0].text)
+            if known is not None and all(known.name not in e.names for e in entries):
+                return None
+        picked = pick_person(entries, context.date)
+        if picked is None:
+            return None
+        person, code = picked
+        rule = f"people:{person.name}"
+        return Hit("dict", start, end, rule, code=code, name=person.name, person=True)
 
     def _dictionary_hit(
         self, dictionary: ActorDictionary, doc: Any, i: int, stop: int, date: dt.date | None
@@ -242,6 +284,8 @@ class ActorResolver:
         if person_name is None and dict_person is not None:
             tokens = doc[dict_person.start : dict_person.end]
             person_name = " ".join(t.text for t in tokens if t.tag_ != "POS")
+            if dict_person.rule.startswith("people:") and dict_person.name:
+                person_name = dict_person.name
         if person_name is not None:
             known = context.person(person_name)
             if actor is None and known is not None and known.actor is not None:
@@ -261,10 +305,11 @@ class ActorResolver:
     def _actor(self, group: list[Hit], context: _ArticleContext) -> tuple[Actor | None, str, float]:
         entry = next((h for h in group if h.kind == "dict"), None)
         if entry is not None and entry.code:
-            return self._code_actor(entry.code, entry.name or entry.code), entry.rule, 0.95
+            confidence = 0.9 if entry.rule.startswith("people:") else 0.95
+            return self._code_actor(entry.code, entry.name or entry.code), entry.rule, confidence
         org = next((h for h in group if h.kind == "org"), None)
         if org is not None and org.code:
-            return Actor(org.code, org.name or org.code), org.rule, 0.9
+            return self._code_actor(org.code, org.name or org.code), org.rule, 0.9
         country = next((h for h in group if h.kind == "country"), None)
         if country is None or not country.code:
             return None, "", 0.0
@@ -321,6 +366,48 @@ def _person_hits(sent: Any, taken: set[int], context: _ArticleContext) -> Iterat
             continue
         if token.text in context.people:  # a surname the article introduced earlier
             yield Hit("person", token.i, token.i + 1, "person:coref", name=token.text)
+
+
+def _same_given_name(
+    sent: Any, start: int, end: int, covered: set[int], entries: tuple[PersonEntry, ...]
+) -> tuple[PersonEntry, ...]:
+    """The people a surname alone can be, given the name words written around it.
+
+    Capitalised proper nouns just before the surname (not titles, which are hits of their
+    own, nor honorifics) are a given name: only people with a listed name starting with it
+    remain ("Hillary Rodham Clinton" is Hillary Clinton, "Winnie Mandela" nobody listed). A
+    name word right after it in the same PERSON entity makes it someone's given name
+    ("Sharon Stone"): nobody remains.
+    """
+    doc = sent.doc
+    after = doc[end] if end < sent.end else None
+    if after is not None and _name_word(after, covered) and _inside_person(after):
+        return ()
+    first = start
+    while first - 1 >= sent.start and start - first < 3 and _name_word(doc[first - 1], covered):
+        first -= 1
+    if first == start:
+        return entries
+    given = doc[first].text.casefold()
+    return tuple(
+        e
+        for e in entries
+        if any(len(n.split()) > 1 and n.split()[0].casefold() == given for n in e.names)
+    )
+
+
+def _inside_person(token: Any) -> bool:
+    """The token continues a PERSON entity begun before it."""
+    return bool(token.ent_type_ == "PERSON" and token.ent_iob_ == "I")
+
+
+def _name_word(token: Any, covered: set[int]) -> bool:
+    return bool(
+        token.i not in covered
+        and token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and token.text.casefold().rstrip(".") not in _HONORIFICS
+    )
 
 
 def _phrase_head(doc: Any, hit: Hit) -> int:
