@@ -119,3 +119,39 @@ def test_dictionary_dates_and_the_default_code(dictionary_pipeline: Pipeline) ->
     assert rassendyll.code == "RURLEG" and rassendyll.rule == "dict:people.csv:Flavia Rassendyll"
     undated = _run(dictionary_pipeline, None)
     assert _mention(undated, "Elphberg").code == "RURGOV"  # no date: the latest office
+
+
+# -- "it"/"they" after a speech verb (sentences written for these tests) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "code"),
+    [
+        ("Austria said on Monday it had recalled its ambassador from Minsk.", "it", "AUT"),
+        ("Portugal has said it will back the Spanish plan.", "it", "PRT"),
+        ("Chile says it is ready to resume talks with Bolivia.", "it", "CHL"),
+        ("The Kenyan government announced that it would close the border.", "it", "KENGOV"),
+        ("Ugandan rebels warned they would attack the capital.", "they", "UGAREB"),
+    ],
+)
+def test_pronoun_subject_of_what_an_actor_said_is_that_actor(  # type: ignore[no-untyped-def]
+    process, text: str, pronoun: str, code: str
+) -> None:
+    article = process(text)
+    mention = _mention(article, pronoun)
+    assert mention.code == code and mention.rule == "pronoun:speaker"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Austria said it was time to act on Belarus.",  # "it" stands for nothing
+        "Austrian officials said it would take months.",  # officials are not "it"
+        "Austria and Hungary said they would close the border.",  # coordinated subject
+        "It rained in Vienna, Austria said.",  # not the subject of the said clause
+        "Austria sent troops because it feared unrest.",  # no speech verb
+    ],
+)
+def test_pronoun_rule_stays_in_its_construction(process, text: str) -> None:  # type: ignore[no-untyped-def]
+    article = process(text)
+    assert not any(m.rule == "pronoun:speaker" for m in article.mentions)

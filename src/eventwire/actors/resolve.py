@@ -17,7 +17,9 @@ Precedence (first that applies decides, recorded in ``Mention.rule``):
    take its code ("European Community foreign ministers");
 3. a country in the noun phrase (``country:<kind>``) plus a role noun's sector (``+role``)
    — the title pattern ("US Secretary of State Mike Pompeo");
-4. a person already introduced in the article (``person:coref``), or a pronoun (``pronoun``);
+4. a person already introduced in the article (``person:coref``), or a pronoun (``pronoun``;
+   ``pronoun:speaker`` for "it"/"they" as the subject of what an actor said: "Hungary said
+   it would ...");
 5. a role noun alone takes its country from the sentence, then the article (``context:``).
 
 Without dictionaries, step 0 never applies and the result is that of the built-in lexicon.
@@ -42,6 +44,24 @@ HitKind = Literal["dict", "org", "country", "role", "person"]
 # Dependency relations that tie a modifier to the noun phrase it belongs to.
 _PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "nummod", "case"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# "X said it/they ...": verbs whose clausal complement's "it"/"they" is usually their subject.
+_SPEECH_VERBS = frozenset(
+    (  # noqa: SIM905
+        "say announce state declare insist warn confirm deny claim assert add reply respond tell"
+        " stress reiterate affirm acknowledge admit indicate explain note report maintain argue"
+        " signal vow pledge promise threaten hint complain allege"
+    ).split()
+)
+# An "it" that stands for nothing: "said it was time to act", "said it seemed unlikely".
+_EXPLETIVE_VERBS = frozenset({"seem", "appear", "happen", "take", "rain"})
+_EXPLETIVE_PREDICATES = frozenset(
+    (  # noqa: SIM905
+        "important necessary possible impossible likely unlikely clear unclear time essential"
+        " vital crucial difficult easy hard unacceptable premature early late imperative urgent"
+        " appropriate worth true false obvious evident right wrong enough regrettable"
+    ).split()
+)
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # Words written before a surname that are not a given name ("Mr Putin", "Sheikh Hasina" aside:
 # that one is a listed name). Titles in the role table are hits of their own.
 _HONORIFICS = frozenset(
@@ -107,6 +127,7 @@ class ActorResolver:
         context = _ArticleContext(people={}, countries=Counter(), date=article.date)
         mentions: list[Mention] = []
         for sentence, sent, offset in parsed_sentences(article):
+            first = len(mentions)
             hits = self._hits(sent, context)
             context.countries.update(self._hit_countries(hits))
             groups = sorted(_group(sent, hits), key=lambda g: min(h.start for h in g))
@@ -120,6 +141,7 @@ class ActorResolver:
                     mentions.append(mention)
             for token in pronouns:
                 mentions.extend(_pronoun(token, offset, sentence.index, context))
+            mentions.extend(_speaker_pronouns(sent, offset, sentence.index, mentions[first:]))
         # Mention text as given (the parse saw the normalised copy, same offsets).
         mentions = sorted(
             (replace(m, text=m.span.text_of(article.text)) for m in mentions),
@@ -468,6 +490,58 @@ def _pronoun(token: Any, offset: int, sentence: int, context: _ArticleContext) -
     return [
         Mention(span, token.text, sentence, person.actor, "pronoun", 0.5, person.role, person.name)
     ]
+
+
+def _speaker_pronouns(
+    sent: Any, offset: int, sentence: int, mentions: list[Mention]
+) -> Iterator[Mention]:
+    """ "it"/"they" as the subject of what an actor said: the actor ("pronoun:speaker").
+
+    Only the construction "X said/announced/warned (that) it/they ...": the pronoun is the
+    subject of a clause that complements a speech verb whose subject is a mention of this
+    sentence. "It" needs a subject that is not a person (people are he/she) nor a plural noun
+    ("officials"); "they" a plural noun or an organisation ("the rebels said they"). An "it"
+    standing for nothing ("said it was time to act") is left alone.
+    """
+    for token in sent:
+        if token.lower_ not in ("it", "they") or token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        clause = token.head
+        verb = clause.head
+        if clause.dep_ != "ccomp" or verb.lemma_ not in _SPEECH_VERBS or verb.i > token.i:
+            continue
+        if token.lower_ == "it" and _expletive(clause):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or any(c.dep_ == "conj" for c in subject.children):
+            continue
+        mention = _covering(mentions, offset + subject.idx)
+        if mention is None or mention.actor is None or mention.person is not None:
+            continue
+        plural = subject.tag_ in _PLURAL_TAGS and subject.ent_type_ not in ("GPE", "ORG")
+        if token.lower_ == "it" and plural:
+            continue
+        if token.lower_ == "they" and not (plural or subject.ent_type_ in ("ORG", "NORP")):
+            continue
+        span = Span(offset + token.idx, offset + token.idx + len(token.text))
+        yield Mention(
+            span, token.text, sentence, mention.actor, "pronoun:speaker", 0.5, mention.role, None
+        )
+
+
+def _expletive(clause: Any) -> bool:
+    if clause.lemma_ in _EXPLETIVE_VERBS:
+        return True
+    return any(
+        c.dep_ in ("acomp", "attr") and c.lemma_.lower() in _EXPLETIVE_PREDICATES
+        for c in clause.children
+    )
+
+
+def _covering(mentions: list[Mention], position: int) -> Mention | None:
+    """The narrowest mention whose span holds the character position."""
+    covering = [m for m in mentions if m.span.start <= position < m.span.end]
+    return min(covering, key=lambda m: m.span.end - m.span.start, default=None)
 
 
 _SECTOR_NAMES = {
