@@ -155,3 +155,25 @@ def test_pronoun_subject_of_what_an_actor_said_is_that_actor(  # type: ignore[no
 def test_pronoun_rule_stays_in_its_construction(process, text: str) -> None:  # type: ignore[no-untyped-def]
     article = process(text)
     assert not any(m.rule == "pronoun:speaker" for m in article.mentions)
+
+
+# -- a titled person not in the people table ------------------------------------------------
+
+
+def test_titled_person_does_not_take_the_counterparts_country(process) -> None:  # type: ignore[no-untyped-def]
+    article = process(
+        "Austrian officials met in Vienna on Monday. "
+        "President Rudolf Elphberg threatened Russia with sanctions."
+    )
+    elphberg = _mention(article, "President Rudolf Elphberg")
+    assert elphberg.code == "AUTGOV" and elphberg.rule == "context:article"
+
+
+def test_titled_person_keeps_a_country_that_qualifies_a_role(process) -> None:  # type: ignore[no-untyped-def]
+    article = process(
+        "Austrian officials met in Vienna on Monday. "
+        "President Rudolf Elphberg threatened the Russian opposition."
+    )
+    assert _mention(article, "President Rudolf Elphberg").code == "RUSGOV"
+    alone = process("President Rudolf Elphberg threatened Russia with sanctions.")
+    assert _mention(alone, "President Rudolf Elphberg").code == "RUSGOV"  # nothing better

@@ -103,6 +103,7 @@ class _ArticleContext:
     countries: Counter[str]
     last_person: _Person | None = None
     date: dt.date | None = None  # the article's date, for dated dictionary codes
+    earlier: Counter[str] | None = None  # countries of the sentences before this one
 
     def person(self, text: str) -> _Person | None:
         return self.people.get(text) or self.people.get(text.split()[-1])
@@ -129,6 +130,7 @@ class ActorResolver:
         for sentence, sent, offset in parsed_sentences(article):
             first = len(mentions)
             hits = self._hits(sent, context)
+            context.earlier = Counter(context.countries)
             context.countries.update(self._hit_countries(hits))
             groups = sorted(_group(sent, hits), key=lambda g: min(h.start for h in g))
             pronouns = _pronoun_tokens(sent)
@@ -314,7 +316,9 @@ class ActorResolver:
                 actor, rule, confidence = known.actor, "person:coref", 0.75
                 role = role or known.role
             elif actor is None and role_hit is not None:
-                actor, rule, confidence = self._role_alone(role_hit, sent, hits, context)
+                actor, rule, confidence = self._role_alone(
+                    role_hit, sent, hits, context, named=True
+                )
             person = _Person(known.name if known and not role_hit else person_name, actor, role)
             context.remember(person)
             return Mention(span, text, sentence, actor, rule, confidence, role, person.name)
@@ -354,13 +358,35 @@ class ActorResolver:
         return Actor(code, label, country=iso3, sector=sector)
 
     def _role_alone(
-        self, role: Hit, sent: Any, hits: list[Hit], context: _ArticleContext
+        self,
+        role: Hit,
+        sent: Any,
+        hits: list[Hit],
+        context: _ArticleContext,
+        *,
+        named: bool = False,
     ) -> tuple[Actor | None, str, float]:
+        """A role noun with no country of its own ("President X", "officials").
+
+        The nearest country of the sentence, except for a titled person ("President X") whose
+        only nearby country comes after the title as an actor of its own ("President X
+        threatened Russia"): that is the counterpart more often than X's country, so the
+        countries of the article's earlier sentences decide when there are any.
+        """
         if role.person_title and context.people:
             same = [p for p in context.people.values() if p.role and p.role == role.name]
             if len({p.name for p in same}) == 1:
                 return same[0].actor, "role:coref", 0.7
-        nearest = _nearest_country(role, hits)
+        nearest_hit = _nearest_country_hit(role, hits)
+        counterpart = (
+            nearest_hit is not None
+            and nearest_hit.start >= role.end
+            and _bare_country(sent.doc, nearest_hit, hits)
+        )
+        if named and role.person_title and counterpart and context.earlier:
+            iso3 = context.earlier.most_common(1)[0][0]
+            return self._country_actor(iso3, role.sector), "context:article", 0.5
+        nearest = nearest_hit.code if nearest_hit is not None else None
         if nearest is not None:
             return self._country_actor(nearest, role.sector), "context:sentence", 0.6
         pending = Actor("---" + role.sector if role.sector else "---", role.name or "")
@@ -470,11 +496,20 @@ def _shared_role(group: list[Hit], doc: Any, hits: list[Hit]) -> Hit | None:
     )
 
 
-def _nearest_country(role: Hit, hits: list[Hit]) -> str | None:
+def _nearest_country_hit(role: Hit, hits: list[Hit]) -> Hit | None:
     countries = [h for h in hits if h.kind == "country" and h.code]
     if not countries:
         return None
-    return min(countries, key=lambda h: abs(h.start - role.start)).code
+    return min(countries, key=lambda h: abs(h.start - role.start))
+
+
+def _bare_country(doc: Any, country: Hit, hits: list[Hit]) -> bool:
+    """The country is an actor of its own ("Russia"), not the country of a role noun
+    ("Russian troops") nor a metonym with a sector ("the Kremlin")."""
+    if country.sector is not None:
+        return False
+    head = _phrase_head(doc, country)
+    return not any(h.kind == "role" and _phrase_head(doc, h) == head for h in hits)
 
 
 def _pronoun_tokens(sent: Any) -> list[Any]:
