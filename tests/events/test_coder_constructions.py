@@ -66,3 +66,19 @@ def test_a_pronoun_target_that_is_the_source_is_dropped(process: Callable[..., A
     article = process("Kenyan President William Ruto said he would welcome him in Nairobi.")
     assert not [e for e in article.events if e.target and e.target.rule.startswith("pronoun")
                 and e.source and e.target.code == e.source.code]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Canada imposed sanctions on Iranian officials.", ("CAN", "163", "IRNGOV")),
+        ("Egyptian police seized weapons from Libyan smugglers.", ("EGYCOP", "1711", "LBY")),
+        ("Turkey reimposed a blockade in Syria on Friday.", ("TUR", "191", "SYR")),
+    ],
+)
+def test_targets_on_the_object_and_places(
+    process: Callable[..., Article], text: str, expected: tuple[str, ...]
+) -> None:
+    coded = _coded(process(text))
+    assert any(c[0] == expected[0] and c[1] == expected[1] and (c[2] or "")[:3] == expected[2][:3]
+               for c in coded), coded  # fmt: skip
