@@ -61,6 +61,24 @@ def process(pipeline: Pipeline) -> Callable[..., Article]:
     return run
 
 
+#: (source code, CAMEO code, target code) of each event that is not negated.
+Coded = list[tuple[str | None, str, str | None]]
+
+
+@pytest.fixture(scope="session")
+def coded(process: Callable[..., Article]) -> Callable[[str], Coded]:
+    """Code one text and list its non-negated events as (source, CAMEO, target) codes."""
+
+    def run(text: str) -> Coded:
+        return [
+            (e.source.code if e.source else None, e.type.cameo, e.target.code if e.target else None)
+            for e in process(text).events
+            if not e.negated
+        ]
+
+    return run
+
+
 @pytest.fixture(scope="session")
 def paper_story(process: Callable[..., Article]) -> Article:
     """A processed story in the shape of the Venezuela wire (invented names)."""

@@ -11,14 +11,6 @@ from eventwire.events.nouns import builtin_nouns, parse_nouns
 from eventwire.model import Article
 
 
-def _coded(article: Article) -> list[tuple[str | None, str, str | None]]:
-    return [
-        (e.source.code if e.source else None, e.type.cameo, e.target.code if e.target else None)
-        for e in article.events
-        if not e.negated
-    ]
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -33,9 +25,13 @@ def _coded(article: Article) -> list[tuple[str | None, str, str | None]]:
         ("Norway gave a warm welcome to Iceland's president.", ("NOR", "043", "ISLGOV")),
     ],
 )
-def test_noun_events(process: Callable[..., Article], text: str, expected: tuple[str, ...]) -> None:
-    coded = _coded(process(text))
-    assert any(c[: len(expected)] == expected for c in coded), coded
+def test_noun_events(
+    coded: Callable[[str], list[tuple[str | None, str, str | None]]],
+    text: str,
+    expected: tuple[str, ...],
+) -> None:
+    found = coded(text)
+    assert any(c[: len(expected)] == expected for c in found), found
 
 
 def test_trigger_spans_verb_and_noun(process: Callable[..., Article]) -> None:
@@ -45,14 +41,18 @@ def test_trigger_spans_verb_and_noun(process: Callable[..., Article]) -> None:
     assert event.rule == "noun:rally->141"
 
 
-def test_a_verb_frame_wins_over_the_noun_table(process: Callable[..., Article]) -> None:
-    coded = _coded(process("Estonia lodged a protest with Latvia."))
-    assert ("EST", "111", "LVA") in coded and not [c for c in coded if c[1] == "140"]
+def test_a_verb_frame_wins_over_the_noun_table(
+    coded: Callable[[str], list[tuple[str | None, str, str | None]]],
+) -> None:
+    found = coded("Estonia lodged a protest with Latvia.")
+    assert ("EST", "111", "LVA") in found and not [c for c in found if c[1] == "140"]
 
 
-def test_plain_nouns_are_not_events(process: Callable[..., Article]) -> None:
-    assert _coded(process("Brazil held a rally of its car industry in Sao Paulo.")) != []
-    assert _coded(process("Brazil sold its strike fighters to Chile.")) == []
+def test_plain_nouns_are_not_events(
+    coded: Callable[[str], list[tuple[str | None, str, str | None]]],
+) -> None:
+    assert coded("Brazil held a rally of its car industry in Sao Paulo.") != []
+    assert coded("Brazil sold its strike fighters to Chile.") == []
 
 
 def test_modifier_entries_and_lookup() -> None:
@@ -85,7 +85,9 @@ def test_bad_rows_name_the_line() -> None:
     ],
 )
 def test_objects_through_measures_conjuncts_and_passives(
-    process: Callable[..., Article], text: str, expected: tuple[str, ...]
+    coded: Callable[[str], list[tuple[str | None, str, str | None]]],
+    text: str,
+    expected: tuple[str, ...],
 ) -> None:
-    coded = _coded(process(text))
-    assert any(c[: len(expected)] == expected for c in coded), coded
+    found = coded(text)
+    assert any(c[: len(expected)] == expected for c in found), found
