@@ -209,12 +209,9 @@ def _noun_events(
 def _noun_target(entry: EventNoun, verb: Any, noun: Any, index: _MentionIndex) -> Mention | None:
     for head in (noun, verb):
         for prep in entry.targets:
-            for child in head.children:
-                if child.dep_ not in ("prep", "dative") or child.lower_ != prep:
-                    continue
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and (found := index.in_subtree(pobj)) is not None:
-                        return found
+            for pobj in _prep_objects(head, prep):
+                if (found := index.in_subtree(pobj)) is not None:
+                    return found
     for child in verb.children:
         if child.dep_ in ("dative", "iobj") and (found := index.in_subtree(child)) is not None:
             return found
@@ -491,9 +488,14 @@ def slot_tokens(slot: str, verb: Any) -> Iterator[Any]:
     holder, _, prep = slot.partition("prep:")
     heads = [verb] if not holder else [c for c in verb.children if c.dep_ == "dobj"]
     for head in heads:
-        for child in head.children:
-            if child.dep_ in ("prep", "dative") and child.lower_ == prep:
-                yield from (c for c in child.children if c.dep_ == "pobj")
+        yield from _prep_objects(head, prep)
+
+
+def _prep_objects(head: Any, prep: str) -> Iterator[Any]:
+    """Objects of the ``prep`` phrases on ``head`` ("talks *with* X", "aid *to* X")."""
+    for child in head.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ == prep:
+            yield from (c for c in child.children if c.dep_ == "pobj")
 
 
 def _is_request_content(verb: Any) -> bool:

@@ -11,7 +11,6 @@ import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from eventwire.errors import DictionaryError
@@ -109,14 +108,6 @@ def builtin_nouns() -> NounLexicon:
     nouns = (data / "nouns.tsv").read_text(encoding="utf-8").splitlines()
     verbs = (data / "light_verbs.txt").read_text(encoding="utf-8").splitlines()
     return parse_nouns(nouns, verbs, origin="nouns.tsv")
-
-
-def load_nouns(nouns: Path, light_verbs: Path) -> NounLexicon:
-    return parse_nouns(
-        nouns.read_text(encoding="utf-8").splitlines(),
-        light_verbs.read_text(encoding="utf-8").splitlines(),
-        origin=str(nouns),
-    )
 
 
 def parse_nouns(nouns: Iterable[str], light_verbs: Iterable[str], *, origin: str) -> NounLexicon:
