@@ -227,3 +227,30 @@ def test_cli_evaluate_malformed_exits_3(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["evaluate", str(path)])
     assert result.exit_code == 3
     assert "bad.jsonl:1" in result.output
+
+
+def test_gold_actor_without_code_is_an_actor_without_country(tmp_path: Path) -> None:
+    """Regression: {"actorText": "diplomatic"} with no 'code' crashed with KeyError('code')."""
+    path = _write(
+        tmp_path / "nocode.jsonl",
+        [
+            {
+                "id": "P-2",
+                "date": "2000-01-01",
+                "text": "France condemned the diplomatic move.",
+                "events": [
+                    {
+                        "event_plover_2021": "ACCUSE",
+                        "source": [{"actorText": "France", "code": "FRA"}],
+                        "target": [{"actorText": "diplomatic"}],
+                    }
+                ],
+            }
+        ],
+    )
+    (record,) = load_gold(path)
+    assert record.events[0].target_codes == ("",)
+    scores = score([record], [_article(record, ("111", "FRA", "ITA"))])
+    assert scores.type_actors.tp == 1  # a target without a country matches any predicted one
+    wrong_source = score([record], [_article(record, ("111", "DEU", "ITA"))])
+    assert wrong_source.type_actors.tp == 0

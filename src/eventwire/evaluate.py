@@ -218,7 +218,10 @@ def _plover_event(event: Any) -> GoldEvent:
         items = event.get(key) or []
         if not isinstance(items, list):
             raise TypeError(f"{key!r} must be a list of actors")
-        codes = tuple(str(item["code"] or "") for item in items)
+        if not all(isinstance(item, dict) for item in items):
+            raise TypeError(f"{key!r} must be a list of actor objects")
+        # An actor may have no code ({"actorText": "diplomatic"}): an actor without a country.
+        codes = tuple(str(item.get("code") or "") for item in items)
         sectors = tuple(str(item["sector"]) for item in items if item.get("sector"))
         return codes, sectors
 
@@ -276,7 +279,7 @@ def _type_ok(gold: GoldEvent) -> bool:
 Unit = tuple[Event, ...]
 
 
-def _scored(event: Event) -> bool:
+def is_scored(event: Event) -> bool:
     """Gold files code what happened: negated and conditional events are not compared."""
     return not event.negated and event.modality != "conditional"
 
@@ -341,7 +344,7 @@ def score(records: Sequence[GoldRecord], predicted: Sequence[Article]) -> Scores
     src_ok = tgt_ok = matched = sector_ok = sector_total = 0
     exact_ok = exact_total = 0
     for record, article in zip(records, predicted, strict=True):
-        events = [e for e in article.events if _scored(e)]
+        events = [e for e in article.events if is_scored(e)]
         units = _units(events, record)
         gold = [g for g in record.events if _type_ok(g)]
         n_gold += len(gold)
@@ -395,6 +398,7 @@ __all__ = [
     "GoldEvent",
     "GoldRecord",
     "Scores",
+    "is_scored",
     "load_gold",
     "score",
 ]
