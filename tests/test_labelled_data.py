@@ -1,0 +1,33 @@
+"""The labelled VOA stories shipped in data/labelled/voa are complete and sound (no ../shared)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from eventwire.labelled import PLOVER_TYPES, count_types, load_labelled, split_of, validate
+
+VOA = Path(__file__).resolve().parents[1] / "data" / "labelled" / "voa"
+
+
+def test_every_story_is_labelled_and_valid() -> None:
+    stories = load_labelled(VOA)  # raises on any bad label
+    assert len(stories) == 44
+    assert all(s.url and s.url.startswith("https://www.voanews.com/") for s in stories)
+    assert sum(len(s.events) for s in stories) > 1000
+    assert sum(len(s.quotes) for s in stories) > 350
+    assert set(count_types(stories)) == PLOVER_TYPES
+
+
+def test_split_is_about_two_thirds_tune() -> None:
+    assert len(load_labelled(VOA, "tune")) == 30
+    assert len(load_labelled(VOA, "score")) == 14
+
+
+def test_first_pass_labels_are_valid_too() -> None:
+    texts = {s.id: s.text for s in load_labelled(VOA)}
+    lines = (VOA / "first_pass.jsonl").read_text(encoding="utf-8").splitlines()
+    first = [json.loads(line) for line in lines]
+    assert {d["id"] for d in first} == set(texts)
+    assert all(validate(texts[d["id"]], d) == [] for d in first)
+    assert {split_of(d["id"]) for d in first} == {"tune", "score"}
