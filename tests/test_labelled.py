@@ -123,3 +123,52 @@ def test_story_labelled_twice_is_an_error(tmp_path: Path) -> None:
     line = {"id": "s1", "quotes": [], "events": []}
     with pytest.raises(EvaluationError, match="labelled twice"):
         load_labelled(_folder(tmp_path, [line, line]))
+
+
+def _place(**overrides: Any) -> dict[str, Any]:
+    start = TEXT.index("Freetown")
+    place = {
+        "start": start, "end": start + 8, "text": "Freetown", "name": "Freetown",
+        "geonameid": 2409306, "lat": 8.48, "lon": -13.23, "country": "SLE", "feature": "city",
+        "metonymic": False,
+    }  # fmt: skip
+    return {**place, **overrides}
+
+
+def _timex(**overrides: Any) -> dict[str, Any]:
+    start = TEXT.index("Monday")
+    timex = {"start": start, "end": start + 6, "text": "Monday", "type": "DATE",
+             "value": "2025-03-10"}  # fmt: skip
+    return {**timex, **overrides}
+
+
+def test_places_and_timexes_validate_and_load(tmp_path: Path) -> None:
+    labels = {"id": "s1", "quotes": [], "events": [], "places": [_place()], "timexes": [_timex()]}
+    assert validate(TEXT, labels) == []
+    (story,) = load_labelled(_folder(tmp_path, [labels]))
+    assert story.places is not None and story.places[0].geonameid == 2409306
+    assert story.timexes is not None and story.timexes[0].value == "2025-03-10"
+
+
+def test_unlabelled_places_are_none_not_empty(tmp_path: Path) -> None:
+    (story,) = load_labelled(_folder(tmp_path, [{"id": "s1", "quotes": [], "events": []}]))
+    assert story.places is None and story.timexes is None
+
+
+@pytest.mark.parametrize(
+    ("labels", "problem"),
+    [
+        ({"places": [_place(feature="town")]}, "feature 'town'"),
+        ({"places": [_place(country="Sierra Leone")]}, "not ISO-3"),
+        ({"places": [_place(lat=None)]}, "both be given"),
+        ({"places": [_place(lat=95.0)]}, "out of range"),
+        ({"places": [_place(), _place()]}, "overlaps"),
+        ({"places": [_place(text="Freetow")]}, "is not its 'text'"),
+        ({"timexes": [_timex(type="EVENT")]}, "type 'EVENT'"),
+        ({"timexes": [_timex(value="")]}, "non-empty TimeML value"),
+        ({"timexes": [{"start": 0}]}, "missing"),
+    ],
+)
+def test_each_kind_of_bad_place_or_timex_is_named(labels: dict[str, Any], problem: str) -> None:
+    problems = validate(TEXT, labels)
+    assert len(problems) == 1 and problem in problems[0]

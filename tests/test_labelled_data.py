@@ -31,3 +31,11 @@ def test_first_pass_labels_are_valid_too() -> None:
     assert {d["id"] for d in first} == set(texts)
     assert all(validate(texts[d["id"]], d) == [] for d in first)
     assert {split_of(d["id"]) for d in first} == {"tune", "score"}
+
+
+def test_sixteen_stories_carry_places_and_timexes() -> None:
+    with_geo = [s for s in load_labelled(VOA) if s.places is not None]
+    assert len(with_geo) == 16
+    assert sorted(s.split for s in with_geo).count("score") == 6
+    assert sum(len(s.places or ()) for s in with_geo) > 400
+    assert sum(len(s.timexes or ()) for s in with_geo) > 200

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Literal
@@ -32,6 +32,13 @@ PLOVER_TYPES: Final = frozenset(
 )  # fmt: skip
 _QUOTE_KEYS: Final = ("start", "end", "text", "partial", "speaker", "speaker_start",
                       "speaker_end", "speaker_country")  # fmt: skip
+_PLACE_KEYS: Final = ("start", "end", "text", "name", "geonameid", "lat", "lon", "country",
+                      "feature", "metonymic")  # fmt: skip
+_TIMEX_KEYS: Final = ("start", "end", "text", "type", "value")
+PLACE_FEATURES: Final = frozenset(
+    {"country", "admin1", "admin2", "city", "region", "physical", "continent"}
+)
+TIMEX_TYPES: Final = frozenset({"DATE", "TIME", "DURATION", "SET"})
 _EVENT_KEYS: Final = ("sentence_start", "sentence_end", "type", "trigger", "trigger_start",
                       "trigger_end", "source", "source_country", "target", "target_country",
                       "evidence")  # fmt: skip
@@ -70,6 +77,29 @@ class LabelledEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class LabelledPlace:
+    start: int
+    end: int
+    text: str
+    name: str
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+    country: str
+    feature: str
+    metonymic: bool
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledTimex:
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
 class LabelledStory:
     id: str
     text: str
@@ -78,6 +108,9 @@ class LabelledStory:
     published: dt.date | None
     quotes: tuple[LabelledQuote, ...]
     events: tuple[LabelledEvent, ...]
+    #: None when the story's places (or timexes) were not labelled; () when it has none.
+    places: tuple[LabelledPlace, ...] | None = None
+    timexes: tuple[LabelledTimex, ...] | None = None
 
     @property
     def split(self) -> Split:
@@ -144,7 +177,59 @@ def validate(text: str, labels: dict[str, Any]) -> list[str]:
         for key in ("source_country", "target_country"):
             if not _country_ok(e[key]):
                 problems.append(f"event {i}: {key}={e[key]!r} not ISO-3/IGO")
+    problems.extend(_spans_problems(text, labels, "places", _PLACE_KEYS, _place_problem))
+    problems.extend(_spans_problems(text, labels, "timexes", _TIMEX_KEYS, _timex_problem))
     return problems
+
+
+def _spans_problems(
+    text: str,
+    labels: dict[str, Any],
+    key: str,
+    fields: tuple[str, ...],
+    check: Callable[[dict[str, Any]], str | None],
+) -> Iterator[str]:
+    """Problems of the place or timex entries: fields, spans, values, overlaps."""
+    entries = labels.get(key)
+    if entries is None:
+        return
+    if not isinstance(entries, list):
+        yield f"{key}: must be a list"
+        return
+    previous_end = -1
+    for i, entry in sorted(enumerate(entries), key=lambda p: p[1].get("start", -1)):
+        missing = [k for k in fields if k not in entry]
+        if missing:
+            yield f"{key} {i}: missing {', '.join(missing)}"
+            continue
+        if text[entry["start"] : entry["end"]] != entry["text"] or not entry["text"]:
+            yield f"{key} {i}: text[start:end] is not its 'text'"
+        if entry["start"] < previous_end:
+            yield f"{key} {i}: overlaps the entry before it"
+        previous_end = max(previous_end, entry["end"])
+        problem = check(entry)
+        if problem:
+            yield f"{key} {i}: {problem}"
+
+
+def _place_problem(place: dict[str, Any]) -> str | None:
+    if place["feature"] not in PLACE_FEATURES:
+        return f"feature {place['feature']!r} is not one of {', '.join(sorted(PLACE_FEATURES))}"
+    if not _country_ok(place["country"]):
+        return f"country {place['country']!r} not ISO-3"
+    if (place["lat"] is None) != (place["lon"] is None):
+        return "lat and lon must both be given or both be null"
+    if place["lat"] is not None and not (-90 <= place["lat"] <= 90 and -180 <= place["lon"] <= 180):
+        return "lat/lon out of range"
+    return None
+
+
+def _timex_problem(timex: dict[str, Any]) -> str | None:
+    if timex["type"] not in TIMEX_TYPES:
+        return f"type {timex['type']!r} is not one of {', '.join(sorted(TIMEX_TYPES))}"
+    if not isinstance(timex["value"], str) or not timex["value"]:
+        return "value must be a non-empty TimeML value"
+    return None
 
 
 def _country_ok(value: Any) -> bool:
@@ -165,6 +250,17 @@ def _event(e: dict[str, Any]) -> LabelledEvent:
         e["sentence_start"], e["sentence_end"], e["type"], e["trigger"], e["trigger_start"],
         e["trigger_end"], e["source"], e["source_country"], e["target"], e["target_country"],
     )  # fmt: skip
+
+
+def _place(p: dict[str, Any]) -> LabelledPlace:
+    return LabelledPlace(
+        p["start"], p["end"], p["text"], p["name"], p["geonameid"], p["lat"], p["lon"],
+        p["country"], p["feature"], bool(p["metonymic"]),
+    )  # fmt: skip
+
+
+def _timex(t: dict[str, Any]) -> LabelledTimex:
+    return LabelledTimex(t["start"], t["end"], t["text"], t["type"], t["value"])
 
 
 def load_labelled(folder: Path | str, split: Split | None = None) -> list[LabelledStory]:
@@ -210,6 +306,8 @@ def _story(story: dict[str, Any], data: dict[str, Any]) -> LabelledStory:
         published=_published(story.get("published")),
         quotes=tuple(_quote(q) for q in data.get("quotes") or []),
         events=tuple(_event(e) for e in data.get("events") or []),
+        places=None if data.get("places") is None else tuple(map(_place, data["places"])),
+        timexes=None if data.get("timexes") is None else tuple(map(_timex, data["timexes"])),
     )
 
 
