@@ -232,3 +232,20 @@ def test_cli_errors_only_on_tune(tmp_path: Path) -> None:
     shown = CliRunner().invoke(main, ["evaluate", str(folder), "--errors", "--split", "tune"])
     assert shown.exit_code == 0, shown.output
     assert "== score" not in shown.output
+
+
+def test_gate_reads_labelled_folder_entries(tmp_path: Path) -> None:
+    (tmp_path / "voa").mkdir()
+    folder = _labelled_folder(tmp_path / "voa")
+    floors = tmp_path / "floors.json"
+    name = f"{folder}#score"
+    floors.write_text(json.dumps({"floors": {name: {"events.sentence_type.f1": 0.0}}}))
+    passed = CliRunner().invoke(main, ["gate", "--floors", str(floors)])
+    assert passed.exit_code == 0, passed.output
+    assert "events.sentence_type.f1" in passed.output
+    floors.write_text(json.dumps({"floors": {name: {"events.sentence_type.f1": 1.01}}}))
+    failed = CliRunner().invoke(main, ["gate", "--floors", str(floors)])
+    assert failed.exit_code == 1 and "BELOW FLOOR" in failed.output
+    floors.write_text(json.dumps({"floors": {f"{folder}#dev": {"events.sentence_type.f1": 0}}}))
+    bad = CliRunner().invoke(main, ["gate", "--floors", str(floors)])
+    assert bad.exit_code == 3 and "must be tune or score" in bad.output
