@@ -69,6 +69,7 @@ class StageSpec:
     requires: tuple[str, ...] = ()
     assigns: tuple[str, ...] = ()
     config: type | None = None  # a frozen dataclass with defaults for every field
+    reads: tuple[str, ...] = ()  # used when present: a stage assigning it must run earlier
 
     def build(self, settings: Settings) -> Stage:
         return self.factory(settings, self.make_config(settings))
@@ -101,10 +102,16 @@ def stage(
     requires: Iterable[str] = (),
     assigns: Iterable[str] = (),
     config: type | None = None,
+    reads: Iterable[str] = (),
 ) -> Callable[[StageFactory], StageSpec]:
-    """Declare a stage factory: ``@stage("actors", requires=("parsed", "date"), assigns=...)``."""
+    """Declare a stage factory: ``@stage("actors", requires=("parsed", "date"), assigns=...)``.
+
+    ``requires``: fields that must be assigned before the stage runs; ``reads``: fields it uses
+    when there are any (no stage assigning them is needed, but one that does must run earlier);
+    ``assigns``: fields it sets or changes.
+    """
     article_fields = {f.name for f in fields(Article)}
-    declared = (*requires, *assigns)
+    declared = (*requires, *assigns, *reads)
     unknown = [f for f in declared if f not in article_fields]
     if unknown:
         raise StageRegistrationError(
@@ -114,7 +121,7 @@ def stage(
         raise StageRegistrationError(f"stage {name!r}: config must be a dataclass type")
 
     def decorate(factory: StageFactory) -> StageSpec:
-        return StageSpec(name, factory, tuple(requires), tuple(assigns), config)
+        return StageSpec(name, factory, tuple(requires), tuple(assigns), config, tuple(reads))
 
     return decorate
 
@@ -157,7 +164,19 @@ def check_order(chosen: Sequence[StageSpec], available: Mapping[str, StageSpec])
         for needed in spec.requires:
             if needed not in assigned:
                 raise StageOrderError(_order_problem(spec, needed, chosen, positions, available))
+        for used in spec.reads:
+            later = _producers(chosen[positions[spec.name] + 1 :], used)
+            if later and used not in assigned:
+                raise StageOrderError(
+                    f"stage {spec.name!r} reads {used!r}, assigned by {later[0]!r}, which runs "
+                    f"later; put {later[0]!r} before {spec.name!r} in the stages setting"
+                )
         assigned.update((name, spec.name) for name in spec.assigns)
+
+
+def _producers(specs: Sequence[StageSpec], name: str) -> list[str]:
+    """Stages that assign ``name`` without needing it first (they can make it from nothing)."""
+    return [s.name for s in specs if name in s.assigns and name not in (*s.requires, *s.reads)]
 
 
 def _order_problem(
@@ -168,13 +187,13 @@ def _order_problem(
     available: Mapping[str, StageSpec],
 ) -> str:
     head = f"stage {spec.name!r} requires {needed!r}"
-    later = [s.name for s in chosen[positions[spec.name] + 1 :] if needed in s.assigns]
+    later = _producers(chosen[positions[spec.name] + 1 :], needed)
     if later:
         return (
             f"{head}, assigned by {later[0]!r}, which runs later; "
             f"put {later[0]!r} before {spec.name!r} in the stages setting"
         )
-    elsewhere = sorted(s.name for s in available.values() if needed in s.assigns)
+    elsewhere = sorted(_producers(list(available.values()), needed))
     if elsewhere:
         return (
             f"{head}, assigned by {' or '.join(map(repr, elsewhere))}, which is not in the "

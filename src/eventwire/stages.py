@@ -57,7 +57,12 @@ def events_stage(settings: Settings, config: EventsConfig) -> Stage:
     return Stage("events", EventsStage.from_settings(settings, config).run)
 
 
-@stage("quotes", requires=("parsed", "mentions", "events"), assigns=("quotes", "events"))
+@stage(
+    "quotes",
+    requires=("parsed", "mentions", "paragraphs"),
+    reads=("events",),
+    assigns=("quotes", "events"),
+)
 def quotes_stage(settings: Settings, config: None) -> Stage:
     from eventwire.lang import language_data
     from eventwire.quotes import QuoteFinder
@@ -74,7 +79,8 @@ def time_stage(settings: Settings, config: None) -> Stage:
 
 @stage(
     "places",
-    requires=("parsed", "events", "mentions", "dateline"),
+    requires=("parsed", "mentions", "dateline"),
+    reads=("events",),
     assigns=("places", "events"),
 )
 def places_stage(settings: Settings, config: None) -> Stage:

@@ -15,7 +15,7 @@ from fastapi import FastAPI
 
 from eventwire.model import Article
 from eventwire.pipeline import Pipeline
-from eventwire.runner import run
+from eventwire.runner import process_items
 from eventwire.store.database import Store
 from eventwire.web import ServeSettings, create_app
 
@@ -64,7 +64,7 @@ STORIES = [
 def web_db(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> Path:
     path = tmp_path_factory.mktemp("web") / "web.duckdb"
     with Store(path) as store:
-        summary = run(STORIES, pipeline=pipeline, store=store)
+        summary = process_items(STORIES, pipeline=pipeline, store=store)
     assert summary.errors == [] and summary.events > 0
     return path
 

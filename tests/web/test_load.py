@@ -14,7 +14,7 @@ import pytest
 
 from eventwire.ingest import read_paths
 from eventwire.pipeline import Pipeline
-from eventwire.runner import run
+from eventwire.runner import process_items
 from eventwire.store.database import Store
 from eventwire.web import ServeSettings, create_app
 
@@ -71,5 +71,7 @@ def settings_for_demo(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeli
     """The demo database: `make demo`'s examples/ run through the pipeline."""
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
     with Store(path) as store:
-        run(read_paths([EXAMPLES], settings=pipeline.settings), pipeline=pipeline, store=store)
+        process_items(
+            read_paths([EXAMPLES], settings=pipeline.settings), pipeline=pipeline, store=store
+        )
     return path
