@@ -81,6 +81,6 @@ def test_the_event_coder_is_configuration() -> None:
 
 def test_metadata_stage_sets_date_and_dateline() -> None:
     pipeline = Pipeline(Settings(stages=("normalise", "metadata")))
-    (out,) = pipeline.process([Article(text="Head\n\nPARIS, Jan. 5, 2004 — France said.")])
+    (out,) = pipeline.process([Article(text="PARIS, Jan. 5, 2004 — France said.")])
     assert out.date == dt.date(2004, 1, 5) and out.date_source == "dateline"
     assert out.dateline is not None and out.dateline.city is not None
