@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from importlib.metadata import entry_points
 from itertools import islice
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from eventwire.errors import (
     SettingsError,
@@ -130,16 +130,31 @@ def registered_stages(extra: Iterable[StageSpec] = ()) -> dict[str, StageSpec]:
     """Built-in stages, then those of installed packages (entry points), then ``extra``."""
     from eventwire.stages import BUILTIN_STAGES
 
-    found = {spec.name: spec for spec in BUILTIN_STAGES}
-    for point in entry_points(group=ENTRY_POINT_GROUP):
+    found = registry(BUILTIN_STAGES, ENTRY_POINT_GROUP, StageSpec)
+    found.update({spec.name: spec for spec in extra})
+    return found
+
+
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+N = TypeVar("N", bound=_Named)
+
+
+def registry(builtin: Iterable[N], group: str, kind: type[N]) -> dict[str, N]:
+    """Built-in specs by name, then those installed packages declare under entry-point ``group``
+    (each entry point must name an instance of ``kind``; stages: a :func:`stage` factory)."""
+    found = {spec.name: spec for spec in builtin}
+    for point in entry_points(group=group):
         spec = point.load()
-        if not isinstance(spec, StageSpec):
+        if not isinstance(spec, kind):
             raise StageRegistrationError(
-                f"entry point {point.name!r} ({point.value}) in group {ENTRY_POINT_GROUP!r} "
-                "must name a function decorated with eventwire.pipeline.stage"
+                f"entry point {point.name!r} ({point.value}) in group {group!r} must name a "
+                f"{kind.__name__}"
             )
         found[spec.name] = spec
-    found.update({spec.name: spec for spec in extra})
     return found
 
 

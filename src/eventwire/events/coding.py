@@ -17,14 +17,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from importlib.metadata import entry_points
 from typing import Protocol, TypeVar
 
 from eventwire.context import SentenceContext, sentence_contexts
-from eventwire.errors import StageRegistrationError, UnknownCoderError
+from eventwire.errors import UnknownCoderError
 from eventwire.events.config import EventsConfig
 from eventwire.lang import LanguageData, language_data
 from eventwire.model import Article, Event
+from eventwire.pipeline import registry
 from eventwire.settings import Settings
 
 S = TypeVar("S", "CoderSpec", "MergeSpec")
@@ -83,24 +83,11 @@ BUILTIN_MERGES: tuple[MergeSpec, ...] = (MergeSpec("first", first_wins),)
 
 
 def registered_coders() -> dict[str, CoderSpec]:
-    return _registered(BUILTIN_CODERS, CODER_GROUP, CoderSpec)
+    return registry(BUILTIN_CODERS, CODER_GROUP, CoderSpec)
 
 
 def registered_merges() -> dict[str, MergeSpec]:
-    return _registered(BUILTIN_MERGES, MERGE_GROUP, MergeSpec)
-
-
-def _registered(builtin: Sequence[S], group: str, kind: type[S]) -> dict[str, S]:
-    found = {spec.name: spec for spec in builtin}
-    for point in entry_points(group=group):
-        spec = point.load()
-        if not isinstance(spec, kind):
-            raise StageRegistrationError(
-                f"entry point {point.name!r} ({point.value}) in group {group!r} must name a "
-                f"{kind.__name__}"
-            )
-        found[spec.name] = spec
-    return found
+    return registry(BUILTIN_MERGES, MERGE_GROUP, MergeSpec)
 
 
 def _pick(available: Mapping[str, S], name: str, what: str) -> S:
