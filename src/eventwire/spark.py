@@ -14,6 +14,7 @@ articles/s for the screen), the NLP (about 70 articles/s per core) on the cluste
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
@@ -138,7 +139,7 @@ def _parquet_lines(session: Any, origin: str) -> Iterator[str]:
     if "text" not in wanted:
         raise SparkError(f"{origin}: a Parquet input needs a 'text' column")
     frame = frame.select(*[frame[c].cast("string").alias(c) for c in wanted])
-    return iter(frame.toJSON().toLocalIterator())
+    return iter(frame.rdd.map(lambda row: json.dumps(row.asDict())).toLocalIterator())
 
 
 def _write(session: Any, store: Store, output: str, tmp: Path) -> dict[str, int]:

@@ -21,6 +21,7 @@ _ARTICLE_COLUMN = {"articles": "id", "skipped": None}
 def export_partitioned(store: Store, directory: Path) -> dict[str, int]:
     """Write every table with rows under ``directory/<table>/partition_date=…/``."""
     counts: dict[str, int] = {}
+    directory.mkdir(parents=True, exist_ok=True)
     for table in PARQUET_TABLES:
         found = store.con.execute(f"SELECT count(*) FROM {table}").fetchone()
         counts[table] = int(found[0]) if found else 0
