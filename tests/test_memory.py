@@ -9,7 +9,7 @@ import pytest
 
 from eventwire.model import Article
 from eventwire.pipeline import Pipeline
-from eventwire.runner import run
+from eventwire.runner import process_items
 from eventwire.settings import Settings
 from eventwire.store.database import Store
 
@@ -37,7 +37,7 @@ def test_memory_is_flat_over_a_long_run(tmp_path: Path) -> None:
 
     pipeline = Pipeline(Settings(stages=("normalise",), batch_size=256))
     with Store(tmp_path / "m.duckdb") as store:
-        summary = run(articles(), pipeline=pipeline, store=store)
+        summary = process_items(articles(), pipeline=pipeline, store=store, screen=False)
     assert summary.articles == n
     # Three times the articles after the first quarter: no more than 60 MB more.
     assert seen[n - 1] - seen[n // 4] < 60, seen

@@ -6,7 +6,7 @@ import pytest
 
 from eventwire.errors import UnknownStageError
 from eventwire.model import Article
-from eventwire.pipeline import Pipeline, Stage
+from eventwire.pipeline import Pipeline, Stage, StageSpec
 from eventwire.settings import Settings
 
 
@@ -16,15 +16,18 @@ def _boom_on_marker(article: Article) -> Article:
     return replace(article, title="seen")
 
 
-FACTORIES = {
-    "boom": lambda settings: Stage("boom", _boom_on_marker),
-    "shout": lambda settings: Stage("shout", lambda a: replace(a, title=(a.title or "") + "!")),
-    "liar": lambda settings: Stage("liar", lambda a: Article(text="another article")),
-}
+EXTRA = (
+    StageSpec("boom", lambda settings, config: Stage("boom", _boom_on_marker)),
+    StageSpec(
+        "shout",
+        lambda settings, config: Stage("shout", lambda a: replace(a, title=(a.title or "") + "!")),
+    ),
+    StageSpec("liar", lambda settings, config: Stage("liar", lambda a: Article(text="other"))),
+)
 
 
 def _pipeline(*stages: str) -> Pipeline:
-    return Pipeline(Settings(stages=stages, batch_size=4), factories=FACTORIES)
+    return Pipeline(Settings(stages=stages, batch_size=4), extra=EXTRA)
 
 
 def test_one_failing_article_is_recorded_and_the_rest_go_on() -> None:
@@ -53,8 +56,8 @@ def test_batch_stage_failure_is_isolated_per_article() -> None:
             raise RuntimeError("batch failed")
         return [replace(a, title="ok") for a in articles]
 
-    factories = {"b": lambda s: Stage("b", lambda a: batch([a])[0], batch)}
-    pipeline = Pipeline(Settings(stages=("b",), batch_size=8), factories=factories)
+    spec = StageSpec("b", lambda s, c: Stage("b", lambda a: batch([a])[0], batch))
+    pipeline = Pipeline(Settings(stages=("b",), batch_size=8), extra=(spec,))
     out = list(pipeline.process([Article(text="a"), Article(text="BOOM"), Article(text="c")]))
     assert [a.title for a in out] == ["ok", None, "ok"]
     assert out[1].failed

@@ -15,7 +15,7 @@ from eventwire.model import Article
 from eventwire.nlp import analysed_paragraphs, load_model
 from eventwire.parallel import ParallelPipeline, make_pipeline, worker_count
 from eventwire.pipeline import Pipeline
-from eventwire.runner import run
+from eventwire.runner import process_items
 from eventwire.settings import Settings
 from eventwire.store.database import Store
 from eventwire.text import normalise
@@ -78,7 +78,12 @@ def run_bench(texts: list[str], n: int, settings: Settings) -> BenchResult:
             _warm_up(pipeline, worker_count(settings.workers))
             started = time.perf_counter()
             with Store(Path(tmp) / "bench.duckdb") as store:
-                run(read_paths([source], settings=settings), pipeline=pipeline, store=store)
+                process_items(
+                    read_paths([source], settings=settings),
+                    pipeline=pipeline,
+                    store=store,
+                    screen=False,  # the same stories again and again: not copies here
+                )
             seconds = time.perf_counter() - started
         finally:
             pipeline.close()

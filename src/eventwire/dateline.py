@@ -15,18 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from eventwire.model import Article, Span
+from eventwire.lang.en.timex import MONTH_RE, MONTHS
+from eventwire.model import Article, Dateline, Span
 
-MONTHS: dict[str, int] = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-MONTH_RE = (
-    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)"
-)
 _DATE = rf"(?P<mon>{MONTH_RE})\s+(?P<day>[0-3]?\d)(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 _CITY = r"(?P<city>[A-Z][A-Z.'’\-]+(?:\s[A-Z][A-Z.'’\-]+){0,3})"
 _REGION = r"(?:,\s+(?P<region>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?))?"
@@ -38,24 +31,6 @@ URL_DATE_RE = re.compile(
     r"/(?P<year>(?:19|20)\d\d)[/-](?P<month>[01]?\d)(?:[/-](?P<day>[0-3]?\d))?(?=[/-]|$|\.)"
 )
 URL_COMPACT_RE = re.compile(r"/(?P<year>(?:19|20)\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)(?=/)")
-
-
-@dataclass(frozen=True, slots=True)
-class Dateline:
-    """A parsed dateline: offsets are into the article text."""
-
-    span: Span
-    city: Span | None
-    region: str | None
-    agency: str | None
-    month_day: tuple[int, int] | None
-    year: int | None
-
-    def date(self, fallback_year: int | None) -> dt.date | None:
-        year = self.year or fallback_year
-        if self.month_day is None or year is None:
-            return None
-        return _safe_date(year, *self.month_day)
 
 
 def find_dateline(article: Article) -> Dateline | None:
@@ -100,11 +75,13 @@ def url_date(url: str | None) -> tuple[int, int | None, int | None] | None:
 
 
 def with_publication_date(article: Article) -> Article:
-    """Fill ``date`` and ``date_source``: metadata, else dateline, else URL, else a warning."""
+    """The ``metadata`` stage: record the dateline, and fill ``date`` and ``date_source`` from
+    the metadata, else the dateline, else the URL, else leave a warning."""
+    dateline = find_dateline(article)
+    article = replace(article, dateline=dateline)
     if article.date is not None:
         return replace(article, date_source=article.date_source or "metadata")
     from_url = url_date(article.url)
-    dateline = find_dateline(article)
     if dateline is not None:
         found = dateline.date(from_url[0] if from_url else None)
         if found is not None:

@@ -35,6 +35,22 @@ class UnknownStageError(EventwireError):
     """A stage name in the settings is not registered."""
 
 
+class StageOrderError(EventwireError):
+    """A stage reads an article field that no earlier stage assigns (the message names both)."""
+
+
+class StageRegistrationError(EventwireError):
+    """A stage or event coder is declared wrongly (bad entry point, unknown field)."""
+
+
+class UnknownCoderError(EventwireError):
+    """An event coder or merge policy named in the settings is not registered."""
+
+
+class LanguageDataError(EventwireError):
+    """The language data folder for a language is missing or malformed."""
+
+
 class UnknownEventCodeError(EventwireError):
     """A CAMEO code is not in the ontology."""
 

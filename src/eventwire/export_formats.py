@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from eventwire.actors.sectors import gdelt_type
+
 _GEO = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
 _ACTOR = (
     "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
@@ -38,13 +40,6 @@ POLECAT_FIELDS: tuple[str, ...] = (
 
 #: Three-letter CAMEO prefixes that are not countries: they are the actor's type.
 _NON_STATE = {"IGO", "NGO", "IMG", "MNC", "NGM", "UIS", "INT"}
-_SECTORS = {
-    "GOV": "Government", "MIL": "Military", "COP": "Police", "OPP": "Opposition",
-    "REB": "Rebel", "CVL": "Civilian", "BUS": "Business", "MED": "Media", "JUD": "Judicial",
-    "LEG": "Legislature", "EDU": "Education", "HLH": "Health", "AGR": "Agriculture",
-    "LAB": "Labor", "REF": "Refugee", "CRM": "Criminal", "ELI": "Elite", "SPY": "Intelligence",
-    "IGO": "IGO", "NGO": "NGO",
-}  # fmt: skip
 
 
 def _actor_parts(code: str | None) -> dict[str, str]:
@@ -138,7 +133,7 @@ def polecat_record(event: dict[str, Any]) -> dict[str, Any]:
         out[f"{prefix}_name"] = event.get(f"{side}_name")
         out[f"{prefix}_name_raw"] = event.get(f"{side}_text")
         out[f"{prefix}_country"] = parts["CountryCode"] or None
-        out[f"primary_{prefix}_sector"] = _SECTORS.get(sector, sector) if sector else None
+        out[f"primary_{prefix}_sector"] = (gdelt_type(sector) or sector) if sector else None
         sectors = [parts[k] for k in ("Type1Code", "Type2Code", "Type3Code") if parts[k]]
-        out[f"{prefix}_sectors"] = [_SECTORS.get(s, s) for s in sectors] if code else None
+        out[f"{prefix}_sectors"] = [(gdelt_type(s) or s) for s in sectors] if code else None
     return out

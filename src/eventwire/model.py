@@ -46,6 +46,27 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class Dateline:
+    """A parsed dateline ("CARACAS, Jan 25 (Reuters) -"): offsets are into the article text."""
+
+    span: Span
+    city: Span | None
+    region: str | None
+    agency: str | None
+    month_day: tuple[int, int] | None
+    year: int | None
+
+    def date(self, fallback_year: int | None) -> dt.date | None:
+        year = self.year or fallback_year
+        if self.month_day is None or year is None:
+            return None
+        try:
+            return dt.date(year, *self.month_day)
+        except ValueError:
+            return None
+
+
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     index: int
     span: Span
@@ -175,6 +196,9 @@ class Event:
     date: EventDate | None = None
     quote_id: str | None = None
     place: EventPlace | None = None
+    # The trigger's token in its paragraph's parse (``Doc`` index), so that later stages find it
+    # without scanning; meaningful only while the parse is attached, hence not compared.
+    trigger_token: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +247,8 @@ class Article:
     places: tuple[Place, ...] = ()
     date_source: str | None = None  # metadata | dateline | url; None when no date was found
     warnings: tuple[str, ...] = ()  # notes that are not errors (e.g. "no publication date")
+    dateline: Dateline | None = None  # found by the ``metadata`` stage
+    language: str | None = None  # ISO 639-1 code detected by the ingest screen (None: not run)
     # Parser output for the stages of this process; never stored or compared.
     parsed: tuple[Any, ...] = field(default=(), compare=False, repr=False)
 

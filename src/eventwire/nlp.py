@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from eventwire.context import SentenceContext
 from eventwire.errors import ModelNotFoundError
 from eventwire.model import Article, Sentence, Span
 from eventwire.settings import AUTO_MODELS, Settings
@@ -22,7 +23,7 @@ class ParsedParagraph:
     paragraph: int
     offset: int
     doc: Any  # spacy.tokens.Doc
-    sentences: tuple[tuple[Sentence, Any], ...]  # our sentence record and its spaCy span
+    sentences: tuple[SentenceContext, ...]  # our sentence record, its spaCy span, its tokens
 
 
 @functools.cache
@@ -76,13 +77,13 @@ def _attach(article: Article, parsed: list[tuple[int, Span, Any]]) -> Article:
     sentences: list[Sentence] = []
     paragraphs: list[ParsedParagraph] = []
     for index, span, doc in parsed:
-        pairs: list[tuple[Sentence, Any]] = []
+        pairs: list[SentenceContext] = []
         for sent in doc.sents:
             start, end = _trimmed(sent)
             if end > start:
                 record = Sentence(len(sentences), Span(span.start + start, span.start + end), index)
                 sentences.append(record)
-                pairs.append((record, sent))
+                pairs.append(SentenceContext.of(record, sent, span.start))
         paragraphs.append(ParsedParagraph(index, span.start, doc, tuple(pairs)))
     return replace(article, sentences=tuple(sentences), parsed=tuple(paragraphs))
 
@@ -92,12 +93,3 @@ def _trimmed(sent: Any) -> tuple[int, int]:
     if not tokens:
         return 0, 0
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-
-
-def parsed_sentences(article: Article) -> list[tuple[Sentence, Any, int]]:
-    """Each analysed sentence with its spaCy span and the offset of its paragraph."""
-    return [
-        (sentence, sent, paragraph.offset)
-        for paragraph in article.parsed
-        for sentence, sent in paragraph.sentences
-    ]

@@ -11,7 +11,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 
 from eventwire.model import Article
 from eventwire.orphans import exit_with_parent
-from eventwire.pipeline import Pipeline, StageTimer, stage_factories
+from eventwire.pipeline import Pipeline, StageTimer, stage_specs
 from eventwire.settings import Settings
 
 
@@ -41,7 +41,7 @@ class ParallelPipeline:
         self.settings = settings
         self.workers = worker_count(workers)
         self.timer = StageTimer()
-        stage_factories(settings)  # fail here, not in a worker, on an unknown stage name
+        stage_specs(settings)  # fail here, not in a worker, on an unknown or misplaced stage
         self._executor = ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=multiprocessing.get_context("spawn"),

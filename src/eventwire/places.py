@@ -25,9 +25,8 @@ from types import MappingProxyType
 from typing import Any, Final
 
 from eventwire.actors.lexicon import Lexicon
-from eventwire.dateline import find_dateline
+from eventwire.context import SentenceContext, sentence_contexts, trigger_of
 from eventwire.model import Article, Event, EventPlace, Mention, Place, Span
-from eventwire.nlp import parsed_sentences
 from eventwire.when import clause_tokens
 
 _LOCATIVE: Final = frozenset({"in", "at", "near", "outside", "inside"})
@@ -188,7 +187,8 @@ class Toponym:
 def toponyms(article: Article, gazetteer: Gazetteer) -> list[Toponym]:
     """Candidate place names, one per span (the longest wins an overlap)."""
     found: list[Toponym] = []
-    for sentence, sent, offset in parsed_sentences(article):
+    for context in sentence_contexts(article):
+        sentence, sent, offset = context.record, context.sent, context.offset
         for ent in sent.ents:
             if ent.label_ in ("GPE", "LOC"):
                 span = Span(offset + ent.start_char, offset + ent.end_char)
@@ -197,7 +197,7 @@ def toponyms(article: Article, gazetteer: Gazetteer) -> list[Toponym]:
     for mention in article.mentions:
         if mention.rule in _MENTION_RULES:
             found.append(Toponym(mention.span, mention.text, mention.sentence, "lexicon"))
-    dateline = find_dateline(article)
+    dateline = article.dateline
     if dateline is not None and dateline.city is not None:
         city = dateline.city
         where = article.sentence_at(city.start)
@@ -242,7 +242,8 @@ class PlaceResolver:
         names = toponyms(article, self.gazetteer)
         context = self._context(article, names)
         places = tuple(p for t in names if (p := self.resolve(t, context, article)) is not None)
-        events = tuple(self._locate(article, places, e) for e in article.events)
+        contexts = sentence_contexts(article)
+        events = tuple(self._locate(contexts, places, e) for e in article.events)
         return replace(article, places=places, events=events)
 
     # -- resolving ------------------------------------------------------------------------------
@@ -280,8 +281,10 @@ class PlaceResolver:
         return _place(toponym, best, *_why(best, candidates, nearby))
 
     # -- events ---------------------------------------------------------------------------------
-    def _locate(self, article: Article, places: tuple[Place, ...], event: Event) -> Event:
-        found = _clause_place(article, places, event)
+    def _locate(
+        self, contexts: list[SentenceContext], places: tuple[Place, ...], event: Event
+    ) -> Event:
+        found = _clause_place(contexts, places, event)
         if found is not None:
             return replace(event, place=_event_place(found, f"'{found.text}' in the clause"))
         dateline = next((p for p in places if p.rule.endswith(":dateline")), None)
@@ -347,16 +350,17 @@ def _event_place(place: Place, reason: str) -> EventPlace:
     return EventPlace(place.name, place.country, place.lat, place.lon, reason, place.span)
 
 
-def _clause_place(article: Article, places: tuple[Place, ...], event: Event) -> Place | None:
+def _clause_place(
+    contexts: list[SentenceContext], places: tuple[Place, ...], event: Event
+) -> Place | None:
     """A place introduced by a locative preposition inside the event verb's clause."""
     here = [p for p in places if p.sentence == event.sentence]
     if not here:
         return None
-    for _, sent, offset in parsed_sentences(article):
-        for token in sent:
-            if offset + token.idx == event.trigger.start:
-                return _locative_in_clause(token, offset, here)
-    return None
+    verb = trigger_of(contexts, event)
+    if verb is None:
+        return None
+    return _locative_in_clause(verb, contexts[event.sentence].offset, here)
 
 
 def _locative_in_clause(verb: Any, offset: int, places: list[Place]) -> Place | None:

@@ -1,4 +1,9 @@
-"""Ingest → pipeline → store, batch by batch. The CLI and the benchmark call this."""
+"""Ingest screen → pipeline → store, batch by batch: :func:`process_items`, the one way in.
+
+The CLI (``eventwire run``), the web API (``POST /articles``) and the Spark runner all call
+:func:`process_items`, so the same input gives the same rows whichever way it came in: the
+language gate and duplicate detection (:class:`~eventwire.ingest.screen.Screen`) apply to each.
+"""
 
 from __future__ import annotations
 
@@ -85,28 +90,31 @@ class _Pending:
     sifted: Sifted = field(default_factory=Sifted)
 
 
-def run(
+def process_items(
     items: Iterable[Item],
     *,
     pipeline: BatchProcessor,
     store: Store,
     overrides: Overrides = Overrides(),
     reprocess: bool = False,
-    screen: Screen | None = None,
+    screen: bool = True,
 ) -> RunSummary:
-    """Process and store every article; bad items are recorded, never raised.
+    """Screen, process and store every article; bad items are recorded, never raised.
 
-    With a ``screen``, unwanted languages are skipped and duplicates recorded as copies; a
+    With ``screen`` (the default), languages not in ``settings.languages`` are skipped and
+    duplicates recorded as copies (``settings.dedup``), and each article's language is recorded;
+    ``screen=False`` is for measurements that feed the same text again (the benchmark). A
     :class:`FileDone` item marks its file as read once the batch holding it is stored.
     """
+    screen_ = Screen(store, pipeline.settings) if screen else None
     summary = RunSummary()
     started = time.perf_counter()
     pending: deque[_Pending] = deque()
-    work = _Work(store, overrides, reprocess, pending, screen)
+    work = _Work(store, overrides, reprocess, pending, screen_)
     for processed in pipeline.map_batches(work.batches(items, pipeline.settings.batch_size)):
         _store(processed, pending.popleft(), store, summary)
-        if screen is not None:
-            screen.stored(a.id for a in processed)
+        if screen_ is not None:
+            screen_.stored(a.id for a in processed)
     summary.seconds = time.perf_counter() - started
     return summary
 

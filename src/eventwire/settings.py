@@ -11,6 +11,7 @@ from eventwire.errors import SettingsError
 
 DEFAULT_STAGES: tuple[str, ...] = (
     "normalise",
+    "metadata",
     "nlp",
     "actors",
     "events",
@@ -53,6 +54,10 @@ class Settings:
     fetch_timeout: float = 20.0
     fetch_retries: int = 2
     fetch_delay: float = 1.0  # seconds between two requests to the same host
+    language: str = "en"  # language data folder (src/eventwire/lang/<language>/) the stages use
+    # Per-stage settings ([eventwire.stage.<name>] in TOML), kept as sorted pairs so that the
+    # settings stay hashable and picklable: ((stage, ((key, value), ...)), ...).
+    stage: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
@@ -65,6 +70,16 @@ class Settings:
             raise SettingsError(f"dedup must be off, exact or near, got {self.dedup!r}")
         if not 0.0 < self.near_duplicate <= 1.0:
             raise SettingsError(f"near_duplicate must be in (0, 1], got {self.near_duplicate}")
+
+    def stage_section(self, name: str) -> dict[str, Any]:
+        """The settings section of stage ``name`` (empty when there is none)."""
+        return dict(next((pairs for stage, pairs in self.stage if stage == name), ()))
+
+    def with_stage(self, name: str, **values: Any) -> Settings:
+        """A copy whose section for stage ``name`` also holds ``values``."""
+        section = {**self.stage_section(name), **values}
+        others = [(stage, pairs) for stage, pairs in self.stage if stage != name]
+        return replace(self, stage=_frozen_sections({**dict(others), name: section}))
 
     def with_(self, **changes: Any) -> Settings:
         """A copy with the given fields changed; ``None`` values are ignored."""
@@ -86,6 +101,8 @@ def load_settings(path: Path | None = None, **overrides: Any) -> Settings:
     for key in ("db_path", "dictionaries", "verb_patterns"):
         if isinstance(values.get(key), str):
             values[key] = Path(values[key])
+    if isinstance(values.get("stage"), dict):
+        values["stage"] = _frozen_sections(values["stage"])
     for key in ("stages", "languages"):
         if isinstance(values.get(key), list):
             values[key] = tuple(values[key])
@@ -93,6 +110,23 @@ def load_settings(path: Path | None = None, **overrides: Any) -> Settings:
         return Settings(**values)
     except TypeError as exc:
         raise SettingsError(f"invalid settings: {exc}") from exc
+
+
+def _frozen_sections(
+    sections: Any,
+) -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:
+    if not isinstance(sections, dict) or not all(isinstance(v, dict) for v in sections.values()):
+        raise SettingsError(
+            "[eventwire.stage] must hold one table per stage, e.g. [eventwire.stage.events]"
+        )
+    return tuple(
+        (name, tuple(sorted((k, _hashable(v)) for k, v in section.items())))
+        for name, section in sorted(sections.items())
+    )
+
+
+def _hashable(value: Any) -> Any:
+    return tuple(_hashable(v) for v in value) if isinstance(value, list | tuple) else value
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

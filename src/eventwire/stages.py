@@ -1,72 +1,102 @@
-"""The built-in stages, by name. Each factory builds its stage once per pipeline."""
+"""The built-in stages, with what each requires and assigns on the article.
+
+Each factory builds its stage once per pipeline; the imports inside keep start-up light.
+``Pipeline(settings).analyze()`` lists the contracts in pipeline order.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from types import MappingProxyType
-
-from eventwire.pipeline import Stage, StageFactory
+from eventwire.events.config import EventsConfig
+from eventwire.pipeline import Stage, StageSpec, stage
 from eventwire.settings import Settings
 
 
-def _normalise(settings: Settings) -> Stage:
+@stage("normalise", requires=("text", "title"), assigns=("norm_text", "paragraphs"))
+def normalise_stage(settings: Settings, config: None) -> Stage:
     from eventwire.text import normalise
 
     return Stage("normalise", normalise)
 
 
-def _nlp(settings: Settings) -> Stage:
+@stage(
+    "metadata",
+    requires=("norm_text", "paragraphs", "url"),
+    assigns=("date", "date_source", "dateline", "warnings"),
+)
+def metadata_stage(settings: Settings, config: None) -> Stage:
+    from eventwire.dateline import with_publication_date
+
+    return Stage("metadata", with_publication_date)
+
+
+@stage("nlp", requires=("norm_text", "paragraphs"), assigns=("sentences", "parsed"))
+def nlp_stage(settings: Settings, config: None) -> Stage:
     from eventwire.nlp import Parser
 
     parser = Parser(settings)
     return Stage("nlp", parser.run, parser.run_batch)
 
 
-def _actors(settings: Settings) -> Stage:
-    from eventwire.actors.dictionaries import load_dictionaries
-    from eventwire.actors.lexicon import Lexicon
+@stage("actors", requires=("parsed", "date"), assigns=("mentions",))
+def actors_stage(settings: Settings, config: None) -> Stage:
     from eventwire.actors.resolve import ActorResolver
+    from eventwire.lang import language_data
 
-    paths = settings.dictionaries
-    dictionary = load_dictionaries(paths) if paths is not None else None
-    return Stage("actors", ActorResolver(Lexicon.builtin(), dictionary).run)
-
-
-def _events(settings: Settings) -> Stage:
-    from eventwire.events.coder import EventCoder
-    from eventwire.events.patterns import patterns_for
-    from eventwire.events.verbs import builtin_verbs
-
-    return Stage("events", EventCoder(builtin_verbs(), patterns=patterns_for(settings)).run)
+    return Stage("actors", ActorResolver.from_settings(settings, language_data(settings)).run)
 
 
-def _quotes(settings: Settings) -> Stage:
+@stage(
+    "events",
+    requires=("parsed", "mentions", "paragraphs", "sentences"),
+    assigns=("events",),
+    config=EventsConfig,
+)
+def events_stage(settings: Settings, config: EventsConfig) -> Stage:
+    from eventwire.events.coding import EventsStage
+
+    return Stage("events", EventsStage.from_settings(settings, config).run)
+
+
+@stage(
+    "quotes",
+    requires=("parsed", "mentions", "paragraphs"),
+    reads=("events",),
+    assigns=("quotes", "events"),
+)
+def quotes_stage(settings: Settings, config: None) -> Stage:
+    from eventwire.lang import language_data
     from eventwire.quotes import QuoteFinder
 
-    return Stage("quotes", QuoteFinder().run)
+    return Stage("quotes", QuoteFinder(language_data(settings)).run)
 
 
-def _time(settings: Settings) -> Stage:
+@stage("time", requires=("parsed", "events", "date", "dateline"), assigns=("timexes", "events"))
+def time_stage(settings: Settings, config: None) -> Stage:
     from eventwire.when import date_events
 
     return Stage("time", date_events)
 
 
-def _places(settings: Settings) -> Stage:
-    from eventwire.actors.lexicon import Lexicon
+@stage(
+    "places",
+    requires=("parsed", "mentions", "dateline"),
+    reads=("events",),
+    assigns=("places", "events"),
+)
+def places_stage(settings: Settings, config: None) -> Stage:
+    from eventwire.actors.resolve import configured_lexicon
     from eventwire.places import PlaceResolver, builtin_gazetteer
 
-    return Stage("places", PlaceResolver(builtin_gazetteer(), Lexicon.builtin()).run)
+    return Stage("places", PlaceResolver(builtin_gazetteer(), configured_lexicon(settings)).run)
 
 
-BUILTIN_STAGES: Mapping[str, StageFactory] = MappingProxyType(
-    {
-        "normalise": _normalise,
-        "nlp": _nlp,
-        "actors": _actors,
-        "events": _events,
-        "quotes": _quotes,
-        "time": _time,
-        "places": _places,
-    }
+BUILTIN_STAGES: tuple[StageSpec, ...] = (
+    normalise_stage,
+    metadata_stage,
+    nlp_stage,
+    actors_stage,
+    events_stage,
+    quotes_stage,
+    time_stage,
+    places_stage,
 )

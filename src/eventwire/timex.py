@@ -19,40 +19,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
-from eventwire.dateline import MONTH_RE, MONTHS
+from eventwire.context import sentence_contexts
+from eventwire.lang import language_data
+from eventwire.lang.en import timex as EN
 from eventwire.model import Article, Span, Timex, TimexType
-from eventwire.nlp import parsed_sentences
+
+#: The temporal grammar is English for now (see DESIGN_NOTES: a second language needs it passed
+#: in); the verb words come from the same language data as every other stage.
+_EN_WORDS = language_data("en")
 
 Tense = Literal["past", "future"]
-
-WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_NUMBERS: Final[dict[str, int | str]] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "forty-eight": 48, "fifty": 50, "hundred": 100,
-    "a": 1, "an": 1, "a few": "X", "few": "X", "several": "X", "some": "X",
-}  # fmt: skip
-_NUM = r"(?P<n>\d{1,3}|a few|several|some|forty-eight|" + "|".join(
-    k for k in _NUMBERS if " " not in k and k not in ("few", "some", "several", "forty-eight")
-) + ")"  # fmt: skip
-_UNITS: Final = {
-    "minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M", "year": "Y",
-    "decade": "DE", "weekend": "WE",
-}  # fmt: skip
-_SEASONS: Final = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-_SEASON_START: Final = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_DAY_PARTS: Final = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
-_DAY_WORDS: Final = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
-_DEADLINE_CUES: Final = frozenset({"by", "within", "until", "till", "before"})
-_YEAR_STOP: Final = frozenset(
-    {"people", "percent", "troops", "soldiers", "votes", "dollars", "euros", "km", "miles",
-     "metres", "meters", "tonnes", "tons", "barrels", "civilians"}
-)  # fmt: skip
-_Y = r"(?P<year>(?:19|20)\d\d)"
-_D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_M = rf"(?P<mon>{MONTH_RE})"
-_CUE = r"(?:(?P<cue>[Oo]n|[Bb]y|[Ii]n|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter|[Ff]rom|[Dd]uring) )?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,106 +49,11 @@ class Normalised:
     rule: str
 
 
-def _p(pattern: str, *, ignore_case: bool = False) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE if ignore_case else 0)
-
-
-#: (kind, pattern), most specific first; an earlier kind wins a tie on the same span.
-PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
-    ("iso", _p(rf"{_CUE}\b{_Y}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
-    ("mdy", _p(rf"{_CUE}\b{_M} {_D}\b(?:,? {_Y}\b)?")),
-    ("dmy", _p(rf"{_CUE}\b{_D} (?:of )?{_M}(?:,? {_Y}\b)?")),
-    ("month_year", _p(rf"{_CUE}\b(?:(?P<mod>early|late|mid-?) ?)?{_M},? {_Y}\b")),
-    (
-        "month",
-        _p(
-            rf"\b(?P<cue>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Ee]arly|[Ll]ate|"
-            rf"[Mm]id-|[Ll]ast|[Nn]ext|[Tt]his) ?{_M}(?! ?\d)"
-        ),
-    ),
-    ("ordinal_day", _p(rf"{_CUE}\bthe (?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?! (?:of|century))")),
-    ("ago", _p(rf"\b{_NUM}[ -](?P<unit>day|week|month|year|decade)s? ago\b", ignore_case=True)),
-    (
-        "rel_part",
-        _p(
-            r"\b(?P<rel>this|last|tomorrow|yesterday) (?P<part>morning|afternoon|evening"
-            r"|night)\b",
-            ignore_case=True,
-        ),
-    ),
-    ("edge", _p(r"\b(?P<edge>earlier|later) this (?P<unit>week|month|year)\b", ignore_case=True)),
-    (
-        "rel_unit",
-        _p(
-            r"\b(?P<rel>last|next|this|past|coming) (?P<unit>week|month|year|weekend)\b",
-            ignore_case=True,
-        ),
-    ),
-    (
-        "set",
-        _p(
-            rf"\b(?:every|each) (?P<unit>day|week|month|year|(?P<wd>{_WEEKDAY_RE}))\b"
-            r"|\b(?P<adv>daily|weekly|monthly|annually|yearly)\b",
-            ignore_case=False,
-        ),
-    ),
-    (
-        "duration",
-        _p(
-            rf"\b(?:(?P<cue>[Ww]ithin|[Ff]or|[Oo]ver|[Ii]n|[Aa]fter) (?:the (?:next|past"
-            rf"|last|coming) )?)?{_NUM}[ -](?P<unit>minute|hour|day|week|month|year"
-            r"|decade)s?\b(?! ago)",
-            ignore_case=True,
-        ),
-    ),
-    (
-        "season",
-        _p(
-            r"\b(?:(?P<rel>last|next|this|the) )?(?P<season>spring|summer|autumn|fall"
-            rf"|winter)(?:(?: of)? {_Y})?\b",
-            ignore_case=True,
-        ),
-    ),
-    ("day_word", _p(r"\b(?P<word>yesterday|today|tonight|tomorrow)\b", ignore_case=True)),
-    (
-        "weekday",
-        _p(
-            rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Oo]n|[Bb]y|[Uu]ntil|[Ss]ince|[Bb]efore"
-            rf"|[Aa]fter) )?(?P<wd>{_WEEKDAY_RE})\b(?!s)"
-        ),
-    ),
-    ("decade", _p(r"\bthe (?P<dec>(?:19|20)\d)0s\b")),
-    (
-        "clock",
-        _p(
-            r"\b(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))? ?(?P<ampm>[ap])\.?m\b\.?"
-            r"|\b(?P<named>noon|midnight)\b",
-            ignore_case=True,
-        ),
-    ),
-    (
-        "ref",
-        _p(
-            r"\b(?P<ref>now|currently|at present|nowadays|these days|recently|in the past"
-            r"|previously|soon|in the future|in the coming (?:days|weeks|months))\b",
-            ignore_case=True,
-        ),
-    ),
-    ("year", _p(rf"{_CUE}(?<![\w$€£.,-]){_Y}(?![\w%]|[.,]\d)")),
-)
-_REFS: Final = {
-    "now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
-    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "recently": "PAST_REF",
-    "in the past": "PAST_REF", "previously": "PAST_REF", "soon": "FUTURE_REF",
-    "in the future": "FUTURE_REF",
-}  # fmt: skip
-
-
 # -- finding -------------------------------------------------------------------------------------
 def find_in_text(text: str, offset: int = 0) -> list[Found]:
     """Non-overlapping matches in ``text`` (earliest first; the longest wins an overlap)."""
     candidates: list[tuple[int, int, int, Found]] = []
-    for rank, (kind, pattern) in enumerate(PATTERNS):
+    for rank, (kind, pattern) in enumerate(EN.PATTERNS):
         for match in pattern.finditer(text):
             found = _found(kind, match, offset)
             if found is not None:
@@ -222,7 +103,7 @@ def _plausible(kind: str, groups: dict[str, str], text: str, end: int) -> bool:
         return "rel" in groups or "year" in groups
     if kind == "year":
         following = text[end:].split(maxsplit=1)
-        return not (following and following[0].lower().strip(".,;") in _YEAR_STOP)
+        return not (following and following[0].lower().strip(".,;") in EN.YEAR_STOP)
     if kind in ("mdy", "dmy", "ordinal_day"):
         return 1 <= int(groups["day"]) <= 31
     if kind == "clock" and "h" in groups:
@@ -231,13 +112,6 @@ def _plausible(kind: str, groups: dict[str, str], text: str, end: int) -> bool:
 
 
 # -- tense ---------------------------------------------------------------------------------------
-_FUTURE_AUX: Final = frozenset({"will", "shall", "'ll", "wo", "would", "must", "should"})
-_FUTURE_HEADS: Final = frozenset(
-    {"plan", "expect", "schedule", "due", "set", "prepare", "intend", "aim", "go", "hope", "want"}
-)
-_REPORTING: Final = frozenset({"say", "tell", "announce", "report", "state", "add"})
-
-
 def governing_verb(token: Any) -> Any | None:
     """The nearest verb above ``token`` in the parse (``None`` at the root)."""
     current = token
@@ -254,22 +128,22 @@ def verb_tense(verb: Any | None) -> Tense | None:
     if verb is None:
         return None
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & _FUTURE_AUX:
+    if auxes & _EN_WORDS.modals.future_time:
         return "future"
     if verb.tag_ == "VB" and (verb.dep_ == "ROOT" or "to" in auxes):
         head = verb.head
-        if verb.dep_ == "ROOT" or head.lemma_ in _FUTURE_HEADS or verb.dep_ in ("acl", "relcl"):
+        if verb.dep_ == "ROOT" or head.lemma_ in EN.FUTURE_HEADS or verb.dep_ in ("acl", "relcl"):
             return "future"
         return governing_tense(head)
     if (
         verb.tag_ in ("VBZ", "VBP")
-        and verb.lemma_ not in _REPORTING
+        and verb.lemma_ not in _EN_WORDS.speech_verbs("times_report")
         and "have" not in {c.lemma_ for c in verb.children if c.dep_ == "aux"}
     ):
         return "future" if verb.lemma_ != "be" or verb.dep_ == "ROOT" else None
-    if verb.tag_ == "VBN" and verb.lemma_ in _FUTURE_HEADS and "auxpass" in deps(verb):
+    if verb.tag_ == "VBN" and verb.lemma_ in EN.FUTURE_HEADS and "auxpass" in deps(verb):
         return "future"  # "is scheduled for", "is expected on", "is set for"
-    if verb.tag_ in ("VBD", "VBN") or verb.lemma_ in _REPORTING:
+    if verb.tag_ in ("VBD", "VBN") or verb.lemma_ in _EN_WORDS.speech_verbs("times_report"):
         return "past"
     return None
 
@@ -300,7 +174,7 @@ def _iso(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Norm
 
 
 def _month_day(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
-    month, day = MONTHS[g["mon"][:3].lower()], int(g["day"])
+    month, day = EN.MONTHS[g["mon"][:3].lower()], int(g["day"])
     if "year" in g:
         value = _date_or_none(int(g["year"]), month, day)
         return Normalised("DATE", value.isoformat() if value else None, "date:explicit")
@@ -314,11 +188,13 @@ def _month_day(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -
 
 
 def _month_year(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
-    return Normalised("DATE", f"{g['year']}-{MONTHS[g['mon'][:3].lower()]:02d}", "month:explicit")
+    return Normalised(
+        "DATE", f"{g['year']}-{EN.MONTHS[g['mon'][:3].lower()]:02d}", "month:explicit"
+    )
 
 
 def _month(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
-    month = MONTHS[g["mon"][:3].lower()]
+    month = EN.MONTHS[g["mon"][:3].lower()]
     if anchor is None:
         return Normalised("DATE", None, "month, no anchor")
     mod = g.get("mod", "")
@@ -362,7 +238,7 @@ def _ago(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Norm
 
 
 def _rel_part(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
-    rel, part = g["rel"].lower(), _DAY_PARTS[g["part"].lower()]
+    rel, part = g["rel"].lower(), EN.DAY_PARTS[g["part"].lower()]
     if anchor is None:
         return Normalised("TIME", None, "day part, no anchor")
     shift = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
@@ -381,7 +257,7 @@ def _edge(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Nor
 def _rel_unit(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
     rel, unit = g["rel"].lower(), g["unit"].lower()
     if rel in ("past", "coming"):
-        return Normalised("DURATION", f"P1{_UNITS[unit]}", f"{rel} unit")
+        return Normalised("DURATION", f"P1{EN.UNITS[unit]}", f"{rel} unit")
     if anchor is None:
         return Normalised("DATE", None, "relative unit, no anchor")
     shift = {"last": -1, "next": 1, "this": 0}[rel]
@@ -390,15 +266,15 @@ def _rel_unit(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) ->
 
 def _set(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
     if "wd" in g:
-        return Normalised("SET", f"XXXX-WXX-{WEEKDAYS.index(g['wd'].lower()) + 1}", "set")
+        return Normalised("SET", f"XXXX-WXX-{EN.WEEKDAYS.index(g['wd'].lower()) + 1}", "set")
     unit = g.get("unit") or {"daily": "day", "weekly": "week", "monthly": "month"}.get(
         g.get("adv", "").lower(), "year"
     )
-    return Normalised("SET", f"P1{_UNITS[unit.lower()]}", "set")
+    return Normalised("SET", f"P1{EN.UNITS[unit.lower()]}", "set")
 
 
 def _duration(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
-    n, unit = _number(g["n"]), _UNITS[g["unit"].lower()]
+    n, unit = _number(g["n"]), EN.UNITS[g["unit"].lower()]
     if unit.startswith("T"):
         return Normalised("DURATION", f"PT{n}{unit[1]}", "duration")
     return Normalised("DURATION", f"P{n}{unit}", "duration")
@@ -406,12 +282,12 @@ def _duration(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) ->
 
 def _season(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
     """A season is named by the year it starts in (winter 2018 = December 2018 to February)."""
-    code = _SEASONS[g["season"].lower()]
+    code = EN.SEASONS[g["season"].lower()]
     if "year" in g:
         return Normalised("DATE", f"{g['year']}-{code}", "season:explicit")
     if anchor is None:
         return Normalised("DATE", None, "season, no anchor")
-    starts = [dt.date(anchor.year + k, _SEASON_START[code], 1) for k in (-2, -1, 0, 1)]
+    starts = [dt.date(anchor.year + k, EN.SEASON_START[code], 1) for k in (-2, -1, 0, 1)]
     ends = {start: _add_months(start, 3, 1) or start for start in starts}
     rel = g.get("rel", "").lower()
     this = anchor.year - (1 if code == "WI" and anchor.month < 3 else 0)
@@ -432,7 +308,7 @@ def _day_word(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) ->
     word = g["word"].lower()
     if anchor is None:
         return Normalised("DATE", None, "day word, no anchor")
-    day = anchor + dt.timedelta(days=_DAY_WORDS[word])
+    day = anchor + dt.timedelta(days=EN.DAY_WORDS[word])
     if word == "tonight":
         return Normalised("TIME", f"{day.isoformat()}TNI", "day word")
     return Normalised("DATE", day.isoformat(), "day word")
@@ -462,7 +338,7 @@ def _clock(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> No
 
 
 def _ref(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
-    value = _REFS.get(g["ref"].lower(), "FUTURE_REF")
+    value = EN.REFS.get(g["ref"].lower(), "FUTURE_REF")
     if value == "FUTURE_REF" and g["ref"].lower().startswith("in the coming"):
         return Normalised("DURATION", "PXW" if "week" in g["ref"] else "PXD", "coming")
     return Normalised("DATE", value, "reference")
@@ -487,7 +363,7 @@ _NORMALISERS: Final[
 def resolve_weekday(word: str, anchor: dt.date, *, rel: str = "", tense: Tense | None) -> dt.date:
     """ "last Friday": strictly before; "next Friday": strictly after; otherwise by tense:
     future → on or after ``anchor``, past (or unknown) → on or before it."""
-    weekday = WEEKDAYS.index(word)
+    weekday = EN.WEEKDAYS.index(word)
     if rel == "last":
         return anchor - dt.timedelta(days=(anchor.weekday() - weekday - 1) % 7 + 1)
     if rel == "next":
@@ -542,7 +418,7 @@ def _number(word: str) -> int | str:
     lower = word.lower()
     if lower.isdigit():
         return int(lower)
-    number = _NUMBERS.get(lower, "X")
+    number = EN.NUMBERS.get(lower, "X")
     return number if isinstance(number, int | str) else "X"
 
 
@@ -551,7 +427,8 @@ def find_timexes(article: Article) -> tuple[Timex, ...]:
     """Every temporal expression in the analysed sentences, normalised against ``date``."""
     text = article.norm_text or article.text
     found: list[Timex] = []
-    for sentence, sent, offset in parsed_sentences(article):
+    for context in sentence_contexts(article):
+        sentence, sent, offset = context.record, context.sent, context.offset
         span = sentence.span
         matches = find_in_text(text[span.start : span.end], span.start)
         tokens = {offset + t.idx: t for t in sent}
@@ -566,7 +443,7 @@ def _timex(article: Article, match: Found, sentence: int, token: Any | None) -> 
     if tense is None and match.cue in ("by", "until", "before"):
         tense = "future"  # an open deadline lies ahead
     result = normalise(match, article.date, tense)
-    deadline = match.cue in _DEADLINE_CUES or (match.kind == "duration" and match.cue == "within")
+    deadline = match.cue in EN.DEADLINE_CUES or (match.kind == "duration" and match.cue == "within")
     span = Span(match.start, match.end)
     text = span.text_of(article.text)
     return Timex(span, text, sentence, result.type, result.value, result.rule, deadline)

@@ -1,7 +1,6 @@
-"""The ``time`` stage: publication date, temporal expressions, and each event's date.
+"""The ``time`` stage: temporal expressions, and each event's date.
 
-1. The publication date comes from the input metadata (or ``--date``), else the dateline, else
-   the URL; ``Article.date_source`` says which, and a missing date leaves a warning.
+1. The publication date is settled before (the ``metadata`` stage, :mod:`eventwire.dateline`).
 2. Every temporal expression is found and normalised (:mod:`eventwire.timex`).
 3. An event takes the date of a DATE (or dated TIME) expression in its verb's own clause — the
    finest one (day before week before month...), nearest the verb on a tie; a coordinated verb
@@ -16,9 +15,8 @@ import re
 from dataclasses import replace
 from typing import Any, Final
 
-from eventwire.dateline import find_dateline, with_publication_date
+from eventwire.context import sentence_contexts, trigger_of
 from eventwire.model import Article, Event, EventDate, Granularity, Span, Timex
-from eventwire.nlp import parsed_sentences
 from eventwire.timex import find_timexes, resolve_weekday
 
 _DAY_WORDS: Final = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
@@ -38,16 +36,13 @@ _CLAUSE_BOUNDARIES: Final = frozenset(
 
 
 def date_events(article: Article) -> Article:
-    article = with_publication_date(article)
-    dateline = find_dateline(article)
+    dateline = article.dateline
     timexes = find_timexes(article)
     if dateline is not None:  # the filing date says when the story was written, not the event
         timexes = tuple(_mark_dateline(t, dateline.span) for t in timexes)
     article = replace(article, timexes=timexes)
-    tokens = _trigger_tokens(article)
-    events = tuple(
-        _dated(article, event, tokens.get(event.trigger.start)) for event in article.events
-    )
+    contexts = sentence_contexts(article)
+    events = tuple(_dated(article, event, trigger_of(contexts, event)) for event in article.events)
     return replace(article, events=events)
 
 
@@ -67,16 +62,6 @@ def granularity(value: str | None) -> Granularity | None:
         if pattern.match(value):
             return name
     return None
-
-
-def _trigger_tokens(article: Article) -> dict[int, Any]:
-    wanted = {event.trigger.start for event in article.events}
-    found: dict[int, Any] = {}
-    for _, sent, offset in parsed_sentences(article):
-        for token in sent:
-            if offset + token.idx in wanted:
-                found[offset + token.idx] = token
-    return found
 
 
 def _dated(article: Article, event: Event, verb: Any) -> Event:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -263,18 +262,13 @@ def test_default_cache_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> N
 @pytest.mark.shared
 def test_phoenix_dictionaries(shared_dir: Path, tmp_path: Path) -> None:
     phoenix = shared_dir / "dictionaries" / "phoenix"
-    seconds = []
-    for _ in range(2):  # the better of two, so a busy machine does not fail the test
-        started = time.perf_counter()
-        countries = load_dictionaries(phoenix / "Phoenix.Countries.actors.txt", cache=False)
-        seconds.append(time.perf_counter() - started)
-    assert min(seconds) < 2.0
+    countries = load_dictionaries(phoenix / "Phoenix.Countries.actors.txt", cache=False)
     assert len(countries) > 10_000
 
-    d = load_dictionaries(phoenix, cache_dir=tmp_path)
-    started = time.perf_counter()
-    d = load_dictionaries(phoenix, cache_dir=tmp_path)
-    assert time.perf_counter() - started < 1.0  # from the cache
+    first = load_dictionaries(phoenix, cache_dir=tmp_path)
+    assert list(tmp_path.iterdir())  # the parsed form was cached
+    d = load_dictionaries(phoenix, cache_dir=tmp_path)  # read back from the cache
+    assert len(d) == len(first)
     maduro = d.lookup("Maduro", dt.date(2019, 1, 26))
     assert maduro is not None and maduro.code == "VENGOV"
     assert maduro.rule == "dict:Phoenix.Countries.actors.txt:NICOLAS_MADURO"

@@ -88,7 +88,9 @@ def dictionary_pipeline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pi
     (folder / "people.csv").write_text(_PEOPLE_CSV, encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:  # the cache goes to a temporary folder
         patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
-        yield Pipeline(Settings(dictionaries=folder, stages=("normalise", "nlp", "actors")))
+        yield Pipeline(
+            Settings(dictionaries=folder, stages=("normalise", "metadata", "nlp", "actors"))
+        )
 
 
 def _run(pipeline: Pipeline, date: dt.date | None) -> Article:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -114,7 +113,6 @@ def test_parses_patterns_with_items_and_skips_undefined_synsets(tiny: VerbPatter
     assert texts["+ BEEN * BY $"].code == Code(None, "110")
     assert tiny.skipped == 1  # &UNDEFINED, as PETRARCH does
     assert tiny.pattern_count == 7
-    assert tiny.seconds < 1.0
 
 
 def test_longest_matching_pattern_wins(tiny: VerbPatterns) -> None:
@@ -225,9 +223,7 @@ def test_built_in_frames_keep_priority(with_patterns: Pipeline) -> None:
 @pytest.mark.shared
 def test_loads_the_real_cameo_dictionary(shared_dir: Path) -> None:
     path = shared_dir / "dictionaries" / "phoenix" / VERB_FILE
-    started = time.perf_counter()
     patterns = load_verb_patterns(path, strict=False)
-    assert time.perf_counter() - started < 2.0
     assert len(patterns.verbs) > 1000 and patterns.pattern_count > 4000
     assert len(patterns.problems) < 10  # a handful of malformed lines in the published file
     assert patterns.verbs["accuse"][0].code == Code("112")

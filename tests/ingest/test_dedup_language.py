@@ -70,26 +70,26 @@ GATE = LanguageGate(("en",))
 
 
 def test_english_kept_others_skipped_with_reason() -> None:
-    assert GATE.reason_to_skip(Article(text=WIRE)) is None
+    assert GATE.check(Article(text=WIRE)) == ("en", None)
     french = (
         "Le ministre des affaires étrangères a déclaré lundi que la France ne reconnaîtrait "
         "pas le résultat des élections et qu'elle appelait à un nouveau scrutin."
     )
-    reason = GATE.reason_to_skip(Article(text=french))
+    reason = GATE.check(Article(text=french))[1]
     assert reason is not None and reason.startswith("language 'fr'") and "not en" in reason
     german = "Der Außenminister sagte am Montag, Deutschland werde das Ergebnis nicht anerkennen."
-    assert "'de'" in (GATE.reason_to_skip(Article(text=german)) or "")
+    assert "'de'" in (GATE.check(Article(text=german))[1] or "")
 
 
 def test_short_or_unknown_text_is_kept_and_empty_languages_keep_all() -> None:
-    assert GATE.reason_to_skip(Article(text="Bonjour tout le monde")) is None
-    assert GATE.reason_to_skip(Article(text="12 34 56 78 90 11 12 13 14 15 16 17")) is None
-    assert LanguageGate(()).reason_to_skip(Article(text="Le ministre a déclaré " * 5)) is None
-    assert LanguageGate(("fr",)).reason_to_skip(Article(text="Le ministre a déclaré " * 5)) is None
+    assert GATE.check(Article(text="Bonjour tout le monde"))[1] is None
+    assert GATE.check(Article(text="12 34 56 78 90 11 12 13 14 15 16 17"))[1] is None
+    assert LanguageGate(()).check(Article(text="Le ministre a déclaré " * 5))[1] is None
+    assert LanguageGate(("fr",)).check(Article(text="Le ministre a déclaré " * 5))[1] is None
 
 
 @hsettings(max_examples=40, deadline=None)
 @given(st.text(min_size=1, max_size=300))
 def test_fuzz_language_gate_never_raises(text: str) -> None:
-    reason = GATE.reason_to_skip(Article(text=text))
+    reason = GATE.check(Article(text=text))[1]
     assert reason is None or reason.startswith("language")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import time
 from pathlib import Path
 from typing import Any
 
@@ -228,9 +227,7 @@ def test_large_sparse_file_rejected_quickly_before_binary_check(tmp_path: Path) 
     path = tmp_path / "huge.jsonl"
     with path.open("wb") as handle:
         handle.truncate(50_000_000)
-    started = time.perf_counter()
-    bad = only_error(path)
-    assert time.perf_counter() - started < 1.0
+    bad = only_error(path)  # the size message, not "binary": the size is checked first
     assert bad.origin == str(path)
     assert bad.reason == (
         "file is 50.0 MB, over the 20.0 MB limit (max_file_bytes); split it or raise the limit"

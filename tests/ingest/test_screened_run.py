@@ -16,9 +16,9 @@ from ingest_samples import page, warc
 from test_dedup_language import WIRE
 
 from eventwire.ingest import Inputs, read_inputs
-from eventwire.ingest.screen import KnownFiles, Screen
+from eventwire.ingest.screen import KnownFiles
 from eventwire.model import Article
-from eventwire.runner import RunSummary, run
+from eventwire.runner import RunSummary, process_items
 from eventwire.settings import Settings
 from eventwire.store.database import Store
 
@@ -41,9 +41,7 @@ def ingest(paths: list[Path], db: Path, settings: Settings | None = None) -> Run
     settings = settings or Settings(batch_size=2)
     with Store(db) as store:
         items = read_inputs(Inputs(paths=paths), settings=settings, known=KnownFiles(store))
-        return run(
-            items, pipeline=Passthrough(settings), store=store, screen=Screen(store, settings)
-        )
+        return process_items(items, pipeline=Passthrough(settings), store=store)
 
 
 def records(path: Path, texts: dict[str, str]) -> None:
@@ -141,7 +139,7 @@ def test_a_run_stopped_midway_resumes_without_loss_or_duplicates(tmp_path: Path)
     with Store(db) as store:
         items = read_inputs(Inputs(paths=[tmp_path]), settings=settings, known=KnownFiles(store))
         with pytest.raises(KeyboardInterrupt):
-            run(items, pipeline=Dies(settings), store=store, screen=Screen(store, settings))
+            process_items(items, pipeline=Dies(settings), store=store)
     assert len(query(db, "SELECT * FROM articles")) == 4
     assert query(db, "SELECT * FROM files") == []
     resumed = ingest([tmp_path], db, settings)

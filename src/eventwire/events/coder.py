@@ -1,4 +1,4 @@
-"""The ``events`` stage: code source → action → target from the dependency parse.
+"""The rule coder: source → action → target from the dependency parse.
 
 For every verb in the lexicon, the subject (or the ``by`` agent of a passive) gives the source and
 the frame's target slots give the target; each must hold an actor mention. Negation and modality
@@ -8,48 +8,23 @@ are recorded on the event, never coded away.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
+from eventwire.context import MentionIndex, SentenceContext
 from eventwire.errors import UnknownEventCodeError
-from eventwire.events.intent import intent_code
+from eventwire.events.build import EventBuilder
 from eventwire.events.nouns import EventNoun, NounLexicon, builtin_nouns, content_nouns
 from eventwire.events.ontology import NO_PLOVER_TYPE, event_type
 from eventwire.events.patterns import Match, VerbPatterns, Word, match_verb
 from eventwire.events.verbs import VerbFrame, VerbLexicon
-from eventwire.model import Article, Event, Mention, Modality, Sentence, Span, content_id
-from eventwire.nlp import parsed_sentences
+from eventwire.lang import LanguageData
+from eventwire.model import Event, Mention
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
-_FUTURE = frozenset({"will", "shall", "'ll", "wo"})
-_POSSIBLE = frozenset({"would", "could", "might", "may", "can", "should", "must", "ca"})
-_INTENT = frozenset(
-    {"vow", "pledge", "promise", "plan", "intend", "threaten", "want", "seek", "aim", "try",
-     "prepare", "decide", "hope", "offer", "expect", "agree", "move"}
-)  # fmt: skip
-#: Adjectives whose infinitive complement is intended: "is willing to withdraw".
-_WILLING = frozenset({"willing", "ready", "prepared", "determined", "poised", "eager"})
-#: Auxiliaries that announce an action ("said it would allow"); may/might/could only announce a
-#: conflictual one (a threat: "may halt mediation"), not a promise.
-_WOULD = frozenset({"would", "'d"})
-_MAYBE = frozenset({"may", "might", "could"})
-_APPEALS = frozenset({"urge", "call", "ask", "appeal", "demand", "request", "press", "tell"})
-_DEMANDS = frozenset({"demand", "seek", "want", "propose", "suggest"})
-#: Heads whose infinitive complement is what was threatened, not an event ("threatened to ban").
-_THREATS = frozenset({"threaten", "warn"})
-#: Heads that say their infinitive complement did not happen ("refused to meet", "failed to reach").
-_NOT_DONE = frozenset({"refuse", "fail", "decline"})
 #: Prepositions that name a partner or target rather than a topic ("share intelligence on X").
 _PARTNER_PREPS = frozenset({"with", "to", "against", "from", "into"})
-_SPEECH = frozenset({"say", "tell", "add", "state", "claim", "report", "announce", "allege"})
-_CONDITIONS = frozenset({"if", "unless"})
-#: Verbs that state a demand through a that-clause with must/should ("declared that China must
-#: drop its barriers"); the clause subject is the target.
-_STATING = _SPEECH | frozenset(
-    {"declare", "insist", "stress", "conclude", "warn", "argue", "believe", "write", "urge"}
-)
-_OBLIGATION = {"must": "100", "should": "020"}
 #: Confidence factors: built-in frames, dictionary patterns, a dictionary verb's default code.
 _BUILTIN_WEIGHT = 0.8
 _PATTERN_WEIGHT = 0.6
@@ -63,8 +38,8 @@ class _Arguments:
     passive: bool
 
 
-class EventCoder:
-    """Codes events in every parsed sentence of an article.
+class RuleCoder:
+    """The rule-based coder: events of one parsed sentence from the verb lexicon and the parse.
 
     ``patterns`` (optional, a PETRARCH CAMEO verb dictionary) widens coverage: a verb the
     built-in lexicon does not code is coded by its best dictionary pattern (or the verb's default
@@ -77,49 +52,45 @@ class EventCoder:
     carries ("staged a rally against X") when no verb frame coded the verb.
     """
 
+    name = "rule"
+
     def __init__(
         self,
         verbs: VerbLexicon,
         *,
+        lang: LanguageData,
         patterns: VerbPatterns | None = None,
         nouns: NounLexicon | None = None,
     ) -> None:
         self.verbs = verbs
         self.patterns = patterns
         self.nouns = nouns if nouns is not None else builtin_nouns()
+        self.lang = lang
+        self.builder = EventBuilder(lang)
 
-    def run(self, article: Article) -> Article:
-        events: dict[str, Event] = {}
-        for sentence, sent, offset in parsed_sentences(article):
-            mentions = [m for m in article.mentions if sentence.span.contains(m.span)]
-            for event in self._code_sentence(article, sentence, sent, offset, mentions):
-                events.setdefault(event.event_id, event)
-        return replace(article, events=_without_headline_repeats(article, list(events.values())))
-
-    def _code_sentence(
-        self, article: Article, sentence: Sentence, sent: Any, offset: int, mentions: list[Mention]
-    ) -> Iterator[Event]:
-        if not mentions:
-            return
-        index = _MentionIndex(mentions, offset)
+    def code(self, context: SentenceContext) -> list[Event]:
+        """The events of one sentence (in trigger order)."""
+        if not context.mentions.mentions:
+            return []
+        sent = context.sent
         by_token: dict[int, list[Event]] = {}
         for token in sent:
-            if token.pos_ not in ("VERB", "AUX") or _is_request_content(token):
+            if token.pos_ not in ("VERB", "AUX") or self._is_request_content(token):
                 continue
-            events = list(self._code_verb(article, sentence, token, offset, sent, index))
+            events = list(self._code_verb(context, token))
             if events:
                 by_token[token.i] = events
+        found: list[Event] = []
         for i, events in by_token.items():
             token = sent.doc[i]
             head = by_token.get(token.head.i) if _complement(token) else None
             if head and not events[0].negated and _same_plover(head[0], events[0]):
                 continue  # "agreed to lift the embargo", "began a strike to protest": said once
-            yield from events
+            found.extend(events)
+        return found
 
-    def _code_verb(
-        self, article: Article, sentence: Sentence, token: Any, offset: int, sent: Any,
-        index: _MentionIndex,
-    ) -> Iterator[Event]:  # fmt: skip
+    def _code_verb(self, ctx: SentenceContext, token: Any) -> Iterator[Event]:
+        index, sent = ctx.mentions, ctx.sent
         match = self._dictionary_match(token, sent)
         for frame in self.verbs.for_lemma(token.lemma_.lower()):
             if not _frame_matches(frame, token):
@@ -130,24 +101,130 @@ class EventCoder:
             code, rule = frame.code, frame.rule
             if match is not None and _refines(match, frame.code):
                 code, rule = str(match.code.primary), f"{frame.rule} {match.rule}"
-            code, rule = _announced(token, code, rule)
+            code, rule = self.builder.announced(token, code, rule)
             for expanded in _expand_conjuncts(args, sent, index):
-                yield _event(
-                    article, sentence, token, offset, expanded,
-                    code=code, rule=rule, weight=_BUILTIN_WEIGHT,
-                )  # fmt: skip
+                yield self._event(
+                    ctx, token, expanded, code=code, rule=rule, weight=_BUILTIN_WEIGHT
+                )
             return
         for noun in self.nouns.carried(token):
             entry = self.nouns.entry(noun)
             if entry is not None:
-                yield from _noun_events(article, sentence, token, noun, entry, offset, sent, index)
+                yield from self._noun_events(ctx, token, noun, entry)
                 return
-        demands = list(_demand_events(article, sentence, token, offset, sent, index))
+        demands = list(self._demand_events(ctx, token))
         if demands:
             yield from demands
             return
         if match is not None and token.pos_ == "VERB":
-            yield from _dictionary_events(article, sentence, token, offset, match, sent, index)
+            yield from self._dictionary_events(ctx, token, match)
+
+    def _event(
+        self, ctx: SentenceContext, verb: Any, args: _Arguments, *, code: str, rule: str,
+        weight: float, last: Any = None,
+    ) -> Event:  # fmt: skip
+        rule = rule + (" (passive)" if args.passive else "")
+        return self.builder.build(
+            ctx.article_id, ctx, verb, args.source, args.target,
+            code=code, rule=rule, weight=weight, last=last,
+        )  # fmt: skip
+
+    def _noun_events(
+        self, ctx: SentenceContext, verb: Any, noun: Any, entry: EventNoun
+    ) -> Iterator[Event]:
+        """Events of an event noun carried by a light verb: the verb's subject (or passive agent) is
+        the source; the target is the object of one of the noun's target prepositions, on the noun
+        first ("an attack on X"), then on the verb, then the verb's indirect object."""
+        index, sent = ctx.mentions, ctx.sent
+        passive = any(c.dep_ in _PASSIVE_SUBJECTS for c in verb.children)
+        source = _agent(verb, index) if passive else _subject(verb, index)
+        if source is None and passive and noun.dep_ == "pobj":
+            source = _passive_target(verb, index)  # "forces were engaged in ethnic cleansing"
+            passive = False
+        if source is None:
+            return
+        target = _not_self(source, _noun_target(entry, verb, noun, index))
+        code, rule = self.builder.announced(verb, entry.code, entry.rule)
+        end = noun if noun.i > verb.i else verb
+        for expanded in _expand_conjuncts(_Arguments(source, target, passive), sent, index):
+            yield self._event(
+                ctx, verb, expanded, code=code, rule=rule, weight=_BUILTIN_WEIGHT, last=end
+            )
+
+    def _dictionary_events(self, ctx: SentenceContext, verb: Any, match: Match) -> Iterator[Event]:
+        """Events of a verb coded by the CAMEO dictionary (the built-in lexicon did not code it).
+
+        A reverse-only code (``[:110]``) is coded target → source."""
+        index, sent = ctx.mentions, ctx.sent
+        reverse = match.code.primary is None
+        code = match.code.reverse if reverse else match.code.primary
+        if code is None or not _codable(code):
+            return
+        passive = any(c.dep_ in _PASSIVE_SUBJECTS for c in verb.children) or verb.dep_ == "acl"
+        if passive:
+            source, target = _agent(verb, index), _passive_target(verb, index)
+        else:
+            source, target = _subject(verb, index), _any_target(verb, index)
+        if reverse:
+            source, target = target, source
+        # Dictionary events need both actors: without a target, precision drops too far (measured on
+        # the dev gold files: PLOVER-type precision 0.57 with the rule, 0.46 without).
+        if source is None or target is None or target.span == source.span:
+            return
+        weight = _PATTERN_WEIGHT if match.pattern is not None else _DEFAULT_WEIGHT
+        for expanded in _expand_conjuncts(_Arguments(source, target, passive), sent, index):
+            yield self._event(ctx, verb, expanded, code=code, rule=match.rule, weight=weight)
+
+    def _is_request_content(self, verb: Any) -> bool:
+        """``recognise`` in "urge X to recognise Y" is what was asked for, not an event; ``ban`` in
+        "threatened to ban X" is what was threatened (the threat is coded on ``threaten``); what a
+        that-clause says someone must do is a demand, not an event."""
+        control = self.lang.control
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in control.appeals | control.threats:
+            return True
+        noun = verb.head
+        if (
+            verb.dep_ in ("acl", "relcl")
+            and noun.dep_ == "dobj"
+            and noun.head.lemma_.lower() in (control.appeals | control.demands)
+        ):
+            return True  # "demanded a meeting of the Council to discuss…": what was asked for
+        clause = verb
+        while clause.dep_ in ("xcomp", "acomp", "conj") and clause.head.i != clause.i:
+            clause = clause.head
+        return self._obligation(clause) is not None
+
+    def _obligation(self, clause: Any) -> str | None:
+        """The demand code of a that-clause of obligation under a speech verb, else None."""
+        stating = self.lang.speech_verbs("states_demand")
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in stating:
+            return None
+        obligation = self.lang.modals.obligation
+        for child in clause.children:
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in obligation:
+                return obligation[child.lower_]
+        return None
+
+    def _demand_events(self, ctx: SentenceContext, verb: Any) -> Iterator[Event]:
+        """ "The US said China must open its markets": a demand from the speaker to the clause
+        subject (skipped when the subject is the speaker itself: "Iran said it must defend
+        itself")."""
+        index, sent = ctx.mentions, ctx.sent
+        for clause in verb.children:
+            code = self._obligation(clause)
+            if code is None:
+                continue
+            source = _subject(verb, index)
+            target = next(
+                (index.in_subtree(c) for c in clause.children if c.dep_ in _SUBJECTS), None
+            )
+            if source is None or target is None or target.code == source.code:
+                continue
+            for expanded in _expand_conjuncts(_Arguments(source, target, False), sent, index):
+                yield self._event(
+                    ctx, verb, expanded, code=code, rule=f"demand:{clause.lower_}->{code}",
+                    weight=_BUILTIN_WEIGHT,
+                )  # fmt: skip
 
     def _dictionary_match(self, verb: Any, sent: Any) -> Match | None:
         if self.patterns is None or verb.pos_ != "VERB":
@@ -176,37 +253,7 @@ def _same_plover(a: Event, b: Event) -> bool:
     return a.type.plover_type == b.type.plover_type
 
 
-def _noun_events(
-    article: Article,
-    sentence: Sentence,
-    verb: Any,
-    noun: Any,
-    entry: EventNoun,
-    offset: int,
-    sent: Any,
-    index: _MentionIndex,
-) -> Iterator[Event]:
-    """Events of an event noun carried by a light verb: the verb's subject (or passive agent) is
-    the source; the target is the object of one of the noun's target prepositions, on the noun
-    first ("an attack on X"), then on the verb, then the verb's indirect object."""
-    passive = any(c.dep_ in _PASSIVE_SUBJECTS for c in verb.children)
-    source = _agent(verb, index) if passive else _subject(verb, index)
-    if source is None and passive and noun.dep_ == "pobj":
-        source = _passive_target(verb, index)  # "forces were engaged in ethnic cleansing"
-        passive = False
-    if source is None:
-        return
-    target = _not_self(source, _noun_target(entry, verb, noun, index))
-    code, rule = _announced(verb, entry.code, entry.rule)
-    end = noun if noun.i > verb.i else verb
-    for expanded in _expand_conjuncts(_Arguments(source, target, passive), sent, index):
-        yield _event(
-            article, sentence, verb, offset, expanded,
-            code=code, rule=rule, weight=_BUILTIN_WEIGHT, last=end,
-        )  # fmt: skip
-
-
-def _noun_target(entry: EventNoun, verb: Any, noun: Any, index: _MentionIndex) -> Mention | None:
+def _noun_target(entry: EventNoun, verb: Any, noun: Any, index: MentionIndex) -> Mention | None:
     for head in (noun, verb):
         for prep in entry.targets:
             for pobj in _prep_objects(head, prep):
@@ -216,21 +263,6 @@ def _noun_target(entry: EventNoun, verb: Any, noun: Any, index: _MentionIndex) -
         if child.dep_ in ("dative", "iobj") and (found := index.in_subtree(child)) is not None:
             return found
     return None
-
-
-def _announced(verb: Any, code: str, rule: str) -> tuple[str, str]:
-    """The intent or threat code when the action is announced, not done (see ``intent``)."""
-    if _negated(verb):
-        return code, rule
-    intent = intent_code(code)
-    if intent is None:
-        return code, rule
-    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    announced = _modality(verb) in ("future", "intended") or bool(auxes & _WOULD)
-    threat = event_type(intent).plover_type == "THREATEN"
-    if announced or (threat and auxes & _MAYBE):
-        return intent, f"{rule} announced->{intent}"
-    return code, rule
 
 
 def _refines(match: Match, code: str) -> bool:
@@ -252,42 +284,8 @@ def _codable(code: str) -> bool:
         return False
 
 
-def _dictionary_events(
-    article: Article,
-    sentence: Sentence,
-    verb: Any,
-    offset: int,
-    match: Match,
-    sent: Any,
-    index: _MentionIndex,
-) -> Iterator[Event]:
-    """Events of a verb coded by the CAMEO dictionary (the built-in lexicon did not code it).
-
-    A reverse-only code (``[:110]``) is coded target → source."""
-    reverse = match.code.primary is None
-    code = match.code.reverse if reverse else match.code.primary
-    if code is None or not _codable(code):
-        return
-    passive = any(c.dep_ in _PASSIVE_SUBJECTS for c in verb.children) or verb.dep_ == "acl"
-    if passive:
-        source, target = _agent(verb, index), _passive_target(verb, index)
-    else:
-        source, target = _subject(verb, index), _any_target(verb, index)
-    if reverse:
-        source, target = target, source
-    # Dictionary events need both actors: without a target, precision drops too far (measured on
-    # the dev gold files: PLOVER-type precision 0.57 with the rule, 0.46 without).
-    if source is None or target is None or target.span == source.span:
-        return
-    weight = _PATTERN_WEIGHT if match.pattern is not None else _DEFAULT_WEIGHT
-    for expanded in _expand_conjuncts(_Arguments(source, target, passive), sent, index):
-        yield _event(
-            article, sentence, verb, offset, expanded, code=code, rule=match.rule, weight=weight
-        )
-
-
 def _any_target(
-    verb: Any, index: _MentionIndex, *, preps: frozenset[str] | None = None
+    verb: Any, index: MentionIndex, *, preps: frozenset[str] | None = None
 ) -> Mention | None:
     """The first actor among the verb's objects, then its prepositional objects (in order; only
     ``preps`` when given), then prepositional objects on its direct object."""
@@ -307,51 +305,7 @@ def _any_target(
     return None
 
 
-def _without_headline_repeats(article: Article, events: list[Event]) -> tuple[Event, ...]:
-    """A headline event the body reports again (same source, code, target) is dropped."""
-    headlines = {p.index for p in article.paragraphs if p.kind == "headline"}
-    in_headline = {s.index for s in article.sentences if s.paragraph in headlines}
-
-    def key(event: Event) -> tuple[str | None, str, str | None]:
-        target = event.target.code if event.target else None
-        return (event.source.code if event.source else None, event.type.cameo, target)
-
-    body = {key(e) for e in events if e.sentence not in in_headline}
-    return tuple(e for e in events if e.sentence not in in_headline or key(e) not in body)
-
-
-class _MentionIndex:
-    """Finds the actor mention standing for a token (itself, or the closest in its subtree)."""
-
-    def __init__(self, mentions: list[Mention], offset: int) -> None:
-        self.mentions = [m for m in mentions if m.actor is not None]
-        self.offset = offset
-
-    def at(self, token: Any) -> Mention | None:
-        """The narrowest mention covering the token ("Romanian" inside "Hungarian and Romanian
-        officials" is its own mention)."""
-        start = self.offset + token.idx
-        covering = [m for m in self.mentions if m.span.start <= start < m.span.end]
-        return min(covering, key=lambda m: m.span.end - m.span.start, default=None)
-
-    def in_subtree(self, token: Any, max_depth: int = 2) -> Mention | None:
-        own = self.at(token)
-        if own is not None:
-            return own
-        best: tuple[int, int, Mention] | None = None
-        for sub in token.subtree:
-            mention = self.at(sub)
-            if mention is None:
-                continue
-            depth = _depth_below(sub, token)
-            if depth > max_depth:
-                continue
-            if best is None or (depth, sub.i) < best[:2]:
-                best = (depth, sub.i, mention)
-        return best[2] if best else None
-
-
-def _expand_conjuncts(args: _Arguments, sent: Any, index: _MentionIndex) -> list[_Arguments]:
+def _expand_conjuncts(args: _Arguments, sent: Any, index: MentionIndex) -> list[_Arguments]:
     """One event per actor of a coordination: "Serbia and Kosovo" → two targets."""
     sources = [args.source, *_conjunct_mentions(args.source, sent, index)]
     targets = [args.target]
@@ -365,7 +319,7 @@ def _expand_conjuncts(args: _Arguments, sent: Any, index: _MentionIndex) -> list
     ]
 
 
-def _conjunct_mentions(mention: Mention, sent: Any, index: _MentionIndex) -> list[Mention]:
+def _conjunct_mentions(mention: Mention, sent: Any, index: MentionIndex) -> list[Mention]:
     """Mentions coordinated with this one: conjuncts of its head ("France and Germany") or of a
     word inside it ("Hungarian and Romanian officials")."""
     inside = [t for t in sent if mention.span.start <= index.offset + t.idx < mention.span.end]
@@ -378,14 +332,6 @@ def _conjunct_mentions(mention: Mention, sent: Any, index: _MentionIndex) -> lis
             found.append(other)
         stack.extend(c for c in token.children if c.dep_ == "conj")
     return found
-
-
-def _depth_below(token: Any, ancestor: Any) -> int:
-    depth = 0
-    while token.i != ancestor.i and token.head.i != token.i:
-        token = token.head
-        depth += 1
-    return depth
 
 
 def _frame_matches(frame: VerbFrame, verb: Any) -> bool:
@@ -405,7 +351,7 @@ def _frame_matches(frame: VerbFrame, verb: Any) -> bool:
     return True
 
 
-def _arguments(frame: VerbFrame, verb: Any, index: _MentionIndex) -> _Arguments | None:
+def _arguments(frame: VerbFrame, verb: Any, index: MentionIndex) -> _Arguments | None:
     passive = any(c.dep_ in _PASSIVE_SUBJECTS for c in verb.children) or verb.dep_ == "acl"
     if passive:
         source = _agent(verb, index)
@@ -431,7 +377,7 @@ def _not_self(source: Mention | None, target: Mention | None) -> Mention | None:
     return target
 
 
-def _subject(verb: Any, index: _MentionIndex) -> Mention | None:
+def _subject(verb: Any, index: MentionIndex) -> Mention | None:
     for child in verb.children:
         if child.dep_ in _SUBJECTS:
             return index.in_subtree(child)
@@ -442,7 +388,7 @@ def _subject(verb: Any, index: _MentionIndex) -> Mention | None:
     return None
 
 
-def _agent(verb: Any, index: _MentionIndex) -> Mention | None:
+def _agent(verb: Any, index: MentionIndex) -> Mention | None:
     for child in verb.children:
         if child.dep_ == "agent":
             for pobj in child.children:
@@ -450,14 +396,14 @@ def _agent(verb: Any, index: _MentionIndex) -> Mention | None:
     return None
 
 
-def _passive_target(verb: Any, index: _MentionIndex) -> Mention | None:
+def _passive_target(verb: Any, index: MentionIndex) -> Mention | None:
     for child in verb.children:
         if child.dep_ in _PASSIVE_SUBJECTS:
             return index.in_subtree(child)
     return None
 
 
-def _target(frame: VerbFrame, verb: Any, index: _MentionIndex) -> Mention | None:
+def _target(frame: VerbFrame, verb: Any, index: MentionIndex) -> Mention | None:
     for slot in frame.targets:
         for token in slot_tokens(slot, verb):
             mention = index.in_subtree(token)
@@ -496,113 +442,3 @@ def _prep_objects(head: Any, prep: str) -> Iterator[Any]:
     for child in head.children:
         if child.dep_ in ("prep", "dative") and child.lower_ == prep:
             yield from (c for c in child.children if c.dep_ == "pobj")
-
-
-def _is_request_content(verb: Any) -> bool:
-    """``recognise`` in "urge X to recognise Y" is what was asked for, not an event; ``ban`` in
-    "threatened to ban X" is what was threatened (the threat is coded on ``threaten``); what a
-    that-clause says someone must do is a demand, not an event."""
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _APPEALS | _THREATS:
-        return True
-    noun = verb.head
-    if (
-        verb.dep_ in ("acl", "relcl")
-        and noun.dep_ == "dobj"
-        and noun.head.lemma_.lower() in (_APPEALS | _DEMANDS)
-    ):
-        return True  # "demanded a meeting of the Council to discuss…": what was asked for
-    clause = verb
-    while clause.dep_ in ("xcomp", "acomp", "conj") and clause.head.i != clause.i:
-        clause = clause.head
-    return _obligation(clause) is not None
-
-
-def _obligation(clause: Any) -> str | None:
-    """The demand code of a that-clause of obligation under a speech verb, else None."""
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in _STATING:
-        return None
-    for child in clause.children:
-        if child.dep_ in ("aux", "auxpass") and child.lower_ in _OBLIGATION:
-            return _OBLIGATION[child.lower_]
-    return None
-
-
-def _demand_events(
-    article: Article, sentence: Sentence, verb: Any, offset: int, sent: Any, index: _MentionIndex
-) -> Iterator[Event]:
-    """ "The US said China must open its markets": a demand from the speaker to the clause subject
-    (skipped when the subject is the speaker itself: "Iran said it must defend itself")."""
-    for clause in verb.children:
-        code = _obligation(clause)
-        if code is None:
-            continue
-        source = _subject(verb, index)
-        target = next((index.in_subtree(c) for c in clause.children if c.dep_ in _SUBJECTS), None)
-        if source is None or target is None or target.code == source.code:
-            continue
-        for expanded in _expand_conjuncts(_Arguments(source, target, False), sent, index):
-            yield _event(
-                article, sentence, verb, offset, expanded,
-                code=code, rule=f"demand:{clause.lower_}->{code}", weight=_BUILTIN_WEIGHT,
-            )  # fmt: skip
-
-
-def _negated(verb: Any) -> bool:
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _NOT_DONE:
-        return True
-    return any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
-
-
-def _modality(verb: Any) -> Modality:
-    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children):
-        return "conditional"
-    if auxes & _FUTURE or (verb.dep_ == "ROOT" and verb.tag_ == "VB" and "to" in auxes):
-        return "future"  # "will urge"; headline style "Pompeo to urge"
-    if auxes & _POSSIBLE:
-        return "possible"
-    head = verb.head
-    if verb.dep_ == "xcomp" and (head.lemma_.lower() in _INTENT or head.lower_ in _WILLING):
-        return "intended"
-    if verb.dep_ == "ccomp" and head.lemma_.lower() in _SPEECH:
-        return "reported"
-    return "asserted"
-
-
-def _event(
-    article: Article,
-    sentence: Sentence,
-    verb: Any,
-    offset: int,
-    args: _Arguments,
-    *,
-    code: str,
-    rule: str,
-    weight: float,
-    last: Any = None,
-) -> Event:
-    """One event; its trigger runs from the verb to ``last`` ("staged a rally") when given."""
-    etype = event_type(code)
-    end = last if last is not None else verb
-    trigger = Span(offset + verb.idx, offset + end.idx + len(end.text))
-    target_code = args.target.code if args.target else ""
-    confidence = weight * min(
-        args.source.confidence, args.target.confidence if args.target else 1.0
-    )
-    rule = rule + (" (passive)" if args.passive else "")
-    event_id = content_id(
-        article.id, str(sentence.index), args.source.code or "", etype.cameo, target_code or ""
-    )
-    return Event(
-        event_id=event_id,
-        sentence=sentence.index,
-        sentence_span=sentence.span,
-        trigger=trigger,
-        type=etype,
-        source=args.source,
-        target=args.target,
-        negated=_negated(verb),
-        modality=_modality(verb),
-        rule=rule,
-        confidence=round(confidence, 3),
-    )

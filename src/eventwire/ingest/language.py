@@ -158,28 +158,32 @@ SAMPLE_CHARS = 3000
 
 @dataclass
 class LanguageGate:
-    """Says why an article is not in one of ``languages`` (ISO 639-1 codes), or ``None``."""
+    """Detects an article's language and says why it is not in one of ``languages`` (ISO 639-1
+    codes; empty: every language is kept)."""
 
     languages: tuple[str, ...]
     _factory: Any = field(default=None, repr=False)
 
-    def reason_to_skip(self, article: Article) -> str | None:
-        if not self.languages:
-            return None
+    def check(self, article: Article) -> tuple[str | None, str | None]:
+        """The article's language (``None``: too short or unsure) and why it is skipped (``None``:
+        it is kept). English is recognised first by its share of function words."""
         sample = article.text[:SAMPLE_CHARS]
         words = [w.lower() for w in _WORD.findall(sample)]
         if len(words) < MIN_WORDS:
-            return None
-        if "en" in self.languages and _english_share(words) >= ENGLISH_SHARE:
-            return None
+            return None, None
+        wants_english = not self.languages or "en" in self.languages
+        if wants_english and _english_share(words) >= ENGLISH_SHARE:
+            return "en", None
         found = self._detect(sample)
         if found is None:
-            return None
+            return None, None
         language, probability = found
-        if language in self.languages or probability < MIN_PROBABILITY:
-            return None
+        if probability < MIN_PROBABILITY:
+            return None, None
+        if not self.languages or language in self.languages:
+            return language, None
         wanted = ", ".join(self.languages)
-        return f"language '{language}' (p={probability:.2f}), not {wanted}"
+        return language, f"language '{language}' (p={probability:.2f}), not {wanted}"
 
     def _detect(self, text: str) -> tuple[str, float] | None:
         from langdetect.lang_detect_exception import LangDetectException

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from eventwire.ingest.dedup import Fingerprint, Signature, fingerprint, signature_from_bytes
 from eventwire.ingest.items import FileDone, Skipped
@@ -19,6 +19,7 @@ from eventwire.model import Article, content_id
 from eventwire.settings import Settings
 from eventwire.store.database import Store
 from eventwire.store.rows import Row
+from eventwire.store.screening import band_candidates, file_articles, known_copies
 
 #: A stored or pending article a new one may copy: its key, text hash and signature.
 Candidate = tuple[str, str, Signature]
@@ -52,7 +53,8 @@ class Screen:
         known_copies = self._known_copies([a.id for a in batch])
         fresh = [a for a in batch if a.id not in known_copies]
         sifted.unchanged = len(batch) - len(fresh)
-        wanted = [a for a in fresh if not self._skip_language(a, sifted)]
+        checked = [self._with_language(article, sifted) for article in fresh]
+        wanted = [article for article in checked if article is not None]
         if self.mode == "off":
             sifted.todo = wanted
             return sifted
@@ -73,15 +75,16 @@ class Screen:
                     self._pending.pop(band, None)
 
     # -- language -----------------------------------------------------------------------------
-    def _skip_language(self, article: Article, sifted: Sifted) -> bool:
-        reason = self.gate.reason_to_skip(article)
+    def _with_language(self, article: Article, sifted: Sifted) -> Article | None:
+        """The article with its language recorded, or ``None`` when it is skipped for it."""
+        language, reason = self.gate.check(article)
         if reason is None:
-            return False
+            return replace(article, language=language)
         sifted.skipped["language"] += 1
         sifted.add(
             "skipped", skipped_row(Skipped(article.origin or article.id, "language", reason))
         )
-        return True
+        return None
 
     # -- duplicates ---------------------------------------------------------------------------
     def _keys(self, fp: Fingerprint) -> tuple[int, ...]:
@@ -130,22 +133,10 @@ class Screen:
 
     # -- store look-ups -----------------------------------------------------------------------
     def _known_copies(self, ids: list[str]) -> set[str]:
-        if not ids:
-            return set()
-        marks = ",".join("?" for _ in ids)
-        found = self.store.query(f"SELECT copy_id FROM copies WHERE copy_id IN ({marks})", ids)
-        return {row["copy_id"] for row in found}
+        return known_copies(self.store, ids)
 
     def _stored_candidates(self, keys: Iterable[int]) -> dict[int, list[Candidate]]:
-        wanted = list(set(keys))
-        if not wanted:
-            return {}
-        marks = ",".join("?" for _ in wanted)
-        found = self.store.query(
-            "SELECT b.band, f.article_key, f.text_hash, f.signature FROM bands b "
-            f"JOIN fingerprints f USING (article_key) WHERE b.band IN ({marks})",
-            wanted,
-        )
+        found = band_candidates(self.store, keys)
         out: dict[int, list[Candidate]] = {}
         for row in found:
             candidate = (
@@ -188,9 +179,4 @@ class KnownFiles:
     variant: str = ""  # the run's overrides (--source, --date): they change article ids
 
     def __call__(self, done: FileDone) -> int | None:
-        found = self.store.query(
-            "SELECT articles FROM files WHERE path = ? AND variant = ? AND size = ? "
-            "AND mtime_ns = ?",
-            [done.path, self.variant, done.size, done.mtime_ns],
-        )
-        return int(found[0]["articles"]) if found else None
+        return file_articles(self.store, done.path, self.variant, done.size, done.mtime_ns)

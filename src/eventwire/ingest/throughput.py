@@ -135,7 +135,7 @@ def measure_screen(texts: Iterable[str]) -> Measure:
     articles = [Article(text=t) for t in texts]
     started = time.perf_counter()
     for article in articles:
-        gate.reason_to_skip(article)
+        gate.check(article)
         fingerprint(article)
     size = sum(len(a.text) for a in articles) / 1e6
     return Measure("screen", size, len(articles), time.perf_counter() - started)

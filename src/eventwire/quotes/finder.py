@@ -15,13 +15,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
+from eventwire.context import SentenceContext, sentence_contexts
+from eventwire.events.build import EventBuilder
 from eventwire.events.verbs import VerbLexicon, builtin_verbs
+from eventwire.lang import LanguageData
 from eventwire.model import Article, Mention, Quote, Span, content_id
-from eventwire.nlp import parsed_sentences
 from eventwire.quotes.events import CuedQuote, link_events
 from eventwire.quotes.marks import direct_quote_spans, ends_open, starts_with_quote
 from eventwire.quotes.reported import reported_content
-from eventwire.quotes.speakers import SPEECH, SentenceView, is_cue, speaker_mention
+from eventwire.quotes.speakers import CueWords, speaker_mention
 
 _ADJACENT = 3  # characters between a quote and its cue that still count as "next to it"
 _MOSTLY_QUOTED = 0.8
@@ -31,7 +33,7 @@ _MOSTLY_QUOTED = 0.8
 class _Attribution:
     speaker: Mention
     cue: Any | None  # the spaCy token of the cue word
-    view: SentenceView | None
+    view: SentenceContext | None
     rule: str
     confidence: float
 
@@ -50,11 +52,14 @@ class _Carry:
 class QuoteFinder:
     """The ``quotes`` stage (built once per pipeline around a verb lexicon for quote events)."""
 
-    def __init__(self, verbs: VerbLexicon | None = None) -> None:
+    def __init__(self, lang: LanguageData, verbs: VerbLexicon | None = None) -> None:
         self.verbs = verbs if verbs is not None else builtin_verbs()
+        self.words = CueWords.of(lang)
+        self.builder = EventBuilder(lang)
+        self.actions = lang.speech_verbs("action")
 
     def run(self, article: Article) -> Article:
-        views = [SentenceView(s, sent, off) for s, sent, off in parsed_sentences(article)]
+        views = sentence_contexts(article)
         found: list[tuple[Quote, _Attribution | None]] = []
         carry: _Carry | None = None
         for paragraph in article.paragraphs:
@@ -62,28 +67,32 @@ class QuoteFinder:
                 carry = None
                 continue
             inside = [v for v in views if paragraph.span.contains(v.record.span)]
-            quotes = list(_paragraph_quotes(article, paragraph.span, inside, carry))
+            quotes = list(_paragraph_quotes(article, paragraph.span, inside, carry, self.words))
             carry = _carry(quotes, paragraph.span) or (carry if not inside else None)
             found.extend(quotes)
         found.sort(key=lambda pair: pair[0].span.start)
         article = replace(article, quotes=tuple(q for q, _ in found))
         cued = [CuedQuote(q, a.cue, a.view) for q, a in found if a and a.cue is not None and a.view]
-        return link_events(article, cued, self.verbs)
+        return link_events(article, cued, self.verbs, self.builder, self.actions)
 
 
 def _paragraph_quotes(
-    article: Article, paragraph: Span, views: list[SentenceView], carry: _Carry | None
+    article: Article,
+    paragraph: Span,
+    views: list[SentenceContext],
+    carry: _Carry | None,
+    words: CueWords,
 ) -> Iterator[tuple[Quote, _Attribution | None]]:
     spans = direct_quote_spans(article.text, paragraph)
     current = _carried(carry) if spans and starts_with_quote(article.text, paragraph) else None
     for span in spans:
-        attribution = _attribute(article, span, spans, views)
+        attribution = _attribute(article, span, spans, views, words)
         if attribution is None and current is not None:
             attribution = current if span is spans[0] else current.continued("continuation", 0.7)
         if attribution is not None:
             current = attribution
         yield _quote(article, span, attribution, direct=True), attribution
-    yield from _reported(article, views, spans)
+    yield from _reported(article, views, spans, words)
 
 
 def _carried(carry: _Carry | None) -> _Attribution | None:
@@ -104,7 +113,7 @@ def _carry(quotes: list[tuple[Quote, _Attribution | None]], paragraph: Span) -> 
 
 # -- direct quotes --------------------------------------------------------------------------
 def _attribute(
-    article: Article, span: Span, spans: list[Span], views: list[SentenceView]
+    article: Article, span: Span, spans: list[Span], views: list[SentenceContext], words: CueWords
 ) -> _Attribution | None:
     best: tuple[int, bool, _Attribution] | None = None
     for view in views:
@@ -112,7 +121,7 @@ def _attribute(
             continue
         for token in view.sent:
             at = view.span_of(token)
-            if not is_cue(token) or _inside(at, spans) or _quote_between(at, span, spans):
+            if not words.is_cue(token) or _inside(at, spans) or _quote_between(at, span, spans):
                 continue
             speaker = speaker_mention(article, token, view)
             if speaker is None or _inside(speaker.span, spans):
@@ -145,13 +154,13 @@ def _gap(a: Span, b: Span) -> int:
 
 # -- reported speech ------------------------------------------------------------------------
 def _reported(
-    article: Article, views: list[SentenceView], spans: list[Span]
+    article: Article, views: list[SentenceContext], spans: list[Span], words: CueWords
 ) -> Iterator[tuple[Quote, _Attribution | None]]:
     for view in views:
         for token in view.sent:
-            if not _speech_cue(token) or _inside(view.span_of(token), spans):
+            if not words.is_speech(token) or _inside(view.span_of(token), spans):
                 continue
-            content = reported_content(token, view)
+            content = reported_content(token, view, words.reports)
             if content is None or _mostly_quoted(content, spans):
                 continue
             speaker = speaker_mention(article, token, view)
@@ -161,12 +170,6 @@ def _reported(
             rule = rule or f"reported:{token.lemma_.lower()}"
             attribution = _Attribution(speaker, token, view, rule, 0.65)
             yield _quote(article, content, attribution, direct=False), attribution
-
-
-def _speech_cue(token: Any) -> bool:
-    if token.lower_ == "according":
-        return is_cue(token)
-    return token.pos_ == "VERB" and token.lemma_.lower() in SPEECH
 
 
 def _mostly_quoted(content: Span, spans: list[Span]) -> bool:

@@ -13,23 +13,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from eventwire.context import SentenceContext, subtree
 from eventwire.model import Span
-from eventwire.quotes.speakers import SPEECH, SentenceView, subtree
 
 _MIN_CHARS = 10
 _CLAUSE_NOUNS = frozenset({"statement", "interview", "letter", "post", "message", "speech"})
 _CUT = frozenset({"advcl", "conj", "parataxis", "cc"})
 
 
-def reported_content(cue: Any, view: SentenceView) -> Span | None:
+def reported_content(cue: Any, view: SentenceContext, reports: frozenset[str]) -> Span | None:
     """The content span reported by ``cue`` (a speech verb or "according"), if any."""
     if cue.lower_ == "according":
         return _according_content(cue, view)
     clause = _complement(cue)
     if clause is None:
         return None
-    tokens = [*subtree(clause), *_coordinated(cue, clause)]
-    span = _clause_span(clause, tokens, view, excluded=_nested_speech(clause))
+    tokens = [*subtree(clause), *_coordinated(cue, clause, reports)]
+    span = _clause_span(clause, tokens, view, excluded=_nested_speech(clause, reports))
     return span if span is not None and span.end - span.start >= _MIN_CHARS else None
 
 
@@ -45,14 +45,16 @@ def _complement(cue: Any) -> Any | None:
     return None
 
 
-def _coordinated(cue: Any, clause: Any) -> list[Any]:
+def _coordinated(cue: Any, clause: Any, reports: frozenset[str]) -> list[Any]:
     """A clause with its own subject coordinated onto the cue is more content: "said A and B".
 
     (The parser often hangs B from the speech verb; a second speech verb is reported on its own.)
     """
     tokens: list[Any] = []
     for conj in (c for c in cue.children if c.dep_ == "conj" and c.i > clause.i):
-        if _speaks(conj) or not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+        if _speaks(conj, reports) or not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in conj.children
+        ):
             break
         tokens.extend(c for c in cue.children if c.dep_ == "cc" and clause.i < c.i < conj.i)
         tokens.extend(subtree(conj))
@@ -63,20 +65,20 @@ def _has_that(clause: Any) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
-def _nested_speech(clause: Any) -> set[int]:
+def _nested_speech(clause: Any, reports: frozenset[str]) -> set[int]:
     """Token indices of sub-clauses carrying their own speech verb (reported separately)."""
     excluded: set[int] = set()
     for child in clause.children:
-        if child.dep_ in _CUT and _speaks(child):
+        if child.dep_ in _CUT and _speaks(child, reports):
             excluded.update(t.i for t in subtree(child))
     return excluded
 
 
-def _speaks(token: Any) -> bool:
-    return any(t.pos_ == "VERB" and t.lemma_.lower() in SPEECH for t in subtree(token))
+def _speaks(token: Any, reports: frozenset[str]) -> bool:
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in reports for t in subtree(token))
 
 
-def _according_content(according: Any, view: SentenceView) -> Span | None:
+def _according_content(according: Any, view: SentenceContext) -> Span | None:
     head = according.head
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
@@ -85,7 +87,7 @@ def _according_content(according: Any, view: SentenceView) -> Span | None:
 
 
 def _clause_span(
-    clause: Any, tokens: list[Any], view: SentenceView, *, excluded: set[int]
+    clause: Any, tokens: list[Any], view: SentenceContext, *, excluded: set[int]
 ) -> Span | None:
     """The span of the clause's tokens, trimmed of marks, punctuation and excluded parts.
 

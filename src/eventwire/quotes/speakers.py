@@ -17,23 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from eventwire.model import Article, Mention, Sentence, Span
+from eventwire.context import SentenceContext, subtree
+from eventwire.lang import LanguageData
+from eventwire.model import Article, Mention, Span
 
-#: Verbs that attribute words to their subject, next to a direct quote.
-CUES = frozenset(
-    {"say", "tell", "add", "ask", "write", "tweet", "declare", "state", "insist", "warn",
-     "note", "explain", "reply", "respond", "argue", "claim", "announce", "comment", "stress",
-     "urge", "accuse", "promise", "vow", "threaten", "quote", "cite", "post", "confirm",
-     "read", "chant", "shout", "deny", "pledge", "demand", "predict", "concede", "admit",
-     "recall", "acknowledge", "complain", "caution", "assert", "charge", "plead", "report"}
-)  # fmt: skip
-#: Verbs that introduce reported speech ("X said (that) ..."); a narrower set than CUES.
-SPEECH = frozenset(
-    {"say", "tell", "add", "write", "tweet", "declare", "state", "insist", "warn", "note",
-     "explain", "reply", "argue", "claim", "announce", "stress", "cite", "quote", "confirm",
-     "deny", "predict", "concede", "admit", "acknowledge", "complain", "caution", "assert",
-     "report"}
-)  # fmt: skip
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _PERSONAL = frozenset({"he", "she"})
@@ -43,28 +30,27 @@ _NOT_NAME = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", 
 
 
 @dataclass(frozen=True, slots=True)
-class SentenceView:
-    """One parsed sentence: our record, its spaCy span and the paragraph offset of its tokens."""
+class CueWords:
+    """The speech verbs the quote finder reads (from the language data)."""
 
-    record: Sentence
-    sent: Any
-    offset: int
+    cues: frozenset[str]  # attribute a direct quote ("…", Ilic told reporters)
+    reports: frozenset[str]  # introduce reported speech (X said that …)
 
-    def span_of(self, token: Any) -> Span:
-        start = self.offset + token.idx
-        return Span(start, start + len(token.text))
+    @classmethod
+    def of(cls, lang: LanguageData) -> CueWords:
+        return cls(lang.speech_verbs("cue"), lang.speech_verbs("reports"))
 
+    def is_cue(self, token: Any) -> bool:
+        """A cue verb, or the "according" of "according to"."""
+        if token.lower_ == "according":
+            return any(c.lower_ == "to" for c in token.children)
+        return token.pos_ == "VERB" and token.lemma_.lower() in self.cues
 
-def subtree(token: Any) -> list[Any]:
-    """The token and its descendants in text order (spaCy's order breaks on crossing arcs)."""
-    return sorted(token.subtree, key=lambda t: t.i)
-
-
-def is_cue(token: Any) -> bool:
-    """A cue verb, or the "according" of "according to"."""
-    if token.lower_ == "according":
-        return any(c.lower_ == "to" for c in token.children)
-    return token.pos_ == "VERB" and token.lemma_.lower() in CUES
+    def is_speech(self, token: Any) -> bool:
+        """A verb that introduces reported speech, or "according to"."""
+        if token.lower_ == "according":
+            return self.is_cue(token)
+        return token.pos_ == "VERB" and token.lemma_.lower() in self.reports
 
 
 def cue_subject(cue: Any) -> Any | None:
@@ -98,14 +84,14 @@ def _is_quote_verb(token: Any) -> bool:
     return token.lemma_.lower() in ("quote", "cite")
 
 
-def speaker_mention(article: Article, cue: Any, view: SentenceView) -> Mention | None:
+def speaker_mention(article: Article, cue: Any, view: SentenceContext) -> Mention | None:
     """The speaker of ``cue`` as a mention (an existing one when the actors stage found it)."""
     subject = cue_subject(cue)
     if subject is None:
         return None
     head = view.span_of(subject)
     phrase = _name_span(subject, view)
-    covering = _covering(article, head)
+    covering = view.mentions.covering(head.start, coded=False)
     if covering is not None:
         return covering
     person = _person_inside(article, _subtree_span(subject, view))
@@ -116,18 +102,11 @@ def speaker_mention(article: Article, cue: Any, view: SentenceView) -> Mention |
     return _phrase_speaker(article, subject, phrase, view)
 
 
-def _covering(article: Article, head: Span) -> Mention | None:
-    for mention in article.mentions:
-        if mention.span.start <= head.start < mention.span.end:
-            return mention
-    return None
-
-
 def _person_inside(article: Article, span: Span) -> Mention | None:
     return next((m for m in article.mentions if m.person and span.contains(m.span)), None)
 
 
-def _pronoun_speaker(article: Article, pronoun: Any, view: SentenceView) -> Mention | None:
+def _pronoun_speaker(article: Article, pronoun: Any, view: SentenceContext) -> Mention | None:
     at = view.span_of(pronoun)
     personal = pronoun.lower_ in _PERSONAL
     earlier = [
@@ -151,7 +130,7 @@ def _pronoun_speaker(article: Article, pronoun: Any, view: SentenceView) -> Ment
     )
 
 
-def _phrase_speaker(article: Article, subject: Any, phrase: Span, view: SentenceView) -> Mention:
+def _phrase_speaker(article: Article, subject: Any, phrase: Span, view: SentenceContext) -> Mention:
     inside = [m for m in article.mentions if phrase.contains(m.span) and m.actor is not None]
     actor = inside[0].actor if inside else None
     return Mention(
@@ -166,7 +145,7 @@ def _phrase_speaker(article: Article, subject: Any, phrase: Span, view: Sentence
     )
 
 
-def _proper_name(head: Any, inside: list[Mention], view: SentenceView) -> str | None:
+def _proper_name(head: Any, inside: list[Mention], view: SentenceContext) -> str | None:
     """The proper nouns of the head no mention holds: "Mayor Ines Carvalho" → "Ines Carvalho"."""
     if head.pos_ != "PROPN":
         return None
@@ -181,7 +160,7 @@ def _proper_name(head: Any, inside: list[Mention], view: SentenceView) -> str | 
     return " ".join(t.text for t in names) or None
 
 
-def _name_span(subject: Any, view: SentenceView) -> Span:
+def _name_span(subject: Any, view: SentenceContext) -> Span:
     """The subject's noun phrase without appositions, relative clauses and trailing commas."""
     tokens = [subject]
     stack = [c for c in subject.children if c.dep_ not in _NOT_NAME]
@@ -193,7 +172,7 @@ def _name_span(subject: Any, view: SentenceView) -> Span:
     return Span(view.span_of(tokens[0]).start, view.span_of(tokens[-1]).end)
 
 
-def _subtree_span(token: Any, view: SentenceView) -> Span:
+def _subtree_span(token: Any, view: SentenceContext) -> Span:
     tokens = [t for t in subtree(token) if not t.is_punct]
     if not tokens:
         return view.span_of(token)

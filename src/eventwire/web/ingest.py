@@ -13,7 +13,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
 from eventwire.model import Article
-from eventwire.runner import BatchProcessor, run
+from eventwire.runner import BatchProcessor, process_items
 from eventwire.web.database import Database
 from eventwire.web.settings import ServeSettings
 
@@ -81,14 +81,14 @@ def post_articles(body: ArticlesIn, request: Request) -> dict[str, Any]:
             date=a.date,
             url=a.url,
             source=a.source,
-            origin="POST /articles",
+            origin=f"POST /articles[{n}]",
         )
-        for a in body.articles
+        for n, a in enumerate(body.articles)
     ]
     holder: PipelineHolder = request.app.state.pipeline
     database: Database = request.app.state.database
     with holder.lock, database.writer() as store:
-        summary = run(articles, pipeline=holder.get(), store=store)
+        summary = process_items(articles, pipeline=holder.get(), store=store)
     return {
         "ids": [a.public_id for a in articles],
         "articles": summary.articles,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from eventwire.cli import _settings, config_option, db_option, fatal, main
+from eventwire.cli.app import config_option, db_option, fatal, main, settings_from
 from eventwire.errors import EventwireError
 
 
@@ -26,7 +26,7 @@ def serve(db: Path | None, config: Path | None, host: str, port: int, token: str
     from eventwire.web import ServeSettings, create_app
 
     try:
-        settings = _settings(config, db_path=db)
+        settings = settings_from(config, db_path=db)
         app = create_app(
             ServeSettings(db_path=Path(settings.db_path), token=token or None, pipeline=settings)
         )

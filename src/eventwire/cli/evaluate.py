@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from eventwire.cli import fatal, main
+from eventwire.cli.app import fatal, main
 from eventwire.errors import EvaluationError, EventwireError
 from eventwire.evaluate import PRF, Scores
 from eventwire.model import Event, Mention

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from eventwire.cli import config_option, db_option, fatal, main
+from eventwire.cli.app import config_option, db_option, fatal, main
 from eventwire.errors import EventwireError
 from eventwire.settings import load_settings
 

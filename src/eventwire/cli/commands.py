@@ -1,27 +1,31 @@
-"""The ``eventwire`` command: a thin shell over the library.
-
-Exit codes: 0 everything worked; 1 the run finished but some inputs or articles failed (each is
-reported on stderr and stored in the ``errors`` table); 2 the command line is wrong; 3 nothing
-could be done (database, model or settings problem).
-"""
+"""`run`, the read commands (events, quotes, actors), `show`, `export` and `bench`."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import click
 
+from eventwire.cli.app import (
+    EXIT_PARTIAL,
+    config_option,
+    db_option,
+    fatal,
+    filter_options,
+    format_option,
+    main,
+    parse_date,
+    parse_languages,
+    settings_from,
+)
 from eventwire.errors import EventwireError
-from eventwire.output import FORMATS, render_table, write_csv, write_jsonl
-from eventwire.settings import Settings, load_settings
+from eventwire.output import render_table, write_csv, write_jsonl
 from eventwire.store.queries import FIELDS, Filters, rows
-
-EXIT_PARTIAL = 1
-EXIT_FATAL = 3
 
 EVENT_COLUMNS = (
     ("date", "date", 10),
@@ -54,73 +58,13 @@ ACTOR_COLUMNS = (
 )
 
 
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise click.BadParameter(f"{value!r} is not a date like 2019-01-26") from exc
-
-
-def _languages(value: str | None) -> tuple[str, ...] | None:
-    if value is None:
-        return None
-    if value.strip().lower() == "all":
-        return ()
-    return tuple(code.strip().lower() for code in value.split(",") if code.strip())
-
-
-def _settings(config: Path | None, **overrides: Any) -> Settings:
-    return load_settings(config, **overrides)
-
-
-def fatal(exc: EventwireError) -> NoReturn:
-    """Report an error nothing could be done about and exit with code 3."""
-    click.echo(f"error: {exc}", err=True)
-    sys.exit(EXIT_FATAL)
-
-
-db_option = click.option(
-    "--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-    help="DuckDB file (default: eventwire.duckdb, or db_path in the settings).",
-)  # fmt: skip
-config_option = click.option(
-    "--config", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-    help="Settings file (TOML).",
-)  # fmt: skip
-format_option = click.option(
-    "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-    help="Output format.",
-)  # fmt: skip
-
-
-def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """The same filters on every read command."""
-    options = [
-        click.option("--actor", help="Actor code prefix, e.g. USA or VENGOV."),
-        click.option("--code", help="CAMEO code prefix, e.g. 02 or 112."),
-        click.option("--since", callback=_date, help="First date (YYYY-MM-DD)."),
-        click.option("--until", callback=_date, help="Last date (YYYY-MM-DD)."),
-        click.option("--article", help="Article id (external or content id)."),
-        click.option("--limit", type=click.IntRange(min=1), help="At most this many rows."),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
-
-
-@click.group()
-@click.version_option(package_name="eventwire")
-def main() -> None:
-    """eventwire: news articles to explainable event data."""
-
-
 @main.command()
 @click.argument("paths", nargs=-1, required=False)
 @db_option
 @config_option
-@click.option("--date", callback=_date, help="Publication date for every article (YYYY-MM-DD).")
+@click.option(
+    "--date", callback=parse_date, help="Publication date for every article (YYYY-MM-DD)."
+)
 @click.option("--source", help="Source name for every article (e.g. Reuters).")
 @click.option("--reprocess", is_flag=True, help="Process articles already in the database again.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Articles per batch.")
@@ -163,16 +107,15 @@ def run(
     if not paths and not feeds:
         raise click.UsageError("give at least one PATH, URL or --feed")
     from eventwire.ingest import Inputs, read_inputs
-    from eventwire.ingest.screen import KnownFiles, Screen
+    from eventwire.ingest.screen import KnownFiles
     from eventwire.parallel import make_pipeline
-    from eventwire.runner import Overrides, count_files
-    from eventwire.runner import run as run_items
+    from eventwire.runner import Overrides, count_files, process_items
     from eventwire.store.database import Store
 
     try:
-        settings = _settings(
+        settings = settings_from(
             config, db_path=db, batch_size=batch_size, workers=workers, dictionaries=dictionaries,
-            languages=_languages(languages), **ingest,
+            languages=parse_languages(languages), **ingest,
         )  # fmt: skip
         pipeline = make_pipeline(settings)
         with Store(settings.db_path) as store:
@@ -191,13 +134,12 @@ def run(
                     known=None if reprocess else KnownFiles(store, overrides.variant),
                 )  # fmt: skip
                 try:
-                    summary = run_items(
+                    summary = process_items(
                         items,
                         pipeline=pipeline,
                         store=store,
                         overrides=overrides,
                         reprocess=reprocess,
-                        screen=Screen(store, settings),
                     )
                 finally:
                     pipeline.close()
@@ -224,7 +166,7 @@ def _read_command(table: str, columns: Sequence[tuple[str, str, int]]) -> Callab
 
         filters = Filters(**kw)
         try:
-            settings = _settings(config, db_path=db)
+            settings = settings_from(config, db_path=db)
             with Store(settings.db_path, read_only=True) as store:
                 found = rows(store, table, filters, sentence_text=fmt == "table")
         except EventwireError as exc:
@@ -272,7 +214,7 @@ def show(article_id: str, db: Path | None, config: Path | None) -> None:
     from eventwire.store.database import Store
 
     try:
-        settings = _settings(config, db_path=db)
+        settings = settings_from(config, db_path=db)
         with Store(settings.db_path, read_only=True) as store:
             click.echo(render_article(store, article_id))
     except EventwireError as exc:
@@ -304,7 +246,7 @@ def export(
     if fmt in ("gdelt", "plover") and table != "events":
         raise click.UsageError(f"--format {fmt} needs --table events")
     try:
-        settings = _settings(config, db_path=db)
+        settings = settings_from(config, db_path=db)
         with Store(settings.db_path, read_only=True) as store:
             count = export_table(store, table, fmt, output, Filters(**kw), sys.stdout)
     except EventwireError as exc:
@@ -326,12 +268,11 @@ def bench(
     n: int, as_json: bool, corpus: tuple[Path, ...], workers: int | None, config: Path | None
 ) -> None:
     """Articles per second end to end (ingest → DuckDB) and the ratio to bare spaCy."""
-    import json
 
     from eventwire.bench import run_bench, seed_texts
 
     try:
-        settings = _settings(config, workers=workers)
+        settings = settings_from(config, workers=workers)
         texts = seed_texts(list(corpus or (Path("examples"),)), settings)
         if not texts:
             raise click.UsageError("no seed articles found; pass --corpus PATH")
@@ -349,6 +290,3 @@ def bench(
     )
     if as_json:
         click.echo(json.dumps(data))
-
-
-from eventwire import cli_evaluate, cli_serve, cli_spark  # noqa: E402,F401  (registers their commands)

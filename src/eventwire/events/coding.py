@@ -1,0 +1,136 @@
+"""The ``events`` stage: coders, how their events are merged, and the stage itself.
+
+A coder is anything with ``name`` and ``code(context) -> events`` over one
+:class:`~eventwire.context.SentenceContext` (see :class:`Coder`). The built-in coder is ``rule``
+(:class:`~eventwire.events.coder.RuleCoder`); others register through the entry-point group
+``eventwire.coders`` (each entry point names a :class:`CoderSpec`). Which coders run, and the
+merge policy that combines their events per sentence, are settings::
+
+    [eventwire.stage.events]
+    coders = ["rule"]        # e.g. ["rule", "learned"] once a learned coder exists
+    merge = "first"          # built in: the first coder's event wins an event id
+
+Merge policies register the same way (group ``eventwire.merge_policies``, a :class:`MergeSpec`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol, TypeVar
+
+from eventwire.context import SentenceContext, sentence_contexts
+from eventwire.errors import UnknownCoderError
+from eventwire.events.config import EventsConfig
+from eventwire.lang import LanguageData, language_data
+from eventwire.model import Article, Event
+from eventwire.pipeline import registry
+from eventwire.settings import Settings
+
+S = TypeVar("S", "CoderSpec", "MergeSpec")
+
+CODER_GROUP = "eventwire.coders"
+MERGE_GROUP = "eventwire.merge_policies"
+
+
+class Coder(Protocol):
+    """Codes the events of one parsed sentence."""
+
+    name: str
+
+    def code(self, context: SentenceContext) -> list[Event]: ...
+
+
+#: Combines the events each coder found in one sentence (one list per coder, in ``coders``
+#: order) into the sentence's events.
+MergePolicy = Callable[[Sequence[Sequence[Event]]], list[Event]]
+
+
+@dataclass(frozen=True, slots=True)
+class CoderSpec:
+    """A registered coder: its name and how to build it from the settings."""
+
+    name: str
+    build: Callable[[Settings, LanguageData], Coder]
+
+
+@dataclass(frozen=True, slots=True)
+class MergeSpec:
+    name: str
+    policy: MergePolicy
+
+
+def _rule_coder(settings: Settings, lang: LanguageData) -> Coder:
+    from eventwire.events.coder import RuleCoder
+    from eventwire.events.patterns import patterns_for
+    from eventwire.events.verbs import builtin_verbs
+
+    return RuleCoder(builtin_verbs(), lang=lang, patterns=patterns_for(settings))
+
+
+def first_wins(found: Sequence[Sequence[Event]]) -> list[Event]:
+    """Every coder's events; of two with one event id, the earlier coder's (the rule coder's
+    own duplicates included: the first of a sentence wins)."""
+    merged: dict[str, Event] = {}
+    for events in found:
+        for event in events:
+            merged.setdefault(event.event_id, event)
+    return list(merged.values())
+
+
+BUILTIN_CODERS: tuple[CoderSpec, ...] = (CoderSpec("rule", _rule_coder),)
+BUILTIN_MERGES: tuple[MergeSpec, ...] = (MergeSpec("first", first_wins),)
+
+
+def registered_coders() -> dict[str, CoderSpec]:
+    return registry(BUILTIN_CODERS, CODER_GROUP, CoderSpec)
+
+
+def registered_merges() -> dict[str, MergeSpec]:
+    return registry(BUILTIN_MERGES, MERGE_GROUP, MergeSpec)
+
+
+def _pick(available: Mapping[str, S], name: str, what: str) -> S:
+    if name not in available:
+        raise UnknownCoderError(
+            f"unknown {what} {name!r} in [eventwire.stage.events]; "
+            f"available: {', '.join(sorted(available))}"
+        )
+    return available[name]
+
+
+class EventsStage:
+    """Runs the configured coders on every sentence, merges their events, and drops headline
+    events the body reports again."""
+
+    def __init__(self, coders: Sequence[Coder], merge: MergePolicy) -> None:
+        self.coders = tuple(coders)
+        self.merge = merge
+
+    @classmethod
+    def from_settings(cls, settings: Settings, config: EventsConfig) -> EventsStage:
+        lang = language_data(settings)
+        coders = registered_coders()
+        chosen = [_pick(coders, name, "coder").build(settings, lang) for name in config.coders]
+        merge = _pick(registered_merges(), config.merge, "merge policy").policy
+        return cls(chosen, merge)
+
+    def run(self, article: Article) -> Article:
+        events: dict[str, Event] = {}
+        for context in sentence_contexts(article):
+            for event in self.merge([coder.code(context) for coder in self.coders]):
+                events.setdefault(event.event_id, event)
+        return replace(article, events=without_headline_repeats(article, list(events.values())))
+
+
+def without_headline_repeats(article: Article, events: list[Event]) -> tuple[Event, ...]:
+    """A headline event the body reports again (same source, code, target) is dropped."""
+    headlines = {p.index for p in article.paragraphs if p.kind == "headline"}
+    in_headline = {s.index for s in article.sentences if s.paragraph in headlines}
+
+    def key(event: Event) -> tuple[str | None, str, str | None]:
+        target = event.target.code if event.target else None
+        return (event.source.code if event.source else None, event.type.cameo, target)
+
+    body = {key(e) for e in events if e.sentence not in in_headline}
+    return tuple(e for e in events if e.sentence not in in_headline or key(e) not in body)

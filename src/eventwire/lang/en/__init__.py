@@ -1,0 +1,1 @@
+"""English language data (see :mod:`eventwire.lang`)."""
