@@ -230,3 +230,48 @@ def web_server(web_db: Path) -> Iterator[ServerThread]:
 def server_thread() -> type[ServerThread]:
     """The class, for tests that serve an app of their own: ``with server_thread(app) as s``."""
     return ServerThread
+
+
+# --- hand-built parses: unit tests of NLP stages without a statistical model ---------------------
+
+#: (word, head index, dep, pos, tag, lemma) for each token of a hand-built parse.
+HandRow = tuple[str, int, str, str, str, str]
+
+
+@pytest.fixture(scope="session")
+def hand_doc() -> Callable[[list[HandRow]], object]:
+    """Build a spaCy ``Doc`` from rows of (word, head, dep, pos, tag, lemma)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    vocab = spacy.blank("en").vocab
+
+    def build(rows: list[HandRow]) -> Doc:
+        words, heads, deps, pos, tags, lemmas = map(list, zip(*rows, strict=True))
+        return Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def hand_context() -> Callable[..., object]:
+    """A sentence context over a whole hand-built doc, with actor mentions over token ranges
+    ``[(start, end, code), ...]`` (article id ``a1``)."""
+    from eventwire.context import SentenceContext
+    from eventwire.model import Actor, Mention, Sentence, Span
+
+    def build(doc: object, mentions: list[tuple[int, int, str]]) -> SentenceContext:
+        text: str = doc.text  # type: ignore[attr-defined]
+        found = []
+        for start, end, code in mentions:
+            last = doc[end - 1]  # type: ignore[index]
+            chars = Span(doc[start].idx, last.idx + len(last.text))  # type: ignore[index]
+            found.append(Mention(chars, chars.text_of(text), 0, Actor(code, code), "test", 1.0))
+        sent = doc[:]  # type: ignore[index]
+        context = SentenceContext.of(Sentence(0, Span(0, len(text)), 0), sent, 0)
+        context = context.with_mentions(found)
+        return SentenceContext(
+            context.record, context.sent, 0, context.tokens_by_start, context.mentions, "a1"
+        )
+
+    return build

@@ -2,38 +2,17 @@
 
 from __future__ import annotations
 
-import spacy
-from spacy.tokens import Doc
+from collections.abc import Callable
+from typing import Any
 
-from eventwire.context import SentenceContext
 from eventwire.events.build import EventBuilder
 from eventwire.events.coder import RuleCoder
 from eventwire.events.verbs import builtin_verbs
 from eventwire.lang import language_data
-from eventwire.model import Actor, Mention, Sentence, Span
 
 LANG = language_data("en")
-VOCAB = spacy.blank("en").vocab
-
-
-def _doc(rows: list[tuple[str, int, str, str, str, str]]) -> Doc:
-    """rows: (word, head index, dep, pos, tag, lemma)."""
-    words, heads, deps, pos, tags, lemmas = map(list, zip(*rows, strict=True))
-    return Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
-
-
-def _context(doc: Doc, mentions: list[tuple[int, int, str]]) -> SentenceContext:
-    """A context over the whole doc with mentions over tokens [start, end) coded ``code``."""
-    span = Span(0, len(doc.text))
-    found = []
-    for start, end, code in mentions:
-        chars = Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
-        actor = Actor(code, code)
-        found.append(Mention(chars, chars.text_of(doc.text), 0, actor, "test", 1.0))
-    context = SentenceContext.of(Sentence(0, span, 0), doc[:], 0).with_mentions(found)
-    return SentenceContext(
-        context.record, context.sent, 0, context.tokens_by_start, context.mentions, "a1"
-    )
+HandDoc = Callable[[list[tuple[str, int, str, str, str, str]]], Any]
+HandContext = Callable[..., Any]
 
 
 EXPELLED = [
@@ -47,11 +26,13 @@ EXPELLED = [
 ]
 
 
-def test_rule_coder_codes_a_hand_built_sentence_with_negation() -> None:
+def test_rule_coder_codes_a_hand_built_sentence_with_negation(
+    hand_doc: HandDoc, hand_context: HandContext
+) -> None:
     rows = list(EXPELLED)
     rows[0] = ("Serbia", 3, "nsubj", "PROPN", "NNP", "Serbia")
-    doc = _doc(rows)
-    context = _context(doc, [(0, 1, "SRB"), (5, 7, "XKXGOV")])
+    doc = hand_doc(rows)
+    context = hand_context(doc, [(0, 1, "SRB"), (5, 7, "XKXGOV")])
     coder = RuleCoder(builtin_verbs(), lang=LANG)
     (event,) = coder.code(context)
     assert (event.type.cameo, event.source and event.source.code) == ("174", "SRB")
@@ -60,31 +41,33 @@ def test_rule_coder_codes_a_hand_built_sentence_with_negation() -> None:
     assert event.trigger.text_of(doc.text) == "expel" and event.trigger_token == 3
 
 
-def test_no_event_without_a_source_but_one_with_it() -> None:
+def test_no_event_without_a_source_but_one_with_it(
+    hand_doc: HandDoc, hand_context: HandContext
+) -> None:
     rows = list(EXPELLED)
     rows[0] = ("Serbia", 3, "nsubj", "PROPN", "NNP", "Serbia")
-    doc = _doc(rows)
+    doc = hand_doc(rows)
     coder = RuleCoder(builtin_verbs(), lang=LANG)
-    assert coder.code(_context(doc, [(5, 7, "XKXGOV")])) == []  # no actor for the subject
-    assert len(coder.code(_context(doc, [(0, 1, "SRB"), (5, 7, "XKXGOV")]))) == 1
+    assert coder.code(hand_context(doc, [(5, 7, "XKXGOV")])) == []  # no actor for the subject
+    assert len(coder.code(hand_context(doc, [(0, 1, "SRB"), (5, 7, "XKXGOV")]))) == 1
 
 
-def test_builder_reads_modality_from_the_auxiliaries() -> None:
+def test_builder_reads_modality_from_the_auxiliaries(hand_doc: HandDoc) -> None:
     builder = EventBuilder(LANG)
-    will = _doc([
+    will = hand_doc([
         ("Japan", 2, "nsubj", "PROPN", "NNP", "Japan"),
         ("will", 2, "aux", "AUX", "MD", "will"),
         ("visit", 2, "ROOT", "VERB", "VB", "visit"),
         ("Seoul", 2, "dobj", "PROPN", "NNP", "Seoul"),
     ])  # fmt: skip
     assert builder.modality(will[2]) == "future" and not builder.negated(will[2])
-    could = _doc([
+    could = hand_doc([
         ("Japan", 2, "nsubj", "PROPN", "NNP", "Japan"),
         ("could", 2, "aux", "AUX", "MD", "could"),
         ("visit", 2, "ROOT", "VERB", "VB", "visit"),
     ])  # fmt: skip
     assert builder.modality(could[2]) == "possible"
-    refused = _doc([
+    refused = hand_doc([
         ("Japan", 1, "nsubj", "PROPN", "NNP", "Japan"),
         ("refused", 1, "ROOT", "VERB", "VBD", "refuse"),
         ("to", 3, "aux", "PART", "TO", "to"),

@@ -73,7 +73,7 @@ class EventBuilder:
         article_id: str,
         context: SentenceContext,
         verb: Any,
-        source: Mention,
+        source: Mention | None,
         target: Mention | None,
         *,
         code: str,
@@ -82,16 +82,19 @@ class EventBuilder:
         last: Any = None,
     ) -> Event:
         """One event; its trigger runs from the verb to ``last`` ("staged a rally") when given.
-        The confidence is ``weight`` times the weaker actor's."""
+        The confidence is ``weight`` times the weaker actor's (an absent actor counts as 1)."""
         etype = event_type(code)
         end = last if last is not None else verb
         trigger = Span(context.offset + verb.idx, context.offset + end.idx + len(end.text))
+        source_code = source.code if source and source.code else ""
         target_code = target.code if target and target.code else ""
-        confidence = weight * min(source.confidence, target.confidence if target else 1.0)
+        confidence = weight * min(
+            source.confidence if source else 1.0, target.confidence if target else 1.0
+        )
         sentence = context.record
         return Event(
             event_id=event_id(
-                article_id, sentence.index, source.code or "", etype.cameo, target_code
+                article_id, sentence.index, source_code, etype.cameo, target_code
             ),
             sentence=sentence.index,
             sentence_span=sentence.span,

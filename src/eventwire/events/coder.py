@@ -365,6 +365,18 @@ def _arguments(frame: VerbFrame, verb: Any, index: MentionIndex) -> _Arguments |
     return _Arguments(source, target, passive)
 
 
+def verb_actors(verb: Any, index: MentionIndex) -> tuple[Mention | None, Mention | None, bool]:
+    """Source, target and voice of a verb outside any frame (the learned coder's events): the
+    subject or passive agent, and the object, passive subject or first actor-bearing
+    prepositional object."""
+    passive = any(c.dep_ in _PASSIVE_SUBJECTS for c in verb.children) or verb.dep_ == "acl"
+    if passive:
+        source, target = _agent(verb, index), _passive_target(verb, index)
+    else:
+        source, target = _subject(verb, index), _any_target(verb, index)
+    return source, _not_self(source, target), passive
+
+
 def _not_self(source: Mention | None, target: Mention | None) -> Mention | None:
     """The target, unless it is the source again: the same span, or a pronoun resolved to the
     source's own code ("he said he would welcome him": a misread, not a self-directed event)."""

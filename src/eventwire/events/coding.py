@@ -68,6 +68,19 @@ def _rule_coder(settings: Settings, lang: LanguageData) -> Coder:
     return RuleCoder(builtin_verbs(), lang=lang, patterns=patterns_for(settings))
 
 
+def _learned_coder(settings: Settings, lang: LanguageData) -> Coder:
+    from eventwire.events.learned import LearnedCoder
+    from eventwire.events.triggers import builtin_trigger_model
+
+    return LearnedCoder(builtin_trigger_model(), lang=lang)
+
+
+def _add_learned(found: Sequence[Sequence[Event]]) -> list[Event]:
+    from eventwire.events.learned import add_learned
+
+    return add_learned(found)
+
+
 def first_wins(found: Sequence[Sequence[Event]]) -> list[Event]:
     """Every coder's events; of two with one event id, the earlier coder's (the rule coder's
     own duplicates included: the first of a sentence wins)."""
@@ -78,8 +91,14 @@ def first_wins(found: Sequence[Sequence[Event]]) -> list[Event]:
     return list(merged.values())
 
 
-BUILTIN_CODERS: tuple[CoderSpec, ...] = (CoderSpec("rule", _rule_coder),)
-BUILTIN_MERGES: tuple[MergeSpec, ...] = (MergeSpec("first", first_wins),)
+BUILTIN_CODERS: tuple[CoderSpec, ...] = (
+    CoderSpec("rule", _rule_coder),
+    CoderSpec("learned", _learned_coder),
+)
+BUILTIN_MERGES: tuple[MergeSpec, ...] = (
+    MergeSpec("first", first_wins),
+    MergeSpec("rule+learned", _add_learned),
+)
 
 
 def registered_coders() -> dict[str, CoderSpec]:

@@ -1,0 +1,143 @@
+"""The learned trigger model and coder on hand-built parses and a hand-made model."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from eventwire.errors import ModelNotFoundError
+from eventwire.events.learned import TYPE_CODES, LearnedCoder, add_learned
+from eventwire.events.ontology import event_type
+from eventwire.events.triggers import TriggerModel, feature_ids, is_candidate, token_features
+from eventwire.lang import language_data
+from eventwire.model import Event, Span
+
+LANG = language_data("en")
+LABELS = ("ASSAULT", "COERCE")
+BUCKETS = 1 << 12
+HandDoc = Callable[[list[tuple[str, int, str, str, str, str]]], Any]
+HandContext = Callable[..., Any]
+
+SHELLED = [
+    ("Rebels", 1, "nsubj", "NOUN", "NNS", "rebel"),
+    ("shelled", 1, "ROOT", "VERB", "VBD", "shell"),
+    ("the", 3, "det", "DET", "DT", "the"),
+    ("town", 1, "dobj", "NOUN", "NN", "town"),
+    ("of", 3, "prep", "ADP", "IN", "of"),
+    ("Marib", 4, "pobj", "PROPN", "NNP", "Marib"),
+]
+ARRESTS = [
+    ("Police", 1, "compound", "NOUN", "NN", "police"),
+    ("arrests", 1, "ROOT", "NOUN", "NNS", "arrest"),
+    ("of", 1, "prep", "ADP", "IN", "of"),
+    ("journalists", 2, "pobj", "NOUN", "NNS", "journalist"),
+]
+
+
+def _model(words: dict[str, str], weight: float = 6.0) -> TriggerModel:
+    """A model that gives the type to the lemma (feature ``l=<lemma>``) and nothing else."""
+    w = np.zeros((BUCKETS, len(LABELS)), dtype=np.float32)
+    for lemma, kind in words.items():
+        (bucket,) = feature_ids([f"l={lemma}"], BUCKETS)
+        w[bucket, LABELS.index(kind)] = weight
+    return TriggerModel(
+        labels=LABELS,
+        weights=w,
+        bias=np.full(len(LABELS), -3.0, dtype=np.float32),
+        calibration=np.tile(np.array([1.0, 0.0], dtype=np.float32), (len(LABELS), 1)),
+        thresholds=np.array([0.5, 0.5], dtype=np.float32),
+        meta={"test": True},
+    )
+
+
+def test_features_are_stable_and_read_the_parse(hand_doc: HandDoc) -> None:
+    doc = hand_doc(SHELLED)
+    features = token_features(doc[1])
+    assert {"l=shell", "p=VERB", "c=nsubj|rebel", "lc=shell|dobj|town"} <= set(features)
+    assert {"lppo=town|of|marib"} <= set(token_features(doc[3]))
+    first = feature_ids(features, BUCKETS)
+    assert np.array_equal(first, feature_ids(list(reversed(features)), BUCKETS))
+    assert first.dtype == np.int64 and (first < BUCKETS).all()
+    assert is_candidate(doc[1]) and not is_candidate(doc[2]) and not is_candidate(doc[5])
+
+
+def test_probabilities_are_calibrated_scores() -> None:
+    model = _model({"shell": "ASSAULT"})
+    ids = [feature_ids(["l=shell"], BUCKETS), feature_ids(["l=town"], BUCKETS)]
+    probs = model.probabilities(ids)
+    assert probs.shape == (2, 2)
+    assert probs[0, 0] == pytest.approx(1 / (1 + np.exp(-3.0)), rel=1e-5)
+    assert probs[1, 0] == pytest.approx(1 / (1 + np.exp(3.0)), rel=1e-5)
+
+
+def test_model_round_trip(tmp_path: Path) -> None:
+    model = _model({"shell": "ASSAULT", "arrest": "COERCE"})
+    model.save(tmp_path / "m.npz")
+    loaded = TriggerModel.load(tmp_path / "m.npz")
+    assert loaded.labels == LABELS and loaded.meta == {"test": True}
+    assert np.allclose(loaded.weights, model.weights) and loaded.buckets == BUCKETS
+    with pytest.raises(ModelNotFoundError, match="make train"):
+        TriggerModel.load(tmp_path / "missing.npz")
+
+
+def test_learned_coder_codes_a_verb_with_its_actors(
+    hand_doc: HandDoc, hand_context: HandContext
+) -> None:
+    doc = hand_doc(SHELLED)
+    context = hand_context(doc, [(0, 1, "YEMREB"), (5, 6, "YEM")])
+    (event,) = LearnedCoder(_model({"shell": "ASSAULT"}), lang=LANG).code(context)
+    assert event.type.plover_type == "ASSAULT" and event.type.cameo == TYPE_CODES["ASSAULT"]
+    assert event.source is not None and event.source.code == "YEMREB"
+    assert event.target is not None and event.target.code == "YEM"
+    assert event.rule.startswith("learned:ASSAULT p=0.95") and event.trigger_token == 1
+    assert event.trigger.text_of(doc.text) == "shelled"
+
+
+def test_an_event_without_a_known_source_is_kept(
+    hand_doc: HandDoc, hand_context: HandContext
+) -> None:
+    doc = hand_doc(SHELLED)
+    (event,) = LearnedCoder(_model({"shell": "ASSAULT"}), lang=LANG).code(
+        hand_context(doc, [(5, 6, "YEM")])
+    )
+    assert event.source is None and event.target is not None and event.target.code == "YEM"
+
+
+def test_noun_trigger_takes_modifier_as_source_and_of_phrase_as_target(
+    hand_doc: HandDoc, hand_context: HandContext
+) -> None:
+    doc = hand_doc(ARRESTS)
+    context = hand_context(doc, [(0, 1, "KENCOP"), (3, 4, "KENMED")])
+    (event,) = LearnedCoder(_model({"arrest": "COERCE"}), lang=LANG).code(context)
+    assert event.type.plover_type == "COERCE"
+    assert (event.source and event.source.code, event.target and event.target.code) == (
+        "KENCOP",
+        "KENMED",
+    )
+
+
+def test_nothing_below_threshold(hand_doc: HandDoc, hand_context: HandContext) -> None:
+    doc = hand_doc(SHELLED)
+    coder = LearnedCoder(_model({"bomb": "ASSAULT"}), lang=LANG)
+    assert coder.code(hand_context(doc, [(0, 1, "YEMREB")])) == []
+    assert coder.detect(hand_context(doc, [])) == []
+
+
+def _event(token: int, cameo: str, rule: str) -> Event:
+    return Event(
+        f"{rule}-{token}-{cameo}", 0, Span(0, 9), Span(token, token + 1), event_type(cameo),
+        None, None, False, "asserted", rule, 0.5, trigger_token=token,
+    )  # fmt: skip
+
+
+def test_merge_policy_keeps_rules_and_adds_what_they_missed() -> None:
+    rule = [_event(1, "173", "verb")]
+    learned = [_event(1, "190", "learned"), _event(4, "111", "learned")]
+    merged = add_learned([rule, learned])
+    assert [e.rule for e in merged] == ["verb", "learned"]
+    assert [e.trigger_token for e in merged] == [1, 4]
+    assert add_learned([[], learned]) == learned
