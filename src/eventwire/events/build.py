@@ -93,9 +93,7 @@ class EventBuilder:
         )
         sentence = context.record
         return Event(
-            event_id=event_id(
-                article_id, sentence.index, source_code, etype.cameo, target_code
-            ),
+            event_id=event_id(article_id, sentence.index, source_code, etype.cameo, target_code),
             sentence=sentence.index,
             sentence_span=sentence.span,
             trigger=trigger,
