@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -50,3 +51,41 @@ def test_agreed_action_is_one_event(
 ) -> None:
     found = coded("Canada agreed to lift sanctions on Cuba.")
     assert [c for c in found if c[0] == "CAN"] == [c for c in found if c[1] == "030"]
+
+
+def test_refusal_code_table() -> None:
+    from eventwire.events.intent import refusal_code
+
+    assert refusal_code("0841") == "1243"  # release → refuse to release
+    assert refusal_code("036") == "120"
+    assert refusal_code("043") == "125"  # host a visit → reject a proposal to meet
+    assert refusal_code("057") == "127"
+    assert refusal_code("0331") == "120"
+    assert refusal_code("073") == "1223"
+    assert refusal_code("190") == "120"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # refusals said in the future or conditional are REJECT, and they happened
+        ("Morocco said it would not hand over the suspects to Spain.", ("MAR", "121", "ESP")),
+        ("Peru will not release the Chilean soldiers.", ("PER", "1243", "CHLMIL")),
+        # announced withdrawals of personnel or aid are threats, not agreements
+        ("Canada will withdraw its ambassador from Riyadh.", ("CAN", "1313", "SAU")),
+        ("Norway said it would stop military aid to Mali.", ("NOR", "1311", "MLI")),
+    ],
+)
+def test_refusals_and_announced_withdrawals(
+    coded: Callable[[str], list[tuple[str | None, str, str | None]]],
+    text: str,
+    expected: tuple[str, str, str],
+) -> None:
+    assert expected in coded(text)
+
+
+def test_past_inability_is_not_a_refusal(process: Callable[..., Any]) -> None:
+    article = process("Jordanian trucks could not deliver aid to Gaza on Monday.")
+    assert all(e.type.plover_type != "REJECT" for e in article.events)
+    delivered = [e for e in article.events if e.type.plover_type == "AID"]
+    assert delivered and all(e.negated for e in delivered)

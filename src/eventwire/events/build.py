@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.context import SentenceContext
-from eventwire.events.intent import intent_code
+from eventwire.events.intent import intent_code, refusal_code
 from eventwire.events.ontology import event_type
 from eventwire.lang import LanguageData
 from eventwire.model import Event, Mention, Modality, Span, content_id
@@ -53,8 +53,25 @@ class EventBuilder:
             return "reported"
         return "asserted"
 
+    def refused(self, verb: Any) -> bool:
+        """A negated action announced rather than reported: "will not tolerate", "would not
+        hand over", "is not ready to release" (a refusal, which did happen)."""
+        if not self.negated(verb) or verb.dep_ == "xcomp":  # "refused to X": the verb "refuse"
+            return False
+        modals = self.lang.modals
+        auxes = _auxiliaries(verb)
+        return self.modality(verb) in ("future", "intended") or bool(
+            auxes & (modals.future | modals.announcing | _CANNOT)
+        )
+
     def announced(self, verb: Any, code: str, rule: str) -> tuple[str, str]:
-        """The intent or threat code when the action is announced, not done (see ``intent``)."""
+        """The intent or threat code when the action is announced, not done, and the reject code
+        when it is refused that way (see :mod:`eventwire.events.intent`)."""
+        if self.refused(verb):
+            if event_type(code).plover_type == "REJECT":
+                return code, rule  # "will not accept": a rejection already
+            refusal = refusal_code(code)
+            return refusal, f"{rule} refused->{refusal}"
         if self.negated(verb):
             return code, rule
         intent = intent_code(code)
@@ -84,6 +101,7 @@ class EventBuilder:
         """One event; its trigger runs from the verb to ``last`` ("staged a rally") when given.
         The confidence is ``weight`` times the weaker actor's (an absent actor counts as 1)."""
         etype = event_type(code)
+        refusal = etype.plover_type == "REJECT" and self.refused(verb)
         end = last if last is not None else verb
         trigger = Span(context.offset + verb.idx, context.offset + end.idx + len(end.text))
         source_code = source.code if source and source.code else ""
@@ -100,12 +118,16 @@ class EventBuilder:
             type=etype,
             source=source,
             target=target,
-            negated=self.negated(verb),
-            modality=self.modality(verb),
+            negated=self.negated(verb) and not refusal,
+            modality="asserted" if refusal else self.modality(verb),
             rule=rule,
             confidence=round(confidence, 3),
             trigger_token=verb.i,
         )
+
+
+#: "cannot accept" refuses; "could not reach the town" (past inability) does not.
+_CANNOT = frozenset({"can", "ca"})
 
 
 def _auxiliaries(verb: Any) -> set[str]:

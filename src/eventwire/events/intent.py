@@ -1,10 +1,12 @@
-"""Actions announced rather than done: CAMEO's "express intent" and "threaten" codes.
+"""Actions announced rather than done: CAMEO's "express intent", "threaten" and "reject" codes.
 
 CAMEO codes a cooperative action that is promised ("Finland will give Tanzania a grant", "Syria
 is willing to withdraw") as the matching *express intent* code under root 03 (PLOVER AGREE), and a
 conflictual action that is announced ("farmers said they would blockade Paris", "Greece plans to
-impose restrictions") as the matching *threaten* code under root 13 (PLOVER THREATEN). Verbal
-events (appeals, accusations, rejections) keep their code: "will urge" is still an appeal.
+impose restrictions") as the matching *threaten* code under root 13 (PLOVER THREATEN). An
+action refused in the future or conditional ("will not tolerate", "would not hand over") is a
+refusal: the matching *reject* code under root 12 (PLOVER REJECT). Verbal events (appeals,
+accusations, rejections) keep their code: "will urge" is still an appeal.
 """
 
 from __future__ import annotations
@@ -61,6 +63,48 @@ _INTENT_OF: Final[dict[str, str]] = {
     "183": "1383",
     "20": "1385",
 }
+
+
+#: Done-action code (longest prefix first) → the code of refusing it, for refusals said in the
+#: future or conditional ("will not hand over", "would not release"): CAMEO root 12 mirrors the
+#: cooperative roots: 04x meet ↔ 125, 045 mediate ↔ 126, 057 agreement ↔ 127, 06x material
+#: cooperation ↔ 121x, 07x aid ↔ 122x, 08x yield ↔ 124x. Anything else refused is 120.
+_REFUSAL_OF: Final[dict[str, str]] = {
+    "03": "120",
+    "04": "125",
+    "045": "126",
+    "05": "120",
+    "057": "127",
+    "06": "121",
+    "061": "1211",
+    "062": "1212",
+    "07": "122",
+    "071": "1221",
+    "072": "1222",
+    "073": "1223",
+    "074": "1224",
+    "08": "124",
+    "081": "1241",
+    "082": "1242",
+    "083": "123",
+    "084": "1243",
+    "085": "1244",
+    "086": "1245",
+    "087": "1246",
+}
+
+
+def refusal_code(code: str) -> str:
+    """The code of refusing the action ``code`` stands for (CAMEO root 12).
+
+    >>> refusal_code("0841"), refusal_code("063"), refusal_code("190")
+    ('1243', '121', '120')
+    """
+    for length in range(len(code), 1, -1):
+        found = _REFUSAL_OF.get(code[:length])
+        if found is not None:
+            return found
+    return "120"
 
 
 def intent_code(code: str) -> str | None:
