@@ -74,3 +74,23 @@ def test_builder_reads_modality_from_the_auxiliaries(hand_doc: HandDoc) -> None:
         ("visit", 1, "xcomp", "VERB", "VB", "visit"),
     ])  # fmt: skip
     assert builder.negated(refused[3]) and not builder.negated(refused[1])
+
+
+def test_agentless_passive_is_coded_without_a_source(
+    hand_doc: HandDoc, hand_context: HandContext
+) -> None:
+    doc = hand_doc(
+        [
+            ("Three", 2, "nummod", "NUM", "CD", "three"),
+            ("Indian", 2, "amod", "ADJ", "JJ", "indian"),
+            ("soldiers", 4, "nsubjpass", "NOUN", "NNS", "soldier"),
+            ("were", 4, "auxpass", "AUX", "VBD", "be"),
+            ("killed", 4, "ROOT", "VERB", "VBN", "kill"),
+        ]
+    )
+    coder = RuleCoder(builtin_verbs(), lang=LANG)
+    (event,) = coder.code(hand_context(doc, [(1, 3, "INDMIL")]))
+    assert event.source is None and event.target is not None and event.target.code == "INDMIL"
+    assert event.type.plover_type == "ASSAULT" and event.rule.endswith("(passive)")
+    # with no actor at all there is nothing to code
+    assert coder.code(hand_context(doc, [])) == []

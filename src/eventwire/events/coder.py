@@ -33,7 +33,7 @@ _DEFAULT_WEIGHT = 0.5
 
 @dataclass(frozen=True, slots=True)
 class _Arguments:
-    source: Mention
+    source: Mention | None  # None: an agentless passive ("two officers were shot dead")
     target: Mention | None
     passive: bool
 
@@ -307,7 +307,9 @@ def _any_target(
 
 def _expand_conjuncts(args: _Arguments, sent: Any, index: MentionIndex) -> list[_Arguments]:
     """One event per actor of a coordination: "Serbia and Kosovo" → two targets."""
-    sources = [args.source, *_conjunct_mentions(args.source, sent, index)]
+    sources = [args.source]
+    if args.source is not None:
+        sources += _conjunct_mentions(args.source, sent, index)
     targets = [args.target]
     if args.target is not None:
         targets += _conjunct_mentions(args.target, sent, index)
@@ -315,7 +317,7 @@ def _expand_conjuncts(args: _Arguments, sent: Any, index: MentionIndex) -> list[
         _Arguments(source, target, args.passive)
         for source in sources
         for target in targets
-        if target is None or target.span != source.span
+        if target is None or source is None or target.span != source.span
     ]
 
 
@@ -360,7 +362,9 @@ def _arguments(frame: VerbFrame, verb: Any, index: MentionIndex) -> _Arguments |
         source = _subject(verb, index)
         target = _target(frame, verb, index)
     target = _not_self(source, target)
-    if source is None or (target is None and frame.needs_target):
+    if target is None and (frame.needs_target or source is None):
+        return None
+    if source is None and not passive:
         return None
     return _Arguments(source, target, passive)
 
