@@ -1,0 +1,434 @@
+"""Train the event-trigger model (``eventwire.events.triggers``) and report cross-validated scores.
+
+Training data: the ``tune`` split of the labelled VOA stories (data/labelled/voa) and the synthetic
+sentences of ``training/synthetic.py``. The ``score`` split is never read here.
+
+    python training/train_triggers.py --synthetic FILE.jsonl \\
+        --out src/eventwire/data/trigger_model.npz
+
+Steps: parse every text with eventwire's own normalise + nlp stages (the parse the model sees at
+run time); label each candidate token (verb or noun) with the PLOVER types of the labelled
+triggers it heads; train one-vs-rest logistic regressions over hashed parse features (Adagrad,
+L2, fixed seed); score tune stories by 5-fold cross-validation by story (the folds' models never
+see the story they score); fit per-type Platt calibration and thresholds on those out-of-fold
+scores; train the final model on everything and save it with the calibration and thresholds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import random
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from eventwire.events.triggers import (
+    FloatArray,
+    IntArray,
+    TriggerModel,
+    feature_ids,
+    is_candidate,
+    token_features,
+)
+from eventwire.labelled import PLOVER_TYPES, LabelledStory, load_labelled
+from eventwire.model import Article
+from eventwire.nlp import Parser
+from eventwire.pipeline import Pipeline
+from eventwire.settings import Settings
+from eventwire.story_scores import sentences, story_article
+from eventwire.text import normalise
+
+LABELS = tuple(sorted(PLOVER_TYPES))
+ROOT = Path(__file__).resolve().parents[1]
+BUCKETS = 1 << 17
+FOLDS = 5
+
+
+@dataclass
+class Example:
+    """One candidate token: its features, its types, where it is."""
+
+    ids: IntArray
+    types: frozenset[str]
+    group: str  # story id, or "synthetic"
+    sentence: tuple[int, int]  # character span of its sentence in the story
+    offset: int  # character offset of the token in the story
+    lemma: str = ""
+
+
+@dataclass
+class Corpus:
+    examples: list[Example] = field(default_factory=list)
+    # (group, sentence span) -> labelled types, for sentence-level scoring
+    gold: dict[tuple[str, tuple[int, int]], set[str]] = field(default_factory=dict)
+    # (group, sentence span) -> types the rule coder finds there (the model adds to these)
+    rules: dict[tuple[str, tuple[int, int]], set[str]] = field(default_factory=dict)
+
+
+def parsed_sentences(article: Article) -> list[tuple[Any, Any, int]]:
+    """(sentence record, spaCy span, paragraph offset) of every parsed sentence."""
+    return [(c.record, c.sent, c.offset) for p in article.parsed for c in p.sentences]
+
+
+def parse(texts: Sequence[str], settings: Settings) -> list[Article]:
+    """Articles with eventwire's parse attached (the pipeline itself drops it after its stages)."""
+    parser = Parser(settings)
+    articles = [normalise(Article(text=t)) for t in texts]
+    out: list[Article] = []
+    for start in range(0, len(articles), 64):
+        out.extend(parser.run_batch(articles[start : start + 64]))
+    return out
+
+
+def _head_token(tokens: list[object]) -> object | None:
+    """The token of a trigger span that stands for it: its first verb, else its head noun."""
+    candidates = [t for t in tokens if is_candidate(t)]
+    verbs = [t for t in candidates if t.pos_ == "VERB"]  # type: ignore[attr-defined]
+    if verbs:
+        return verbs[0]
+    inside = {t.i for t in tokens}  # type: ignore[attr-defined]
+    heads = [t for t in candidates if t.head.i not in inside or t.head.i == t.i]  # type: ignore[attr-defined]
+    return heads[0] if heads else (candidates[-1] if candidates else None)
+
+
+@dataclass(frozen=True)
+class LabelledToken:
+    """A token of a parsed article with its labelled types (``None``: neither positive nor
+    negative, e.g. a non-head word of a trigger phrase, or a negated synthetic trigger)."""
+
+    token: Any
+    types: frozenset[str] | None
+    sentence: tuple[int, int]
+    offset: int
+
+
+def label_tokens(
+    article: Article,
+    triggers: Iterable[tuple[int, int, str]],
+    ignored: Iterable[tuple[int, int]] = (),
+    gold_sentences: Iterable[tuple[int, int]] = (),
+) -> list[LabelledToken]:
+    """Every token of a parsed article, labelled from trigger spans (start, end, type)."""
+    tokens = [(offset + t.idx, t) for _, sent, offset in parsed_sentences(article) for t in sent]
+    by_span: dict[tuple[int, int], list[str]] = {}
+    for start, end, kind in triggers:
+        by_span.setdefault((start, end), []).append(kind)
+    labelled: dict[tuple[int, int], set[str]] = {}
+    skip: set[tuple[int, int]] = set()
+    for (start, end), kinds in by_span.items():
+        # Every verb and noun of a trigger phrase is a positive ("held talks": both words), so
+        # a light verb and its noun are labelled alike whoever chose the span.
+        inside = [t for off, t in tokens if start <= off < end]
+        heads = [t for t in inside if is_candidate(t)] or [h for h in [_head_token(inside)] if h]
+        for head in heads:
+            labelled.setdefault((id(head.doc), head.i), set()).update(kinds)
+        skip.update((id(t.doc), t.i) for t in inside)
+    for start, end in ignored:
+        skip.update((id(t.doc), t.i) for off, t in tokens if start <= off < end)
+    spans = sorted(gold_sentences)
+    out: list[LabelledToken] = []
+    for sentence, sent, offset in parsed_sentences(article):
+        span = (sentence.span.start, sentence.span.end)
+        for g in spans:  # the labelled sentence holding this parsed sentence's start
+            if g[0] <= sentence.span.start < g[1]:
+                span = g
+                break
+        for token in sent:
+            key = (id(token.doc), token.i)
+            kinds = labelled.get(key)
+            types = frozenset(kinds) if kinds else (None if key in skip else frozenset())
+            out.append(LabelledToken(token, types, span, offset + token.idx))
+    return out
+
+
+def _add_article(corpus: Corpus, group: str, tokens: Sequence[LabelledToken]) -> None:
+    for lt in tokens:
+        if lt.types is None or not is_candidate(lt.token):
+            continue
+        ids = feature_ids(token_features(lt.token), BUCKETS)
+        lemma = str(lt.token.lemma_).lower()
+        corpus.examples.append(Example(ids, lt.types, group, lt.sentence, lt.offset, lemma))
+
+
+def rule_types(corpus: Corpus, stories: Sequence[LabelledStory], settings: Settings) -> None:
+    """What the rule coder alone finds in each sentence of the stories (scored as evaluate does)."""
+    pipeline = Pipeline(settings)
+    for story, article in zip(stories, pipeline.process(map(story_article, stories)), strict=True):
+        for sentence in sentences(story, article):
+            kinds = {key[0] for key in sentence.predicted}
+            if kinds:
+                span = (sentence.span.start, sentence.span.end)
+                corpus.rules.setdefault((story.id, span), set()).update(kinds)
+
+
+def load_voa(corpus: Corpus, stories: Sequence[LabelledStory], settings: Settings) -> None:
+    articles = parse([s.text for s in stories], settings)
+    for story, article in zip(stories, articles, strict=True):
+        spans = [(e.sentence_start, e.sentence_end) for e in story.events]
+        for e in story.events:
+            corpus.gold.setdefault((story.id, (e.sentence_start, e.sentence_end)), set()).add(
+                e.type
+            )
+        triggers = [(e.trigger_start, e.trigger_end, e.type) for e in story.events]
+        _add_article(corpus, story.id, label_tokens(article, triggers, gold_sentences=spans))
+
+
+def load_synthetic(corpus: Corpus, path: Path, settings: Settings, limit: int) -> None:
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()][:limit]
+    articles = parse([d["text"] for d in lines], settings)
+    for d, article in zip(lines, articles, strict=True):
+        positives, ignored = [], []
+        for e in d["events"]:
+            span = (e["start"], e["end"])
+            # The generator types announced acts by what they announce ("will visit" AGREE);
+            # negated and conditional mentions are not events in the gold (as evaluate scores
+            # them): neither positives nor negatives of their surface type.
+            if e.get("negated") or e.get("modality") == "conditional":
+                ignored.append(span)
+            else:
+                positives.append((*span, e["type"]))
+        _add_article(corpus, "synthetic", label_tokens(article, positives, ignored))
+
+
+# --- learning ------------------------------------------------------------------------------------
+
+
+def _targets(examples: Sequence[Example]) -> FloatArray:
+    y = np.zeros((len(examples), len(LABELS)), dtype=np.float32)
+    index = {t: i for i, t in enumerate(LABELS)}
+    for row, ex in enumerate(examples):
+        for kind in ex.types:
+            y[row, index[kind]] = 1.0
+    return y
+
+
+def train(
+    examples: Sequence[Example], *, epochs: int = 8, rate: float = 0.2, l2: float = 1e-6,
+    seed: int = 13, voa_weight: int = 1,
+) -> TriggerModel:  # fmt: skip
+    """One-vs-rest logistic regressions over hashed features, Adagrad, fixed seed. Each real
+    (VOA) example is seen ``voa_weight`` times per epoch, a synthetic one once."""
+    rng = random.Random(seed)
+    examples = [ex for ex in examples for _ in range(1 if ex.group == "synthetic" else voa_weight)]
+    y = _targets(examples)
+    w = np.zeros((BUCKETS, len(LABELS)), dtype=np.float32)
+    b = np.zeros(len(LABELS), dtype=np.float32)
+    gw = np.full((BUCKETS, len(LABELS)), 1e-8, dtype=np.float32)
+    gb = np.full(len(LABELS), 1e-8, dtype=np.float32)
+    order = list(range(len(examples)))
+    for _ in range(epochs):
+        rng.shuffle(order)
+        for row in order:
+            idx = examples[row].ids
+            z = w[idx].sum(axis=0) + b
+            p = 1.0 / (1.0 + np.exp(-z))
+            g = p - y[row]
+            grad = g[None, :] + l2 * w[idx]
+            gw[idx] += grad * grad
+            w[idx] -= rate * grad / np.sqrt(gw[idx])
+            gb += g * g
+            b -= rate * g / np.sqrt(gb)
+    n = len(LABELS)
+    return TriggerModel(
+        labels=LABELS,
+        weights=w,
+        bias=b,
+        calibration=np.tile(np.array([1.0, 0.0], dtype=np.float32), (n, 1)),
+        thresholds=np.full(n, 0.5, dtype=np.float32),
+        meta={},
+    )
+
+
+def fit_platt(scores: FloatArray, y: FloatArray) -> FloatArray:
+    """Per label (a, b) minimising log loss of sigmoid(a * score + b), by Newton steps."""
+    out = np.zeros((scores.shape[1], 2), dtype=np.float32)
+    for j in range(scores.shape[1]):
+        s, t = scores[:, j].astype(np.float64), y[:, j].astype(np.float64)
+        a, c = 1.0, 0.0
+        for _ in range(50):
+            p = 1.0 / (1.0 + np.exp(-np.clip(a * s + c, -30, 30)))
+            grad = np.array([np.sum((p - t) * s), np.sum(p - t)])
+            h = p * (1 - p) + 1e-9
+            hess = np.array([[np.sum(h * s * s), np.sum(h * s)], [np.sum(h * s), np.sum(h)]])
+            hess += np.eye(2) * 1e-6
+            step = np.linalg.solve(hess, grad)
+            a, c = a - step[0], c - step[1]
+            if np.abs(step).max() < 1e-6:
+                break
+        out[j] = (a, c)
+    return out
+
+
+# --- sentence-level scoring ----------------------------------------------------------------------
+
+
+def sentence_prf(
+    examples: Sequence[Example], probs: FloatArray, thresholds: FloatArray, corpus: Corpus
+) -> tuple[int, int, int]:
+    """Sentence-level type (tp, gold, predicted) over the examples' stories."""
+    groups = {ex.group for ex in examples}
+    predicted: dict[tuple[str, tuple[int, int]], set[str]] = {
+        k: set(v) for k, v in corpus.rules.items() if k[0] in groups
+    }
+    for ex, row in zip(examples, probs, strict=True):
+        kinds = {LABELS[j] for j in np.nonzero(row >= thresholds)[0]}
+        if kinds:
+            predicted.setdefault((ex.group, ex.sentence), set()).update(kinds)
+    gold = {k: v for k, v in corpus.gold.items() if k[0] in groups}
+    keys = set(gold) | set(predicted)
+    tp = sum(len(gold.get(k, set()) & predicted.get(k, set())) for k in keys)
+    return tp, sum(map(len, gold.values())), sum(map(len, predicted.values()))
+
+
+def f1(tp: int, gold: int, pred: int) -> float:
+    return 2 * tp / (gold + pred) if gold + pred else 0.0
+
+
+def choose_thresholds(examples: Sequence[Example], probs: FloatArray, corpus: Corpus) -> FloatArray:
+    """Per type, the threshold that maximises sentence-level F1 of the out-of-fold predictions."""
+    thresholds = np.full(len(LABELS), 0.5, dtype=np.float32)
+    for _ in range(2):  # two sweeps of coordinate ascent
+        for j in range(len(LABELS)):
+            best = (-1.0, float(thresholds[j]))
+            for candidate in np.arange(0.01, 0.91, 0.01, dtype=np.float32):
+                trial = thresholds.copy()
+                trial[j] = candidate
+                score = f1(*sentence_prf(examples, probs, trial, corpus))
+                if score > best[0] + 1e-9:
+                    best = (score, float(candidate))
+            thresholds[j] = best[1]
+    return thresholds
+
+
+def cross_validate(
+    corpus: Corpus, stories: Sequence[str], seed: int, voa_weight: int
+) -> tuple[FloatArray, list[int], dict[str, int]]:
+    """Out-of-fold raw scores for every VOA example (each fold's model never saw its stories),
+    and the fold of each story."""
+    shuffled = sorted(stories)
+    random.Random(seed).shuffle(shuffled)
+    folds = {sid: i % FOLDS for i, sid in enumerate(shuffled)}
+    voa_rows = [i for i, ex in enumerate(corpus.examples) if ex.group in folds]
+    scores = np.zeros((len(corpus.examples), len(LABELS)), dtype=np.float32)
+    for fold in range(FOLDS):
+        train_rows = [ex for ex in corpus.examples if folds.get(ex.group, -1) != fold]
+        model = train(train_rows, seed=seed, voa_weight=voa_weight)
+        test_rows = [i for i in voa_rows if folds[corpus.examples[i].group] == fold]
+        scores[test_rows] = model.scores([corpus.examples[i].ids for i in test_rows])
+        print(f"  fold {fold}: {len(train_rows)} training examples", file=sys.stderr)
+    return scores, voa_rows, folds
+
+
+def _analysis(examples: Sequence[Example], probs: FloatArray, thresholds: FloatArray) -> None:
+    missed: Counter[str] = Counter()
+    wrong: Counter[str] = Counter()
+    for ex, row in zip(examples, probs, strict=True):
+        found = {LABELS[j] for j in np.nonzero(row >= thresholds)[0]}
+        missed.update(f"{ex.lemma}:{t}" for t in ex.types - found)
+        wrong.update(f"{ex.lemma}:{t}" for t in found - ex.types)
+    print("missed:", ", ".join(f"{k} {v}" for k, v in missed.most_common(60)))
+    print("wrong:", ", ".join(f"{k} {v}" for k, v in wrong.most_common(60)))
+
+
+def _prf(counts: tuple[int, int, int]) -> dict[str, float]:
+    tp, gold, pred = counts
+    return {
+        "tp": tp, "gold": gold, "pred": pred,
+        "precision": round(tp / pred, 4) if pred else 0.0,
+        "recall": round(tp / gold, 4) if gold else 0.0,
+        "f1": round(f1(*counts), 4),
+    }  # fmt: skip
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--synthetic", type=Path, default=None)
+    parser.add_argument("--synthetic-limit", type=int, default=20000)
+    parser.add_argument("--labelled", type=Path, default=ROOT / "data" / "labelled" / "voa")
+    parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--voa-weight", type=int, default=3)
+    parser.add_argument("--report", type=Path, default=None, help="Also write the report here.")
+    parser.add_argument("--analysis", action="store_true",
+                        help="Print the most missed and most wrongly found trigger lemmas "
+                             "(out-of-fold, tune split).")  # fmt: skip
+    parser.add_argument("--cache", type=Path, default=None,
+                        help="Pickle of the parsed candidates (reused when present).")  # fmt: skip
+    parser.add_argument("--no-voa-training", action="store_true",
+                        help="Train the final model on the synthetic set alone.")  # fmt: skip
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    settings = Settings()
+    stories = load_labelled(args.labelled, "tune")
+    if args.cache is not None and args.cache.is_file():
+        corpus = pickle.loads(args.cache.read_bytes())
+    else:
+        corpus = Corpus()
+        load_voa(corpus, stories, settings)
+        rule_types(corpus, stories, settings)
+        if args.synthetic is not None:
+            load_synthetic(corpus, args.synthetic, settings, args.synthetic_limit)
+        if args.cache is not None:
+            args.cache.write_bytes(pickle.dumps(corpus))
+    n_syn = sum(ex.group == "synthetic" for ex in corpus.examples)
+    print(f"{len(corpus.examples)} candidates ({n_syn} synthetic) in "
+          f"{time.perf_counter() - started:.0f} s", file=sys.stderr)  # fmt: skip
+    ids = [s.id for s in stories]
+    scores, rows, folds = cross_validate(corpus, ids, args.seed, args.voa_weight)
+    voa = [corpus.examples[i] for i in rows]
+    y = _targets(voa)
+    calibration = fit_platt(scores[rows], y)
+    z = scores[rows] * calibration[:, 0] + calibration[:, 1]
+    probs = (1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))).astype(np.float32)
+    flat = np.full(len(LABELS), 0.5, dtype=np.float32)
+    never = np.full(len(LABELS), 2.0, dtype=np.float32)
+    rules_only = sentence_prf(voa, probs, never, corpus)
+    cv_flat = sentence_prf(voa, probs, flat, corpus)
+    thresholds = choose_thresholds(voa, probs, corpus)
+    cv_tuned = sentence_prf(voa, probs, thresholds, corpus)
+    model_only = sentence_prf(voa, probs, thresholds, Corpus(gold=corpus.gold))
+    by_fold = {}
+    for fold in range(FOLDS):
+        rows_f = [i for i, ex in enumerate(voa) if folds[ex.group] == fold]
+        counts = sentence_prf(
+            [voa[i] for i in rows_f], probs[rows_f], thresholds, Corpus(gold=corpus.gold)
+        )
+        by_fold[fold] = _prf(counts)
+    report = {
+        "tune_rules_only": _prf(rules_only),
+        "cv_rules_and_model_at_0.5": _prf(cv_flat),
+        "cv_rules_and_model_tuned": _prf(cv_tuned),
+        "cv_model_only_tuned": _prf(model_only),
+        "cv_model_only_by_fold": by_fold,
+        "thresholds": dict(zip(LABELS, map(float, thresholds), strict=True)),
+        "examples": len(corpus.examples),
+        "synthetic_examples": n_syn,
+    }  # fmt: skip
+    print(json.dumps(report, indent=1))
+    if args.analysis:
+        _analysis(voa, probs, thresholds)
+    if args.report is not None:
+        args.report.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    if args.out is not None:
+        final_rows = [
+            ex for ex in corpus.examples if not (args.no_voa_training and ex.group != "synthetic")
+        ]
+        model = train(final_rows, seed=args.seed, voa_weight=args.voa_weight)
+        meta = {"seed": args.seed, "buckets": BUCKETS, **report}
+        final = TriggerModel(LABELS, model.weights, model.bias, calibration, thresholds, meta)
+        final.save(args.out)
+        print(f"saved {args.out} ({args.out.stat().st_size / 1e6:.1f} MB) in "
+              f"{time.perf_counter() - started:.0f} s", file=sys.stderr)  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
