@@ -271,15 +271,30 @@ def fit_platt(scores: FloatArray, y: FloatArray) -> FloatArray:
 
 
 def sentence_prf(
-    examples: Sequence[Example], probs: FloatArray, thresholds: FloatArray, corpus: Corpus
+    examples: Sequence[Example],
+    probs: FloatArray,
+    thresholds: FloatArray,
+    corpus: Corpus,
+    *,
+    policy: str = "union",
 ) -> tuple[int, int, int]:
-    """Sentence-level type (tp, gold, predicted) over the examples' stories."""
+    """Sentence-level type (tp, gold, predicted) over the examples' stories.
+
+    ``policy``: ``union`` adds the model's types to the rules' in every sentence; ``fill`` only
+    in sentences where the rules found nothing; ``best`` keeps one type per token (the most
+    probable one over its threshold), in every sentence."""
     groups = {ex.group for ex in examples}
     predicted: dict[tuple[str, tuple[int, int]], set[str]] = {
         k: set(v) for k, v in corpus.rules.items() if k[0] in groups
     }
+    ruled = set(predicted)
     for ex, row in zip(examples, probs, strict=True):
-        kinds = {LABELS[j] for j in np.nonzero(row >= thresholds)[0]}
+        over = np.nonzero(row >= thresholds)[0]
+        if policy == "best" and len(over):
+            over = [max(over, key=lambda j: row[j] - thresholds[j])]
+        kinds = {LABELS[j] for j in over}
+        if policy == "fill" and (ex.group, ex.sentence) in ruled:
+            continue
         if kinds:
             predicted.setdefault((ex.group, ex.sentence), set()).update(kinds)
     gold = {k: v for k, v in corpus.gold.items() if k[0] in groups}
@@ -408,6 +423,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "cv_rules_and_model_tuned": _prf(cv_tuned),
         "cv_model_only_tuned": _prf(model_only),
         "cv_model_only_by_fold": by_fold,
+        "cv_policy_fill": _prf(sentence_prf(voa, probs, thresholds, corpus, policy="fill")),
+        "cv_policy_best": _prf(sentence_prf(voa, probs, thresholds, corpus, policy="best")),
         "thresholds": dict(zip(LABELS, map(float, thresholds), strict=True)),
         "examples": len(corpus.examples),
         "synthetic_examples": n_syn,

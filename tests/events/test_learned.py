@@ -141,3 +141,22 @@ def test_merge_policy_keeps_rules_and_adds_what_they_missed() -> None:
     assert [e.rule for e in merged] == ["verb", "learned"]
     assert [e.trigger_token for e in merged] == [1, 4]
     assert add_learned([[], learned]) == learned
+
+
+def test_fill_policy_codes_only_sentences_the_rules_left_empty() -> None:
+    from eventwire.events.learned import fill_with_learned
+
+    rule = [_event(1, "173", "verb")]
+    learned = [_event(4, "111", "learned")]
+    assert fill_with_learned([rule, learned]) == rule
+    assert fill_with_learned([[], learned]) == learned
+    assert fill_with_learned([[], []]) == []
+
+
+def test_one_type_per_word(hand_doc: HandDoc, hand_context: HandContext) -> None:
+    doc = hand_doc(SHELLED)
+    both = _model({"shell": "ASSAULT"})
+    (bucket,) = feature_ids(["l=shell"], BUCKETS)
+    both.weights[bucket, LABELS.index("COERCE")] = 5.0  # over its threshold, less than ASSAULT
+    found = LearnedCoder(both, lang=LANG).detect(hand_context(doc, []))
+    assert [(t.text, kind) for t, kind, _ in found] == [("shelled", "ASSAULT")]

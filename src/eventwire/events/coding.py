@@ -81,6 +81,12 @@ def _add_learned(found: Sequence[Sequence[Event]]) -> list[Event]:
     return add_learned(found)
 
 
+def _fill_with_learned(found: Sequence[Sequence[Event]]) -> list[Event]:
+    from eventwire.events.learned import fill_with_learned
+
+    return fill_with_learned(found)
+
+
 def first_wins(found: Sequence[Sequence[Event]]) -> list[Event]:
     """Every coder's events; of two with one event id, the earlier coder's (the rule coder's
     own duplicates included: the first of a sentence wins)."""
@@ -97,7 +103,8 @@ BUILTIN_CODERS: tuple[CoderSpec, ...] = (
 )
 BUILTIN_MERGES: tuple[MergeSpec, ...] = (
     MergeSpec("first", first_wins),
-    MergeSpec("rule+learned", _add_learned),
+    MergeSpec("rule+learned", _fill_with_learned),
+    MergeSpec("rule+learned:words", _add_learned),
 )
 
 

@@ -20,6 +20,8 @@ from collections.abc import Iterator, Sequence
 from types import MappingProxyType
 from typing import Any, Final
 
+import numpy as np
+
 from eventwire.context import MentionIndex, SentenceContext
 from eventwire.events.build import EventBuilder
 from eventwire.events.coder import verb_actors
@@ -57,10 +59,11 @@ class LearnedCoder:
         ids = [feature_ids(token_features(t), self.model.buckets) for t in tokens]
         probs = self.model.probabilities(ids)
         found: list[tuple[Any, str, float]] = []
-        for token, row in zip(tokens, probs, strict=True):
-            for j, label in enumerate(self.model.labels):
-                if row[j] >= self.model.thresholds[j]:
-                    found.append((token, label, float(row[j])))
+        margins = probs - self.model.thresholds
+        for token, row, margin in zip(tokens, probs, margins, strict=True):
+            best = int(np.argmax(margin))
+            if margin[best] >= 0:  # one type per word: the one furthest over its threshold
+                found.append((token, self.model.labels[best], float(row[best])))
         return found
 
     def code(self, context: SentenceContext) -> list[Event]:
@@ -116,9 +119,26 @@ def _preps(noun: Any) -> Iterator[Any]:
     return (c for c in noun.children if c.dep_ == "prep" and c.lower_ in _NOUN_TARGET_PREPS)
 
 
+def fill_with_learned(found: Sequence[Sequence[Event]]) -> list[Event]:
+    """The ``rule+learned`` merge policy: the first coder's events (the rules) where it found
+    any; the later coders' (the model's) only in sentences where it found none.
+
+    Rules decide where they fire, since their lexicon names the CAMEO code and their frames the
+    actors; the model codes the sentences the rules could not read. (The found lists are per
+    sentence, so "none" means none in this sentence.) Of two events with one id, the first wins.
+    """
+    for events in found:
+        if events:
+            merged: dict[str, Event] = {}
+            for event in events:
+                merged.setdefault(event.event_id, event)
+            return list(merged.values())
+    return []
+
+
 def add_learned(found: Sequence[Sequence[Event]]) -> list[Event]:
-    """The ``rule+learned`` merge policy: every event of the first coder (the rules), then each
-    event of the later coders (the model) whose trigger word no earlier event has coded.
+    """The ``rule+learned:words`` merge policy: every event of the first coder (the rules), then
+    each event of the later coders (the model) whose trigger word no earlier event has coded.
 
     Rules decide where they fire, since their lexicon names the CAMEO code and their frames the
     actors; the model adds the events the rules miss. Of two events with one id, the first wins.
