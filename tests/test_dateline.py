@@ -4,11 +4,11 @@ import datetime as dt
 
 from eventwire.dateline import find_dateline, url_date, with_publication_date
 from eventwire.model import Article
-from eventwire.text import normalise
+from eventwire.text import with_paragraphs
 
 
 def _article(text: str, url: str | None = None) -> Article:
-    return normalise(Article(text=text, url=url))
+    return with_paragraphs(Article(text=text, url=url))
 
 
 def test_dateline_forms() -> None:

@@ -11,11 +11,11 @@ from eventwire.pipeline import Stage, StageSpec, stage
 from eventwire.settings import Settings
 
 
-@stage("normalise", requires=("text", "title"), assigns=("norm_text", "paragraphs"))
+@stage("normalise", requires=("text", "title"), assigns=("paragraphs",))
 def normalise_stage(settings: Settings, config: None) -> Stage:
-    from eventwire.text import normalise
+    from eventwire.text import with_paragraphs
 
-    return Stage("normalise", normalise)
+    return Stage("normalise", with_paragraphs)
 
 
 @stage(
