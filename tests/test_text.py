@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from eventwire import model
+from eventwire import text as text_module
 from eventwire.chars import normalise_chars
 from eventwire.model import Article
-from eventwire.text import classify_paragraphs, is_boilerplate, normalise, split_paragraphs
+from eventwire.text import classify_paragraphs, is_boilerplate, split_paragraphs, with_paragraphs
 
 
 @given(st.text())
@@ -77,7 +82,33 @@ def test_boilerplate_patterns() -> None:
         assert not is_boilerplate(line), line
 
 
-def test_normalise_stage_keeps_original_text() -> None:
-    article = normalise(Article(text="A “quote” here", title=None))
-    assert article.text == "A “quote” here"
-    assert article.norm_text == 'A "quote" here'
+def test_text_is_normalised_once_when_the_article_is_made(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    real = model.normalise_chars
+    monkeypatch.setattr(model, "normalise_chars", lambda text: calls.append(text) or real(text))
+    article = Article(text="A “quote” here", title=None)
+    assert article.text == "A “quote” here" and article.norm_text == 'A "quote" here'
+    moved = replace(article, source="elsewhere", id="")  # a new content id, the same text
+    with_paragraphs(moved)
+    assert calls == ["A “quote” here"]
+    assert moved.id == Article(text='A "quote" here', source="elsewhere").id  # id of the norm
+
+
+def test_a_copy_with_another_text_must_make_its_norm_text_again() -> None:
+    article = Article(text="Short text.")
+    with pytest.raises(ValueError, match="norm_text"):
+        replace(article, text="Another, longer text.")
+    again = replace(article, text="Another “text”.", norm_text="")
+    assert again.norm_text == 'Another "text".'
+
+
+def test_paragraphs_already_classified_are_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    real = text_module.classify_paragraphs
+    monkeypatch.setattr(
+        text_module, "classify_paragraphs", lambda t, title: calls.append(t) or real(t, title)
+    )
+    article = with_paragraphs(Article(text="Title\n\nBody one.\n\nBody two.", title="Title"))
+    assert [p.kind for p in article.paragraphs] == ["headline", "body", "body"]
+    assert with_paragraphs(article) is article
+    assert len(calls) == 1

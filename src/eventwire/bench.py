@@ -18,7 +18,7 @@ from eventwire.pipeline import Pipeline
 from eventwire.runner import process_items
 from eventwire.settings import Settings
 from eventwire.store.database import Store
-from eventwire.text import normalise
+from eventwire.text import with_paragraphs
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +103,7 @@ def _warm_up(pipeline: Pipeline | ParallelPipeline, workers: int) -> None:
 def _paragraph_texts(records: list[dict[str, str]], settings: Settings) -> list[str]:
     texts: list[str] = []
     for record in records:
-        article = normalise(Article(text=record["text"]))
+        article = with_paragraphs(Article(text=record["text"]))
         texts.extend(
             s.text_of(article.norm_text) for _, s in analysed_paragraphs(article, settings)
         )

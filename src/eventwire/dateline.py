@@ -9,55 +9,72 @@ A dateline opens the first body paragraph::
 
 A month-day without a year takes the year of the URL or of the metadata date; when there is
 none the dateline date stays unresolved (``Dateline.date`` is ``None``) and no year is guessed.
+The month names and the order of the date come from the language data (:class:`Datelines`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from eventwire.lang.en.timex import MONTH_RE, MONTHS
+from eventwire.lang import LanguageData, TimexWords
 from eventwire.model import Article, Dateline, Span
 
-_DATE = rf"(?P<mon>{MONTH_RE})\s+(?P<day>[0-3]?\d)(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 _CITY = r"(?P<city>[A-Z][A-Z.'’\-]+(?:\s[A-Z][A-Z.'’\-]+){0,3})"
 _REGION = r"(?:,\s+(?P<region>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?))?"
 _AGENCY = r"(?:\s*\((?P<agency>[A-Za-z][\w .&-]{0,30})\))?"
 _DASH = r"\s*(?:--|[-—–:])\s"
-DATELINE_RE = re.compile(rf"^{_CITY}{_REGION}(?:,\s+{_DATE})?{_AGENCY}{_DASH}")
-DATE_ONLY_RE = re.compile(rf"^{_DATE}{_AGENCY}{_DASH}")
 URL_DATE_RE = re.compile(
     r"/(?P<year>(?:19|20)\d\d)[/-](?P<month>[01]?\d)(?:[/-](?P<day>[0-3]?\d))?(?=[/-]|$|\.)"
 )
 URL_COMPACT_RE = re.compile(r"/(?P<year>(?:19|20)\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)(?=/)")
 
 
-def find_dateline(article: Article) -> Dateline | None:
-    """The dateline at the start of the first body paragraph, if there is one."""
-    text = article.norm_text or article.text
-    body = next((p for p in article.paragraphs if p.kind == "body"), None)
-    start = body.span.start if body else len(text) - len(text.lstrip())
-    head = text[start : start + 160]
-    match = DATELINE_RE.match(head) or DATE_ONLY_RE.match(head)
-    if match is None:
-        return None
-    groups = match.groupdict()
-    city = None
-    if groups.get("city"):
-        city = Span(start + match.start("city"), start + match.end("city"))
-    month_day = None
-    if groups.get("mon"):
-        month_day = (MONTHS[groups["mon"][:3].lower()], int(groups["day"]))
-    year = int(groups["year"]) if groups.get("year") else None
-    return Dateline(
-        span=Span(start, start + match.end()),
-        city=city,
-        region=groups.get("region"),
-        agency=groups.get("agency"),
-        month_day=month_day,
-        year=year,
-    )
+@dataclass(frozen=True, slots=True)
+class Datelines:
+    """The dateline patterns of one language: the wire layout (city in capitals, region,
+    agency, dash) around the language's date (:attr:`~eventwire.lang.TimexWords.dateline_date`).
+    """
+
+    full: re.Pattern[str]
+    date_only: re.Pattern[str]
+    words: TimexWords
+
+    @classmethod
+    def of(cls, lang: LanguageData) -> Datelines:
+        date = lang.timex.dateline_date
+        return cls(
+            full=re.compile(rf"^{_CITY}{_REGION}(?:,\s+{date})?{_AGENCY}{_DASH}"),
+            date_only=re.compile(rf"^{date}{_AGENCY}{_DASH}"),
+            words=lang.timex,
+        )
+
+    def find(self, article: Article) -> Dateline | None:
+        """The dateline at the start of the first body paragraph, if there is one."""
+        text = article.norm_text or article.text
+        body = next((p for p in article.paragraphs if p.kind == "body"), None)
+        start = body.span.start if body else len(text) - len(text.lstrip())
+        head = text[start : start + 160]
+        match = self.full.match(head) or self.date_only.match(head)
+        if match is None:
+            return None
+        groups = match.groupdict()
+        city = None
+        if groups.get("city"):
+            city = Span(start + match.start("city"), start + match.end("city"))
+        month_day = None
+        if groups.get("mon"):
+            month_day = (self.words.month(groups["mon"]), int(groups["day"]))
+        year = int(groups["year"]) if groups.get("year") else None
+        return Dateline(
+            span=Span(start, start + match.end()),
+            city=city,
+            region=groups.get("region"),
+            agency=groups.get("agency"),
+            month_day=month_day,
+            year=year,
+        )
 
 
 def url_date(url: str | None) -> tuple[int, int | None, int | None] | None:
@@ -74,10 +91,10 @@ def url_date(url: str | None) -> tuple[int, int | None, int | None] | None:
     return int(match.group("year")), month, day
 
 
-def with_publication_date(article: Article) -> Article:
+def with_publication_date(article: Article, datelines: Datelines) -> Article:
     """The ``metadata`` stage: record the dateline, and fill ``date`` and ``date_source`` from
     the metadata, else the dateline, else the URL, else leave a warning."""
-    dateline = find_dateline(article)
+    dateline = datelines.find(article)
     article = replace(article, dateline=dateline)
     if article.date is not None:
         return replace(article, date_source=article.date_source or "metadata")

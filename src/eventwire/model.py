@@ -1,8 +1,9 @@
 """Typed records that flow through the pipeline.
 
 Every offset is a character offset into ``Article.text`` exactly as it was given (end exclusive).
-Normalisation in :mod:`eventwire.text` only ever replaces one character by one character, so the
-normalised copy ``Article.norm_text`` shares every offset with the original.
+Normalisation (:func:`eventwire.chars.normalise_chars`) only ever replaces one character by one
+character, so the normalised copy ``Article.norm_text`` shares every offset with the original. It
+is made once, when the article is made (the content id hashes it), and travels with the article.
 """
 
 from __future__ import annotations
@@ -236,8 +237,10 @@ class Article:
     source: str | None = None
     origin: str | None = None  # file (and line) the article was read from
     author: str | None = None  # byline from the page's metadata (HTML, feeds)
+    # ``text`` normalised, made once with the article (``""``: made from ``text``). A copy made
+    # with ``replace(article, text=...)`` must pass ``norm_text=""`` so that it is made again.
     norm_text: str = ""
-    paragraphs: tuple[Paragraph, ...] = ()
+    paragraphs: tuple[Paragraph, ...] = ()  # classified once: ingest screen or normalise stage
     sentences: tuple[Sentence, ...] = ()
     mentions: tuple[Mention, ...] = ()
     events: tuple[Event, ...] = ()
@@ -253,10 +256,15 @@ class Article:
     parsed: tuple[Any, ...] = field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        if not self.id:
-            object.__setattr__(
-                self, "id", content_id(self.source or "", normalise_chars(self.text))
+        if not self.norm_text:
+            object.__setattr__(self, "norm_text", normalise_chars(self.text))
+        elif len(self.norm_text) != len(self.text):
+            raise ValueError(
+                "norm_text is not the normalised text of this article (a copy with another "
+                "text must pass norm_text='')"
             )
+        if not self.id:
+            object.__setattr__(self, "id", content_id(self.source or "", self.norm_text))
 
     @property
     def public_id(self) -> str:

@@ -39,12 +39,16 @@ BatchFn = Callable[[Sequence[Article]], list[Article]]
 #: Entry-point group under which other packages register stages (each a :class:`StageSpec`).
 ENTRY_POINT_GROUP = "eventwire.stages"
 
-#: Article fields the readers fill; every other field is assigned by a stage. ``date`` is not
-#: among them: the input's date is only a candidate until the ``metadata`` stage has settled the
-#: publication date (metadata, dateline or URL), so a stage that reads it must run after that.
+#: Article fields the readers fill (and ``norm_text``, which the article makes once from its
+#: text); every other field is assigned by a stage. ``date`` is not among them: the input's date
+#: is only a candidate until the ``metadata`` stage has settled the publication date (metadata,
+#: dateline or URL), so a stage that reads it must run after that.
 INPUT_FIELDS: frozenset[str] = frozenset(
-    {"text", "id", "external_id", "title", "url", "source", "origin", "author", "language"}
-)
+    {
+        "text", "norm_text", "id", "external_id", "title", "url", "source", "origin", "author",
+        "language",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,16 +6,18 @@ Each factory builds its stage once per pipeline; the imports inside keep start-u
 
 from __future__ import annotations
 
+import functools
+
 from eventwire.events.config import EventsConfig
 from eventwire.pipeline import Stage, StageSpec, stage
 from eventwire.settings import Settings
 
 
-@stage("normalise", requires=("text", "title"), assigns=("norm_text", "paragraphs"))
+@stage("normalise", requires=("text", "title"), assigns=("paragraphs",))
 def normalise_stage(settings: Settings, config: None) -> Stage:
-    from eventwire.text import normalise
+    from eventwire.text import with_paragraphs
 
-    return Stage("normalise", normalise)
+    return Stage("normalise", with_paragraphs)
 
 
 @stage(
@@ -24,9 +26,11 @@ def normalise_stage(settings: Settings, config: None) -> Stage:
     assigns=("date", "date_source", "dateline", "warnings"),
 )
 def metadata_stage(settings: Settings, config: None) -> Stage:
-    from eventwire.dateline import with_publication_date
+    from eventwire.dateline import Datelines, with_publication_date
+    from eventwire.lang import language_data
 
-    return Stage("metadata", with_publication_date)
+    datelines = Datelines.of(language_data(settings))
+    return Stage("metadata", functools.partial(with_publication_date, datelines=datelines))
 
 
 @stage("nlp", requires=("norm_text", "paragraphs"), assigns=("sentences", "parsed"))
@@ -72,9 +76,10 @@ def quotes_stage(settings: Settings, config: None) -> Stage:
 
 @stage("time", requires=("parsed", "events", "date", "dateline"), assigns=("timexes", "events"))
 def time_stage(settings: Settings, config: None) -> Stage:
+    from eventwire.lang import language_data
     from eventwire.when import date_events
 
-    return Stage("time", date_events)
+    return Stage("time", functools.partial(date_events, lang=language_data(settings)))
 
 
 @stage(

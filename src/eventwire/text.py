@@ -1,7 +1,11 @@
-"""Text normalisation, paragraphing and boilerplate trimming.
+"""Paragraphing and boilerplate trimming (the ``normalise`` stage).
 
-Normalisation replaces characters one for one, so every offset into the normalised text is also
-an offset into the original text: nothing has to be mapped back.
+Character normalisation (:func:`eventwire.chars.normalise_chars`) happens once, when an
+:class:`~eventwire.model.Article` is made (its content id hashes the normalised text); it
+replaces characters one for one, so every offset into ``Article.norm_text`` is also an offset
+into the original text: nothing has to be mapped back. Paragraphs are classified once per
+article too: by the ingest screen when it fingerprints the body for duplicates, else by the
+``normalise`` stage.
 """
 
 from __future__ import annotations
@@ -9,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from eventwire.chars import normalise_chars
 from eventwire.model import Article, Paragraph, ParagraphKind, Span
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
@@ -106,10 +109,10 @@ def _mark_boilerplate(text: str, spans: list[Span], kinds: list[ParagraphKind]) 
         kinds[i] = "boilerplate"
 
 
-def normalise(article: Article) -> Article:
-    """The ``normalise`` stage: normalised text and classified paragraphs."""
-    return replace(
-        article,
-        norm_text=normalise_chars(article.text),
-        paragraphs=classify_paragraphs(article.text, article.title),
-    )
+def with_paragraphs(article: Article) -> Article:
+    """The ``normalise`` stage: the article with its paragraphs classified (headline, body,
+    boilerplate). An article whose paragraphs are classified already (by the ingest screen) is
+    returned as it is."""
+    if article.paragraphs:
+        return article
+    return replace(article, paragraphs=classify_paragraphs(article.text, article.title))

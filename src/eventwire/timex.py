@@ -9,6 +9,9 @@ Relative expressions are resolved against the publication date and the tense of 
 governs them: in a past-tense clause "Friday", "Jan. 23", "the 23rd" and "in March" take the
 latest such day or month on or before publication; in a future clause the next on or after it.
 Without a publication date, relative expressions stay unresolved (``value`` is ``None``).
+
+The words and patterns are the language's (:class:`~eventwire.lang.TimexWords`, from
+``Settings.language``); the calendar arithmetic and TimeML values are the same for every language.
 """
 
 from __future__ import annotations
@@ -20,13 +23,8 @@ from dataclasses import dataclass
 from typing import Any, Final, Literal
 
 from eventwire.context import sentence_contexts
-from eventwire.lang import language_data
-from eventwire.lang.en import timex as EN
+from eventwire.lang import LanguageData, TimexWords
 from eventwire.model import Article, Span, Timex, TimexType
-
-#: The temporal grammar is English for now (see DESIGN_NOTES: a second language needs it passed
-#: in); the verb words come from the same language data as every other stage.
-_EN_WORDS = language_data("en")
 
 Tense = Literal["past", "future"]
 
@@ -50,12 +48,12 @@ class Normalised:
 
 
 # -- finding -------------------------------------------------------------------------------------
-def find_in_text(text: str, offset: int = 0) -> list[Found]:
+def find_in_text(text: str, words: TimexWords, offset: int = 0) -> list[Found]:
     """Non-overlapping matches in ``text`` (earliest first; the longest wins an overlap)."""
     candidates: list[tuple[int, int, int, Found]] = []
-    for rank, (kind, pattern) in enumerate(EN.PATTERNS):
+    for rank, (kind, pattern) in enumerate(words.patterns):
         for match in pattern.finditer(text):
-            found = _found(kind, match, offset)
+            found = _found(kind, match, offset, words)
             if found is not None:
                 candidates.append((found.start, -(found.end - found.start), rank, found))
     chosen: list[Found] = []
@@ -65,7 +63,7 @@ def find_in_text(text: str, offset: int = 0) -> list[Found]:
     return sorted(chosen, key=lambda f: f.start)
 
 
-def _found(kind: str, match: re.Match[str], offset: int) -> Found | None:
+def _found(kind: str, match: re.Match[str], offset: int, words: TimexWords) -> Found | None:
     groups = {k: v for k, v in match.groupdict().items() if v is not None}
     cue = groups.pop("cue", None)
     start = match.start()
@@ -89,12 +87,12 @@ def _found(kind: str, match: re.Match[str], offset: int) -> Found | None:
         else:
             groups["mod"] = (cue or "").lower()
             cue = None
-    if not _plausible(kind, groups, match.string, match.end()):
+    if not _plausible(kind, groups, match.string, match.end(), words):
         return None
     return Found(offset + start, offset + match.end(), kind, groups, cue.lower() if cue else None)
 
 
-def _plausible(kind: str, groups: dict[str, str], text: str, end: int) -> bool:
+def _plausible(kind: str, groups: dict[str, str], text: str, end: int, words: TimexWords) -> bool:
     if kind == "season" and groups.get("rel", "").lower() == "the":
         groups.pop("rel")
         if groups["season"].lower() == "fall" and "year" not in groups:
@@ -103,7 +101,7 @@ def _plausible(kind: str, groups: dict[str, str], text: str, end: int) -> bool:
         return "rel" in groups or "year" in groups
     if kind == "year":
         following = text[end:].split(maxsplit=1)
-        return not (following and following[0].lower().strip(".,;") in EN.YEAR_STOP)
+        return not (following and following[0].lower().strip(".,;") in words.year_stop)
     if kind in ("mdy", "dmy", "ordinal_day"):
         return 1 <= int(groups["day"]) <= 31
     if kind == "clock" and "h" in groups:
@@ -122,28 +120,28 @@ def governing_verb(token: Any) -> Any | None:
     return current if current.pos_ in ("VERB", "AUX") and current.i != token.i else None
 
 
-def verb_tense(verb: Any | None) -> Tense | None:
+def verb_tense(verb: Any | None, lang: LanguageData) -> Tense | None:
     """``future`` for will/shall/would, planned and scheduled actions, headline infinitives and
     present-tense non-reporting verbs; ``past`` for other past and reporting verbs."""
     if verb is None:
         return None
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & _EN_WORDS.modals.future_time:
+    if auxes & lang.modals.future_time:
         return "future"
     if verb.tag_ == "VB" and (verb.dep_ == "ROOT" or "to" in auxes):
         head = verb.head
-        if verb.dep_ == "ROOT" or head.lemma_ in EN.FUTURE_HEADS or verb.dep_ in ("acl", "relcl"):
+        if verb.dep_ in ("ROOT", "acl", "relcl") or head.lemma_ in lang.timex.future_heads:
             return "future"
-        return governing_tense(head)
+        return governing_tense(head, lang)
     if (
         verb.tag_ in ("VBZ", "VBP")
-        and verb.lemma_ not in _EN_WORDS.speech_verbs("times_report")
+        and verb.lemma_ not in lang.speech_verbs("times_report")
         and "have" not in {c.lemma_ for c in verb.children if c.dep_ == "aux"}
     ):
         return "future" if verb.lemma_ != "be" or verb.dep_ == "ROOT" else None
-    if verb.tag_ == "VBN" and verb.lemma_ in EN.FUTURE_HEADS and "auxpass" in deps(verb):
+    if verb.tag_ == "VBN" and verb.lemma_ in lang.timex.future_heads and "auxpass" in deps(verb):
         return "future"  # "is scheduled for", "is expected on", "is set for"
-    if verb.tag_ in ("VBD", "VBN") or verb.lemma_ in _EN_WORDS.speech_verbs("times_report"):
+    if verb.tag_ in ("VBD", "VBN") or verb.lemma_ in lang.speech_verbs("times_report"):
         return "past"
     return None
 
@@ -152,29 +150,35 @@ def deps(verb: Any) -> set[str]:
     return {c.dep_ for c in verb.children}
 
 
-def governing_tense(token: Any) -> Tense | None:
+def governing_tense(token: Any, lang: LanguageData) -> Tense | None:
     verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
     if verb is None:
         return None
-    tense = verb_tense(verb)
+    tense = verb_tense(verb, lang)
     if tense is None and verb.dep_ == "conj" and verb.head.i != verb.i:
-        return verb_tense(verb.head)
+        return verb_tense(verb.head, lang)
     return tense
 
 
 # -- normalising ---------------------------------------------------------------------------------
-def normalise(found: Found, anchor: dt.date | None, tense: Tense | None) -> Normalised:
+def normalise(
+    found: Found, anchor: dt.date | None, tense: Tense | None, words: TimexWords
+) -> Normalised:
     """The TimeML type and value of ``found`` against ``anchor`` (the publication date)."""
-    return _NORMALISERS[found.kind](found.groups, anchor, tense)
+    return _NORMALISERS[found.kind](found.groups, anchor, tense, words)
 
 
-def _iso(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
+def _iso(
+    g: dict[str, str], anchor: dt.date | None, tense: Tense | None, words: TimexWords
+) -> Normalised:
     value = _date_or_none(int(g["year"]), int(g["m"]), int(g["d"]))
     return Normalised("DATE", value.isoformat() if value else None, "date:explicit")
 
 
-def _month_day(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
-    month, day = EN.MONTHS[g["mon"][:3].lower()], int(g["day"])
+def _month_day(
+    g: dict[str, str], anchor: dt.date | None, tense: Tense | None, words: TimexWords
+) -> Normalised:
+    month, day = words.month(g["mon"]), int(g["day"])
     if "year" in g:
         value = _date_or_none(int(g["year"]), month, day)
         return Normalised("DATE", value.isoformat() if value else None, "date:explicit")
@@ -187,14 +191,16 @@ def _month_day(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -
     )
 
 
-def _month_year(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
-    return Normalised(
-        "DATE", f"{g['year']}-{EN.MONTHS[g['mon'][:3].lower()]:02d}", "month:explicit"
-    )
+def _month_year(
+    g: dict[str, str], anchor: dt.date | None, tense: Tense | None, words: TimexWords
+) -> Normalised:
+    return Normalised("DATE", f"{g['year']}-{words.month(g['mon']):02d}", "month:explicit")
 
 
-def _month(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
-    month = EN.MONTHS[g["mon"][:3].lower()]
+def _month(
+    g: dict[str, str], anchor: dt.date | None, tense: Tense | None, words: TimexWords
+) -> Normalised:
+    month = words.month(g["mon"])
     if anchor is None:
         return Normalised("DATE", None, "month, no anchor")
     mod = g.get("mod", "")
@@ -212,7 +218,9 @@ def _month(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> No
     return Normalised("DATE", f"{chosen.year}-{month:02d}", _rule("month", tense))
 
 
-def _ordinal_day(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
+def _ordinal_day(
+    g: dict[str, str], anchor: dt.date | None, tense: Tense | None, words: TimexWords
+) -> Normalised:
     if anchor is None:
         return Normalised("DATE", None, "ordinal day, no anchor")
     day = int(g["day"])
@@ -221,8 +229,10 @@ def _ordinal_day(g: dict[str, str], anchor: dt.date | None, tense: Tense | None)
     return Normalised("DATE", chosen.isoformat() if chosen else None, _rule("ordinal day", tense))
 
 
-def _ago(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
-    n, unit = _number(g["n"]), g["unit"].lower()
+def _ago(
+    g: dict[str, str], anchor: dt.date | None, tense: Tense | None, words: TimexWords
+) -> Normalised:
+    n, unit = _number(g["n"], words), g["unit"].lower()
     if anchor is None or n == "X":
         return Normalised("DATE", "PAST_REF" if n == "X" else None, "ago")
     count = int(n)
@@ -237,8 +247,10 @@ def _ago(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Norm
     return Normalised("DATE", str(anchor.year - years), "ago")
 
 
-def _rel_part(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
-    rel, part = g["rel"].lower(), EN.DAY_PARTS[g["part"].lower()]
+def _rel_part(
+    g: dict[str, str], anchor: dt.date | None, tense: Tense | None, words: TimexWords
+) -> Normalised:
+    rel, part = g["rel"].lower(), words.day_parts[g["part"].lower()]
     if anchor is None:
         return Normalised("TIME", None, "day part, no anchor")
     shift = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
@@ -248,46 +260,56 @@ def _rel_part(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) ->
     return Normalised("TIME", f"{day.isoformat()}T{part}", "day part")
 
 
-def _edge(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
+def _edge(
+    g: dict[str, str], anchor: dt.date | None, tense: Tense | None, words: TimexWords
+) -> Normalised:
     if anchor is None:
         return Normalised("DATE", None, "this unit, no anchor")
     return Normalised("DATE", _unit_value(g["unit"].lower(), anchor, 0), f"{g['edge'].lower()}")
 
 
-def _rel_unit(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
+def _rel_unit(
+    g: dict[str, str], anchor: dt.date | None, tense: Tense | None, words: TimexWords
+) -> Normalised:
     rel, unit = g["rel"].lower(), g["unit"].lower()
     if rel in ("past", "coming"):
-        return Normalised("DURATION", f"P1{EN.UNITS[unit]}", f"{rel} unit")
+        return Normalised("DURATION", f"P1{words.units[unit]}", f"{rel} unit")
     if anchor is None:
         return Normalised("DATE", None, "relative unit, no anchor")
     shift = {"last": -1, "next": 1, "this": 0}[rel]
     return Normalised("DATE", _unit_value(unit, anchor, shift), f"relative {unit}")
 
 
-def _set(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
+def _set(
+    g: dict[str, str], anchor: dt.date | None, tense: Tense | None, words: TimexWords
+) -> Normalised:
     if "wd" in g:
-        return Normalised("SET", f"XXXX-WXX-{EN.WEEKDAYS.index(g['wd'].lower()) + 1}", "set")
+        return Normalised("SET", f"XXXX-WXX-{words.weekday(g['wd']) + 1}", "set")
     unit = g.get("unit") or {"daily": "day", "weekly": "week", "monthly": "month"}.get(
         g.get("adv", "").lower(), "year"
     )
-    return Normalised("SET", f"P1{EN.UNITS[unit.lower()]}", "set")
+    return Normalised("SET", f"P1{words.units[unit.lower()]}", "set")
 
 
-def _duration(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
-    n, unit = _number(g["n"]), EN.UNITS[g["unit"].lower()]
+def _duration(
+    g: dict[str, str], anchor: dt.date | None, tense: Tense | None, words: TimexWords
+) -> Normalised:
+    n, unit = _number(g["n"], words), words.units[g["unit"].lower()]
     if unit.startswith("T"):
         return Normalised("DURATION", f"PT{n}{unit[1]}", "duration")
     return Normalised("DURATION", f"P{n}{unit}", "duration")
 
 
-def _season(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
+def _season(
+    g: dict[str, str], anchor: dt.date | None, tense: Tense | None, words: TimexWords
+) -> Normalised:
     """A season is named by the year it starts in (winter 2018 = December 2018 to February)."""
-    code = EN.SEASONS[g["season"].lower()]
+    code = words.seasons[g["season"].lower()]
     if "year" in g:
         return Normalised("DATE", f"{g['year']}-{code}", "season:explicit")
     if anchor is None:
         return Normalised("DATE", None, "season, no anchor")
-    starts = [dt.date(anchor.year + k, EN.SEASON_START[code], 1) for k in (-2, -1, 0, 1)]
+    starts = [dt.date(anchor.year + k, words.season_start[code], 1) for k in (-2, -1, 0, 1)]
     ends = {start: _add_months(start, 3, 1) or start for start in starts}
     rel = g.get("rel", "").lower()
     this = anchor.year - (1 if code == "WI" and anchor.month < 3 else 0)
@@ -304,30 +326,38 @@ def _season(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> N
     return Normalised("DATE", f"{year}-{code}", f"season:{rel or tense or 'this'}")
 
 
-def _day_word(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
+def _day_word(
+    g: dict[str, str], anchor: dt.date | None, tense: Tense | None, words: TimexWords
+) -> Normalised:
     word = g["word"].lower()
     if anchor is None:
         return Normalised("DATE", None, "day word, no anchor")
-    day = anchor + dt.timedelta(days=EN.DAY_WORDS[word])
+    day = anchor + dt.timedelta(days=words.day_words[word])
     if word == "tonight":
         return Normalised("TIME", f"{day.isoformat()}TNI", "day word")
     return Normalised("DATE", day.isoformat(), "day word")
 
 
-def _weekday(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
+def _weekday(
+    g: dict[str, str], anchor: dt.date | None, tense: Tense | None, words: TimexWords
+) -> Normalised:
     rel = g.get("rel", "").lower()
     if anchor is None:
         return Normalised("DATE", None, "weekday, no anchor")
-    day = resolve_weekday(g["wd"].lower(), anchor, rel=rel, tense=tense)
+    day = resolve_weekday(words.weekday(g["wd"]), anchor, rel=rel, tense=tense)
     rule = f"weekday:{rel}" if rel in ("last", "next") else _rule("weekday", tense or "past")
     return Normalised("DATE", day.isoformat(), rule)
 
 
-def _decade(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
+def _decade(
+    g: dict[str, str], anchor: dt.date | None, tense: Tense | None, words: TimexWords
+) -> Normalised:
     return Normalised("DATE", g["dec"], "decade")
 
 
-def _clock(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
+def _clock(
+    g: dict[str, str], anchor: dt.date | None, tense: Tense | None, words: TimexWords
+) -> Normalised:
     if "named" in g:
         hour, minute = (12 if g["named"].lower() == "noon" else 0), 0
     else:
@@ -337,19 +367,23 @@ def _clock(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> No
     return Normalised("TIME", f"{day}T{hour:02d}:{minute:02d}", "clock")
 
 
-def _ref(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
-    value = EN.REFS.get(g["ref"].lower(), "FUTURE_REF")
+def _ref(
+    g: dict[str, str], anchor: dt.date | None, tense: Tense | None, words: TimexWords
+) -> Normalised:
+    value = words.refs.get(g["ref"].lower(), "FUTURE_REF")
     if value == "FUTURE_REF" and g["ref"].lower().startswith("in the coming"):
         return Normalised("DURATION", "PXW" if "week" in g["ref"] else "PXD", "coming")
     return Normalised("DATE", value, "reference")
 
 
-def _year(g: dict[str, str], anchor: dt.date | None, tense: Tense | None) -> Normalised:
+def _year(
+    g: dict[str, str], anchor: dt.date | None, tense: Tense | None, words: TimexWords
+) -> Normalised:
     return Normalised("DATE", g["year"], "year")
 
 
 _NORMALISERS: Final[
-    dict[str, Callable[[dict[str, str], dt.date | None, Tense | None], Normalised]]
+    dict[str, Callable[[dict[str, str], dt.date | None, Tense | None, TimexWords], Normalised]]
 ] = {
     "iso": _iso, "mdy": _month_day, "dmy": _month_day, "month_year": _month_year,
     "month": _month, "ordinal_day": _ordinal_day, "ago": _ago, "rel_part": _rel_part,
@@ -360,10 +394,12 @@ _NORMALISERS: Final[
 
 
 # -- calendar helpers ----------------------------------------------------------------------------
-def resolve_weekday(word: str, anchor: dt.date, *, rel: str = "", tense: Tense | None) -> dt.date:
-    """ "last Friday": strictly before; "next Friday": strictly after; otherwise by tense:
+def resolve_weekday(
+    weekday: int, anchor: dt.date, *, rel: str = "", tense: Tense | None
+) -> dt.date:
+    """The day of the ``weekday`` (0: Monday) meant, seen from ``anchor``. "last Friday"
+    (``rel="last"``): strictly before; "next Friday": strictly after; otherwise by tense:
     future → on or after ``anchor``, past (or unknown) → on or before it."""
-    weekday = EN.WEEKDAYS.index(word)
     if rel == "last":
         return anchor - dt.timedelta(days=(anchor.weekday() - weekday - 1) % 7 + 1)
     if rel == "next":
@@ -414,36 +450,41 @@ def _date_or_none(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _number(word: str) -> int | str:
+def _number(word: str, words: TimexWords) -> int | str:
     lower = word.lower()
     if lower.isdigit():
         return int(lower)
-    number = EN.NUMBERS.get(lower, "X")
+    number = words.numbers.get(lower, "X")
     return number if isinstance(number, int | str) else "X"
 
 
 # -- the article ---------------------------------------------------------------------------------
-def find_timexes(article: Article) -> tuple[Timex, ...]:
+def find_timexes(article: Article, lang: LanguageData) -> tuple[Timex, ...]:
     """Every temporal expression in the analysed sentences, normalised against ``date``."""
     text = article.norm_text or article.text
     found: list[Timex] = []
     for context in sentence_contexts(article):
         sentence, sent, offset = context.record, context.sent, context.offset
         span = sentence.span
-        matches = find_in_text(text[span.start : span.end], span.start)
+        matches = find_in_text(text[span.start : span.end], lang.timex, span.start)
         tokens = {offset + t.idx: t for t in sent}
         for match in matches:
-            found.append(_timex(article, match, sentence.index, _token_at(tokens, match.start)))
+            token = _token_at(tokens, match.start)
+            found.append(_timex(article, match, sentence.index, token, lang))
         found.extend(_entities(article, sent, offset, sentence.index, matches))
     return tuple(sorted(found, key=lambda t: t.span.start))
 
 
-def _timex(article: Article, match: Found, sentence: int, token: Any | None) -> Timex:
-    tense = governing_tense(token) if token is not None else None
+def _timex(
+    article: Article, match: Found, sentence: int, token: Any | None, lang: LanguageData
+) -> Timex:
+    tense = governing_tense(token, lang) if token is not None else None
     if tense is None and match.cue in ("by", "until", "before"):
         tense = "future"  # an open deadline lies ahead
-    result = normalise(match, article.date, tense)
-    deadline = match.cue in EN.DEADLINE_CUES or (match.kind == "duration" and match.cue == "within")
+    result = normalise(match, article.date, tense, lang.timex)
+    deadline = match.cue in lang.timex.deadline_cues or (
+        match.kind == "duration" and match.cue == "within"
+    )
     span = Span(match.start, match.end)
     text = span.text_of(article.text)
     return Timex(span, text, sentence, result.type, result.value, result.rule, deadline)

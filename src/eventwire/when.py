@@ -16,10 +16,10 @@ from dataclasses import replace
 from typing import Any, Final
 
 from eventwire.context import sentence_contexts, trigger_of
+from eventwire.lang import LanguageData, TimexWords
 from eventwire.model import Article, Event, EventDate, Granularity, Span, Timex
 from eventwire.timex import find_timexes, resolve_weekday
 
-_DAY_WORDS: Final = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 _GRANULARITY: Final[tuple[tuple[re.Pattern[str], Granularity], ...]] = (
     (re.compile(r"^\d{4}-\d\d-\d\d(?:T.*)?$"), "day"),
     (re.compile(r"^\d{4}-W\d\d$"), "week"),
@@ -35,9 +35,11 @@ _CLAUSE_BOUNDARIES: Final = frozenset(
 )
 
 
-def date_events(article: Article) -> Article:
+def date_events(article: Article, lang: LanguageData) -> Article:
+    """The ``time`` stage: the article's temporal expressions (in the words of ``lang``), and
+    each event's date."""
     dateline = article.dateline
-    timexes = find_timexes(article)
+    timexes = find_timexes(article, lang)
     if dateline is not None:  # the filing date says when the story was written, not the event
         timexes = tuple(_mark_dateline(t, dateline.span) for t in timexes)
     article = replace(article, timexes=timexes)
@@ -46,12 +48,13 @@ def date_events(article: Article) -> Article:
     return replace(article, events=events)
 
 
-def resolve_day(word: str, published: dt.date, *, future: bool) -> dt.date:
-    """The date a weekday or day word refers to, seen from ``published``."""
+def resolve_day(word: str, published: dt.date, *, future: bool, words: TimexWords) -> dt.date:
+    """The date a weekday or day word (in the language of ``words``) refers to, seen from
+    ``published``."""
     lower = word.lower()
-    if lower in _DAY_WORDS:
-        return published + dt.timedelta(days=_DAY_WORDS[lower])
-    return resolve_weekday(lower, published, tense="future" if future else "past")
+    if lower in words.day_words:
+        return published + dt.timedelta(days=words.day_words[lower])
+    return resolve_weekday(words.weekday(lower), published, tense="future" if future else "past")
 
 
 def granularity(value: str | None) -> Granularity | None:

@@ -11,12 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.actors.dictionaries import (
-    ActorDictionary,
-    default_cache_dir,
-    load_dictionaries,
-    phrase_key,
-)
+from eventwire.actors.dictionaries import ActorDictionary, default_cache_dir, load_dictionaries
+from eventwire.actors.phrases import phrase_key
 from eventwire.errors import DictionaryError
 
 ACTORS = """\
@@ -137,7 +133,7 @@ def test_tokens_and_longest_match(dictionary: ActorDictionary) -> None:
     assert found is not None and found[1] == 2
     assert dictionary.longest_from("King") >= 2
     assert dictionary.longest_from("said") == 0
-    assert phrase_key("U.N._Secretary-General") == "U . N . SECRETARY - GENERAL"
+    assert phrase_key("U.N._Secretary-General") == ("u", ".", "n", ".", "secretary", "-", "general")
 
 
 def test_agents(dictionary: ActorDictionary) -> None:
@@ -226,7 +222,8 @@ def test_cache_is_used_rebuilt_when_stale_and_ignored_when_corrupt(tmp_path: Pat
     assert data["version"] >= 1 and _code(first, "Strelsau") == "RUR"
 
     # A cache for these files is what the next load reads.
-    data["exact"]["STRELSAU"] = [data["exact"]["STRELSAU"][0], 0]
+    strelsau = data["phrases"].index("STRELSAU_")
+    data["cases"][strelsau] = "any"  # the case rule, so that "strelsau" matches too
     cached.write_text(json.dumps(data), encoding="utf-8")
     assert _code(load_dictionaries(source, cache_dir=cache), "strelsau") == "RUR"
 
@@ -246,7 +243,7 @@ def test_cache_structure_damage_is_ignored(tmp_path: Path) -> None:
     load_dictionaries(source, cache_dir=cache)
     (cached,) = cache.glob("dictionaries-*.json")
     data = json.loads(cached.read_text(encoding="utf-8"))
-    data["exact"]["STRELSAU"] = [10_000, 1]
+    data["records"][data["phrases"].index("STRELSAU_")] = 10_000  # a record that is not there
     cached.write_text(json.dumps(data), encoding="utf-8")
     assert _code(load_dictionaries(source, cache_dir=cache), "Strelsau") == "RUR"
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.actors.lexicon import Lexicon, PersonEntry, PersonRole, pick_person
+from eventwire.actors.lexicon import Lexicon, PersonEntry, pick_person
+from eventwire.actors.phrases import DatedCode
 from eventwire.errors import DictionaryError
 from eventwire.model import Article, Mention
 
@@ -86,9 +87,9 @@ def test_pick_person_prefers_the_one_in_office() -> None:
     early = PersonEntry(
         "Ann Early",
         ("Ann Early",),
-        (PersonRole("RURGOV", dt.date(1990, 1, 1), dt.date(1995, 1, 1)),),
+        (DatedCode("RURGOV", dt.date(1990, 1, 1), dt.date(1995, 1, 1)),),
     )
-    late = PersonEntry("Bob Late", ("Bob Late",), (PersonRole("RUROPP", dt.date(2010, 1, 1)),))
+    late = PersonEntry("Bob Late", ("Bob Late",), (DatedCode("RUROPP", dt.date(2010, 1, 1)),))
     assert pick_person([early, late], dt.date(1993, 1, 1)) == (early, "RURGOV")
     assert pick_person([early, late], dt.date(2020, 1, 1)) == (late, "RUROPP")
     assert pick_person([early, late], None) == (late, "RUROPP")

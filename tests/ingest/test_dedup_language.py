@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
+from eventwire import text
 from eventwire.ingest.dedup import fingerprint, minhash
 from eventwire.ingest.language import LanguageGate
+from eventwire.ingest.screen import Screen
 from eventwire.model import Article
+from eventwire.settings import Settings
+from eventwire.store.database import Store
+from eventwire.text import with_paragraphs
 
 WIRE = " ".join(
     [
@@ -93,3 +99,26 @@ def test_short_or_unknown_text_is_kept_and_empty_languages_keep_all() -> None:
 def test_fuzz_language_gate_never_raises(text: str) -> None:
     reason = GATE.check(Article(text=text))[1]
     assert reason is None or reason.startswith("language")
+
+
+def test_the_screen_classifies_paragraphs_once_for_the_fingerprint_and_the_pipeline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[str] = []
+    real = text.classify_paragraphs
+    monkeypatch.setattr(
+        text, "classify_paragraphs", lambda t, title: calls.append(t) or real(t, title)
+    )
+    original = syndicated(WIRE, "Daily")
+    with Store(":memory:") as store:
+        sifted = Screen(store, Settings()).sift([original])
+    (article,) = sifted.todo
+    assert [p.kind for p in article.paragraphs] == [
+        "headline",
+        "body",
+        "boilerplate",
+        "boilerplate",
+    ]
+    assert with_paragraphs(article) is article  # the normalise stage keeps them
+    assert fingerprint(article).keys == fingerprint(with_paragraphs(original)).keys
+    assert len(calls) == 2  # the screen once, and ``with_paragraphs(original)`` just above

@@ -49,6 +49,12 @@ For PETRARCH files (written in capitals) every phrase must start with a capital 
 text, after an optional "the"; a one-word phrase of at most three letters ("US") matches only
 when written in capitals, so "us" is never the United States.
 
+These are readers: the entries go into tables of the one actor-phrase engine
+(:mod:`eventwire.actors.phrases`), which normalises, applies the case rules and stems, indexes
+first words, finds the longest match and picks the dated code. Actor phrases and agent nouns are
+two tables; both compare words and punctuation marks as written (no "loose" spelling: "U.N._"
+and "UN_" are different phrases, and "the" is part of a phrase only where it is written).
+
 Loading and caching: parsing the 1.5 MB Countries file takes well under a second; the parsed
 form is cached as JSON under ``$XDG_CACHE_HOME/eventwire`` (or ``~/.cache/eventwire``), keyed by
 the files' paths, sizes and modification times and :data:`FORMAT_VERSION`. A corrupt or stale
@@ -65,48 +71,32 @@ import json
 import os
 import re
 import tempfile
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
+from eventwire.actors.phrases import (
+    Case,
+    DatedCode,
+    DatedCodes,
+    Pattern,
+    PhraseEngine,
+    PhraseTable,
+    phrase_key,
+)
 from eventwire.errors import DictionaryError
 
 #: Bump when the parsed (cached) form changes.
-FORMAT_VERSION: Final = 1
+FORMAT_VERSION: Final = 2
 
 CSV_HEADER: Final = ("name", "aliases", "code", "valid_from", "valid_to")
 
-_SUBTOKEN: Final = re.compile(r"[^\W_]+|[^\w\s]")
-_APOSTROPHES: Final = str.maketrans(dict.fromkeys("’‘ʼ´′`", "'"))
 _BRACKET: Final = re.compile(r"\[([^\[\]]*)\]")
 _ACTOR_CODE: Final = re.compile(r"[A-Z0-9]{3,}")
 _RAW_CODE: Final = re.compile(r"[A-Za-z0-9~/+#\-]+")
 _MARKER_DEF: Final = re.compile(r"!(\w+)!\s*=(.*)")
 _MARKER: Final = re.compile(r"!(\w+)!")
-_POSSESSIVE_TAILS: Final = (" ' S", " '")
-
-# How strictly the case of a phrase must match the text.
-_ANY_CASE: Final = 0
-_CAPITAL: Final = 1
-_ALL_CAPS: Final = 2
-
-
-@dataclass(frozen=True, slots=True)
-class DatedCode:
-    """A code and the days it holds on (both ends included; ``None`` is open)."""
-
-    code: str
-    start: dt.date | None = None
-    end: dt.date | None = None
-
-    @property
-    def default(self) -> bool:
-        return self.start is None and self.end is None
-
-    def holds_on(self, date: dt.date) -> bool:
-        return (self.start is None or self.start <= date) and (self.end is None or date <= self.end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,101 +138,81 @@ def _label_word(word: str, *, first: bool) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class _Record:
+class DictRecord:
+    """One entry of a dictionary file: its name, where it was written and its dated codes."""
+
     name: str
     file: str
     line: int
-    codes: tuple[DatedCode, ...]
+    codes: DatedCodes
+
+    def on(self, date: dt.date | None) -> DictEntry | None:
+        """The entry with the code valid on the date (``None``: no code then)."""
+        code = self.codes.on(date)
+        return DictEntry(self.name, code, self.file, self.line) if code is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class Agent:
+    """An agent noun's code: ``~GOV`` (a suffix sector: "president") or ``IGO~`` (a prefix)."""
+
+    code: str
+
+    @property
+    def sector(self) -> str | None:
+        """Everything after the ``~`` of a suffix agent; ``None`` for a prefix agent."""
+        return (self.code[1:] or None) if self.code.startswith("~") else None
 
 
 @dataclass(frozen=True, slots=True)
 class _Phrase:
-    key: str  # normalised subtokens, upper case, space separated
-    stem: bool  # the last subtoken is a prefix of the text's last word
-    case: int  # _ANY_CASE | _CAPITAL | _ALL_CAPS
+    text: str  # as written (with "_"), without a leading "+"
     record: int  # index into the records
+    case: Case
+    stem: bool  # the last word is a prefix of the text's last word
 
 
 @dataclass(slots=True)
 class _Parsed:
-    records: list[_Record] = field(default_factory=list)
+    """What the readers found, in file order: the form that is cached."""
+
+    records: list[DictRecord] = field(default_factory=list)
     phrases: list[_Phrase] = field(default_factory=list)
-    agents: list[tuple[str, str]] = field(default_factory=list)  # (key, code with "~")
+    agents: list[tuple[str, str]] = field(default_factory=list)  # (noun as written, code)
     problems: list[str] = field(default_factory=list)  # "file:line: what", lines skipped
-
-
-# -- normalisation ----------------------------------------------------------------------------
-
-
-def _fold(text: str) -> str:
-    text = text.translate(_APOSTROPHES)
-    if text.isascii():
-        return text
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
-def phrase_key(text: str) -> str:
-    """The form phrases are compared in: words and punctuation marks, upper case, accents
-    dropped, ``_`` read as a space (``U.N._`` and "U.N." both give ``U . N .``)."""
-    return " ".join(_SUBTOKEN.findall(_fold(text).replace("_", " "))).upper()
-
-
-def _as_text(phrase: str | Sequence[str]) -> str:
-    return phrase if isinstance(phrase, str) else " ".join(phrase)
-
-
-def _case_ok(case: int, text: str) -> bool:
-    if case == _ANY_CASE:
-        return True
-    words = text.split()
-    if len(words) > 1 and words[0].casefold() == "the":
-        words = words[1:]
-    first = next((c for c in " ".join(words) if c.isalnum()), "")
-    if case == _CAPITAL:
-        return first.isupper() or first.isdigit()
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
 
 
 # -- the dictionary ---------------------------------------------------------------------------
 
 
 class ActorDictionary:
-    """Phrases → dated codes, and agent nouns → sectors. Built by :func:`load_dictionaries`."""
+    """Actor phrases → dated codes and agent nouns → sectors: two tables of the actor-phrase
+    engine (:attr:`actors`, :attr:`agents`). Built by :func:`load_dictionaries`."""
 
-    __slots__ = ("_index", "files", "problems")
+    __slots__ = ("_records", "actors", "agents", "files", "problems")
 
-    def __init__(self, parsed: _Parsed | _Index, files: Sequence[Path] = ()) -> None:
+    def __init__(self, parsed: _Parsed, files: Sequence[Path] = ()) -> None:
         self.files: tuple[Path, ...] = tuple(files)
-        self._index = parsed if isinstance(parsed, _Index) else _build_index(parsed)
+        self._records = tuple(parsed.records)
+        self.actors: PhraseTable[DictRecord] = PhraseTable(
+            "dictionary",
+            (Pattern(p.text, parsed.records[p.record], p.case, p.stem) for p in parsed.phrases),
+        )
+        self.agents: PhraseTable[Agent] = PhraseTable(
+            "agents", (Pattern(noun, Agent(code)) for noun, code in parsed.agents)
+        )
         #: Lines of PETRARCH files that were skipped, each ``file:line: what was wrong``.
-        self.problems: tuple[str, ...] = tuple(self._index.problems)
+        self.problems: tuple[str, ...] = tuple(parsed.problems)
 
     def __len__(self) -> int:
-        return len(self._index.records)
+        return len(self._records)
 
     def __repr__(self) -> str:
-        return (
-            f"ActorDictionary(entries={len(self._index.records)}, agents={len(self._index.agents)})"
-        )
+        return f"ActorDictionary(entries={len(self._records)}, agents={len(self.agents)})"
 
     def longest_from(self, word: str) -> int:
-        """How many tokens the longest phrase starting with ``word`` may span (0: none does).
-
-        Counted in words and punctuation marks, plus one for a possessive, so it bounds the
-        number of spaCy tokens too.
-        """
-        subtokens = phrase_key(word).split()
-        if not subtokens:
-            return 0
-        first = subtokens[0]
-        longest = self._index.starts.get(first, 0)
-        if len(subtokens) == 1:
-            for end in range(len(first) - 1, 0, -1):
-                if first[:end] in self._index.stems:
-                    return max(longest, 2)
-        return longest
+        """How many tokens the longest phrase starting with ``word`` may span (0: none does)."""
+        return self.actors.longest_from(word)
 
     def lookup(self, phrase: str | Sequence[str], date: dt.date | None = None) -> DictEntry | None:
         """The entry for exactly this phrase (text, or tokens), with the code valid on ``date``.
@@ -250,37 +220,19 @@ class ActorDictionary:
         ``None`` when no phrase matches, or when the entry has no code for that date. A
         possessive ("Maduro's") is ignored.
         """
-        text = _as_text(phrase)
-        key = phrase_key(text)
-        if not key:
-            return None
-        found = self._find(key)
-        if found is None:
-            for tail in _POSSESSIVE_TAILS:
-                if key.endswith(tail) and len(key) > len(tail):
-                    found = self._find(key[: -len(tail)])
-                    break
-        if found is None:
-            return None
-        index, case = found
-        if not _case_ok(case, text):
-            return None
-        name, file, line, codes = self._index.records[index]
-        code = _code_on([DatedCode(c, _undays(s), _undays(e)) for c, s, e in codes], date)
-        if code is None:
-            return None
-        return DictEntry(name, code, file, line)
+        found = self.actors.find(_as_text(phrase))
+        return found.value.on(date) if found is not None else None
 
     def longest_match(
         self, tokens: Sequence[str], date: dt.date | None = None
     ) -> tuple[DictEntry, int] | None:
-        """The longest phrase at the start of ``tokens``: its entry and how many tokens it spans."""
-        if not tokens:
-            return None
-        for n in range(min(self.longest_from(tokens[0]), len(tokens)), 0, -1):
-            entry = self.lookup(tokens[:n], date)
+        """The longest phrase at the start of ``tokens`` with a code on the date: its entry and
+        how many tokens it spans."""
+        engine = PhraseEngine([[self.actors]])
+        for match in engine.matches([f"{token} " for token in tokens]):
+            entry = match.value.on(date)
             if entry is not None:
-                return entry, n
+                return entry, match.length
         return None
 
     def agent(self, noun: str | Sequence[str]) -> str | None:
@@ -289,80 +241,16 @@ class ActorDictionary:
         Only suffix agents (``[~GOV]``) answer; the sector is everything after the ``~``
         (``GOVFRM`` for a foreign minister: its first three letters are the CAMEO sector).
         """
-        key = phrase_key(_as_text(noun))
-        code = self._index.agents.get(key)
-        if code is None or not code.startswith("~"):
-            return None
-        return code[1:] or None
+        found = self.agents.find(_as_text(noun))
+        return found.value.sector if found is not None else None
 
     def agent_longest_from(self, word: str) -> int:
         """Like :meth:`longest_from`, for agent nouns."""
-        subtokens = phrase_key(word).split()
-        return self._index.agent_starts.get(subtokens[0], 0) if subtokens else 0
-
-    def _find(self, key: str) -> list[int] | None:
-        found = self._index.exact.get(key)
-        if found is not None or not self._index.stems:
-            return found
-        head, _, last = key.rpartition(" ")
-        prefix = head + " " if head else ""
-        for end in range(len(last), 0, -1):
-            found = self._index.stems.get(prefix + last[:end])
-            if found is not None:
-                return found
-        return None
+        return self.agents.longest_from(word)
 
 
-@dataclass(slots=True)
-class _Index:
-    """The look-up tables, in plain types so they load straight from the JSON cache."""
-
-    records: list[tuple[str, str, int, list[tuple[str, int | None, int | None]]]]
-    exact: dict[str, list[int]]  # phrase key → [record, case rule]
-    stems: dict[str, list[int]]
-    starts: dict[str, int]  # first subtoken → most tokens a phrase from it spans
-    agents: dict[str, str]  # agent key → code with "~"
-    agent_starts: dict[str, int]
-    problems: list[str]
-
-
-def _build_index(parsed: _Parsed) -> _Index:
-    index = _Index(
-        records=[
-            (r.name, r.file, r.line, [(c.code, _day(c.start), _day(c.end)) for c in r.codes])
-            for r in parsed.records
-        ],
-        exact={},
-        stems={},
-        starts={},
-        agents={},
-        agent_starts={},
-        problems=list(parsed.problems),
-    )
-    for phrase in parsed.phrases:
-        table = index.stems if phrase.stem else index.exact
-        table[phrase.key] = [phrase.record, phrase.case]
-        _extend(index.starts, phrase.key)
-    for key, code in parsed.agents:
-        index.agents[key] = code
-        _extend(index.agent_starts, key)
-    return index
-
-
-def _extend(starts: dict[str, int], key: str) -> None:
-    subtokens = key.split(" ")
-    starts[subtokens[0]] = max(starts.get(subtokens[0], 0), len(subtokens) + 1)
-
-
-def _code_on(codes: Sequence[DatedCode], date: dt.date | None) -> str | None:
-    default = next((c.code for c in codes if c.default), None)
-    if date is None:
-        dated = [c for c in codes if not c.default]
-        if not dated:
-            return default
-        return max(dated, key=lambda c: c.end or dt.date.max).code
-    restricted = next((c.code for c in codes if not c.default and c.holds_on(date)), None)
-    return restricted or default
+def _as_text(phrase: str | Sequence[str]) -> str:
+    return phrase if isinstance(phrase, str) else " ".join(phrase)
 
 
 # -- loading ----------------------------------------------------------------------------------
@@ -391,11 +279,11 @@ def load_dictionaries(
     folder = cache_dir if cache_dir is not None else default_cache_dir()
     key = _cache_key(paths)
     cache_file = folder / f"dictionaries-{key[:24]}.json"
-    index = None if strict else _read_cache(cache_file, key)
-    if index is None:
-        index = _build_index(_parse_all(paths, strict=strict))
-        _write_cache(cache_file, key, index)
-    return ActorDictionary(index, paths)
+    parsed = None if strict else _read_cache(cache_file, key)
+    if parsed is None:
+        parsed = _parse_all(paths, strict=strict)
+        _write_cache(cache_file, key, parsed)
+    return ActorDictionary(parsed, paths)
 
 
 def default_cache_dir() -> Path:
@@ -592,15 +480,16 @@ def _tabari_date(digits: str, where: str) -> dt.date:
 
 def _store_block(block: _Block, path: Path, parsed: _Parsed) -> None:
     index = len(parsed.records)
-    parsed.records.append(_Record(block.name, path.name, block.line, tuple(block.codes)))
+    codes = DatedCodes(tuple(block.codes))
+    parsed.records.append(DictRecord(block.name, path.name, block.line, codes))
     for phrase, number in block.phrases:
         key = phrase_key(phrase)
         if not key:
             raise DictionaryError(f"{path}:{number}: an empty phrase")
         whole = phrase.rstrip().endswith("_") or not key[-1].isalnum()
-        short = " " not in key and sum(c.isalnum() for c in key) <= 3
-        case = _ALL_CAPS if short else _CAPITAL
-        parsed.phrases.append(_Phrase(key, not whole, case, index))
+        short = len(key) == 1 and sum(c.isalnum() for c in key[0]) <= 3
+        case = Case.CAPITALS if short else Case.CAPITAL
+        parsed.phrases.append(_Phrase(phrase, index, case, not whole))
 
 
 # -- PETRARCH agents --------------------------------------------------------------------------
@@ -635,9 +524,8 @@ def _agent_line(content: str, where: str, markers: dict[str, list[str]], parsed:
     if not _RAW_CODE.fullmatch(code):
         raise DictionaryError(f"{where}: {code!r} is not an agent code")
     for noun in _agent_nouns(phrase.strip(), markers, where):
-        key = phrase_key(noun)
-        if key:
-            parsed.agents.append((key, code))
+        if phrase_key(noun):
+            parsed.agents.append((noun, code))
 
 
 def _agent_nouns(phrase: str, markers: dict[str, list[str]], where: str) -> list[str]:
@@ -695,18 +583,17 @@ def _parse_csv(text: str, path: Path, parsed: _Parsed) -> None:
         codes.append(dated)
     for name, (line, names, codes) in entries.items():
         index = len(parsed.records)
-        parsed.records.append(_Record(name, path.name, line, tuple(codes)))
+        parsed.records.append(DictRecord(name, path.name, line, DatedCodes(tuple(codes))))
         for alias in dict.fromkeys(names):
-            key = phrase_key(alias)
-            if key:
-                parsed.phrases.append(_Phrase(key, False, _csv_case(alias), index))
+            if phrase_key(alias):
+                parsed.phrases.append(_Phrase(alias, index, _csv_case(alias), False))
 
 
-def _csv_case(alias: str) -> int:
+def _csv_case(alias: str) -> Case:
     letters = [c for c in alias if c.isalnum()]
     if " " not in alias.strip() and alias.isupper() and len(letters) <= 3:
-        return _ALL_CAPS
-    return _CAPITAL if alias.strip()[:1].isupper() else _ANY_CASE
+        return Case.CAPITALS
+    return Case.CAPITAL if alias.strip()[:1].isupper() else Case.ANY
 
 
 def _iso(value: str, path: Path, number: int) -> dt.date | None:
@@ -738,36 +625,87 @@ def _undays(value: Any) -> dt.date | None:
     return dt.date.fromordinal(value) if value is not None else None
 
 
-def _to_json(key: str, index: _Index) -> dict[str, Any]:
-    return {"version": FORMAT_VERSION, "key": key, **asdict(index)}
+_CASES: Final = {case.value: case for case in Case}
 
 
-def _from_json(data: Any, key: str) -> _Index | None:
-    """The cached index, or ``None`` when it is from another version, other files, or damaged."""
+def _to_json(key: str, parsed: _Parsed) -> dict[str, Any]:
+    """Column by column, each a list of strings or numbers: few objects to load."""
+    records, phrases = parsed.records, parsed.phrases
+    return {
+        "version": FORMAT_VERSION,
+        "key": key,
+        "names": [r.name for r in records],
+        "files": [r.file for r in records],
+        "lines": [r.line for r in records],
+        "codes": [_codes_text(r.codes) for r in records],
+        "phrases": [p.text for p in phrases],
+        "records": [p.record for p in phrases],
+        "cases": [p.case.value for p in phrases],
+        "stems": [int(p.stem) for p in phrases],
+        "agents": [noun for noun, _ in parsed.agents],
+        "agent_codes": [code for _, code in parsed.agents],
+        "problems": parsed.problems,
+    }
+
+
+def _codes_text(codes: DatedCodes) -> str:
+    """``VENGOV 732312 733000|VEN  ``: code, first and last day numbers (empty: open)."""
+    return "|".join(f"{c.code} {_day(c.start) or ''} {_day(c.end) or ''}" for c in codes.codes)
+
+
+def _codes(text: str) -> DatedCodes:
+    codes = []
+    for part in text.split("|"):
+        code, start, end = part.split(" ")
+        codes.append(
+            DatedCode(
+                code, _undays(int(start) if start else None), _undays(int(end) if end else None)
+            )
+        )
+    return DatedCodes(tuple(codes))
+
+
+def _from_json(data: Any, key: str) -> _Parsed | None:
+    """The cached parse, or ``None`` when it is from another version, other files, or damaged
+    (a damaged one raises one of the errors :func:`_read_cache` catches)."""
     if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
         return None
     if data.get("key") != key:
         return None
-    tables: dict[str, Any] = {f.name: data.get(f.name) for f in fields(_Index)}
-    if not all(isinstance(tables[n], list) for n in ("records", "problems")):
-        return None
-    if not all(isinstance(v, dict) for n, v in tables.items() if n not in ("records", "problems")):
-        return None
-    count = len(tables["records"])
-    for table in (tables["exact"], tables["stems"]):
-        if any(not (isinstance(v, list) and 0 <= v[0] < count) for v in table.values()):
-            return None
-    return _Index(**tables)
+    records = [
+        DictRecord(str(name), str(file), int(line), _codes(codes))
+        for name, file, line, codes in zip(
+            data["names"], data["files"], data["lines"], data["codes"], strict=True
+        )
+    ]
+    count = len(records)
+    phrases = [
+        _Phrase(str(text), _index(record, count), _CASES[case], bool(stem))
+        for text, record, case, stem in zip(
+            data["phrases"], data["records"], data["cases"], data["stems"], strict=True
+        )
+    ]
+    agents = [
+        (str(noun), str(code))
+        for noun, code in zip(data["agents"], data["agent_codes"], strict=True)
+    ]
+    return _Parsed(records, phrases, agents, [str(problem) for problem in data["problems"]])
 
 
-def _read_cache(path: Path, key: str) -> _Index | None:
+def _index(value: Any, count: int) -> int:
+    if not isinstance(value, int) or not 0 <= value < count:
+        raise IndexError(f"record {value!r} is not one of {count}")
+    return value
+
+
+def _read_cache(path: Path, key: str) -> _Parsed | None:
     try:
         return _from_json(json.loads(path.read_text(encoding="utf-8")), key)
     except (OSError, ValueError, TypeError, KeyError, IndexError, RecursionError):
         return None  # missing, unreadable or corrupt: rebuilt by the caller
 
 
-def _write_cache(path: Path, key: str, index: _Index) -> None:
+def _write_cache(path: Path, key: str, parsed: _Parsed) -> None:
     """Write atomically (temporary file, then rename); failing costs the next run a parse."""
     temporary: Path | None = None
     try:
@@ -776,7 +714,7 @@ def _write_cache(path: Path, key: str, index: _Index) -> None:
             "w", encoding="utf-8", dir=path.parent, prefix=".dict-", suffix=".tmp", delete=False
         ) as handle:
             temporary = Path(handle.name)
-            json.dump(_to_json(key, index), handle, separators=(",", ":"))
+            json.dump(_to_json(key, parsed), handle, separators=(",", ":"))
         os.replace(temporary, path)
     except OSError:
         if temporary is not None:

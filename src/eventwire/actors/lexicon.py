@@ -13,18 +13,18 @@ Four tables, each a tab-separated file in ``eventwire/data`` (a leading ``#`` ma
 :meth:`Lexicon.from_files` merges user files in the same formats over the built-in tables;
 a later row for the same alias replaces an earlier one.
 
-Matching rules, the same for every table:
+Each table is read into a :class:`~eventwire.actors.phrases.PhraseTable` with the ``loose``
+spelling, and matched by the one actor-phrase engine (:mod:`eventwire.actors.phrases`):
 
-* Phrases are compared after normalisation: accents are dropped ("Bogotá" = "Bogota"),
-  typographic apostrophes become ``'``, runs of spaces collapse, a leading "the" is optional
-  ("the Kremlin" = "Kremlin"), a trailing possessive is ignored ("Russia's", "Russia’s",
-  "Venezuela‘s", "Philippines'") and initialisms lose their periods ("U.S." = "US").
-* An alias written in capitals with at most three letters ("US", "UK", "UN", "EU", "WHO",
-  "MP") matches that exact spelling only: "us", "Us", "un" and "who" never match.
-* A one-word alias written with a capital initial ("China", "Turkey", "Chad", "Jordan",
+* accents, typographic apostrophes, runs of spaces, a leading "the" ("the Kremlin" =
+  "Kremlin"), a trailing possessive ("Russia's", "Philippines'") and the periods of initialisms
+  ("U.S." = "US") do not matter;
+* an alias written in capitals with at most three letters ("US", "UK", "UN", "EU", "WHO",
+  "MP") matches only text written in capitals: "us", "Us", "un" and "who" never match;
+* a one-word alias written with a capital initial ("China", "Turkey", "Chad", "Jordan",
   "Georgia", "Venezuelan", "Kremlin", "NATO") matches only a phrase that starts with a
-  capital: "china" and "turkey" do not match, "China" and "CHINA" do.
-* Every other alias (several words, or lower case: "South Korea", "security forces",
+  capital: "china" and "turkey" do not match, "China" and "CHINA" do;
+* every other alias (several words, or lower case: "South Korea", "security forces",
   "police") matches whatever the case.
 """
 
@@ -33,25 +33,31 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from types import MappingProxyType
-from typing import Final, Generic, TypeVar
+from typing import Any, Final, TypeVar
 
 import pycountry
 
+from eventwire.actors.phrases import (
+    Case,
+    DatedCode,
+    DatedCodes,
+    Pattern,
+    PhraseTable,
+    phrase_key,
+    written_case,
+)
 from eventwire.errors import DictionaryError
 
 COUNTRY_KINDS: Final = frozenset(
     {"name", "official", "abbrev", "demonym", "capital", "metonym", "iso"}
 )
 ORGANISATION_KINDS: Final = frozenset({"igo", "ngo", "armed", "party"})
-# Code prefixes that name no country: a person holding such a role keeps the code out of office.
-_NO_COUNTRY: Final = frozenset({"IGO", "NGO", "IMG"})
 _ISO_DATE: Final = re.compile(r"\d{4}-\d\d-\d\d")
 
 # Short English names where pycountry's are awkward ("Korea, Republic of"), plus codes it lacks.
@@ -101,10 +107,6 @@ _ISO_NOT_ALIASES: Final = frozenset(
     ).split()
 )
 
-_APOSTROPHES: Final = MappingProxyType(str.maketrans(dict.fromkeys("’‘ʼ´′", "'")))
-_POSSESSIVE: Final = re.compile(r"'s?$")
-_INITIALISM: Final = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\.?")
-_TOKEN: Final = re.compile(r"\w+|[^\w\s]")
 _ISO3: Final = re.compile(r"[A-Z]{3}")
 _CODE: Final = re.compile(r"[A-Z0-9]{3,}")
 _SECTOR: Final = re.compile(r"[A-Z]{3}")
@@ -135,55 +137,37 @@ class RoleEntry:
 
 
 @dataclass(frozen=True, slots=True)
-class PersonRole:
-    """One role of a person: its actor code and the days it was held (``end`` None: ongoing)."""
-
-    code: str
-    start: dt.date
-    end: dt.date | None = None
-
-    def holds_on(self, date: dt.date) -> bool:
-        return self.start <= date and (self.end is None or date <= self.end)
-
-
-@dataclass(frozen=True, slots=True)
 class PersonEntry:
+    """A well-known person: every role a dated code (``end`` None: ongoing)."""
+
     name: str  # canonical name ("Bill Clinton")
     names: tuple[str, ...]  # every variant, the canonical name first
-    roles: tuple[PersonRole, ...]  # in file order
+    roles: tuple[DatedCode, ...]  # in file order, each with a start
+
+    @property
+    def codes(self) -> DatedCodes:
+        """The roles as dated codes that keep the country out of office (``former``)."""
+        return DatedCodes(self.roles, former=True)
 
     def code_on(self, date: dt.date | None) -> str:
-        """The code for an article of this date.
-
-        The role holding on the date; undated, the role that started last. Outside every role
-        the country stays: after the last role country + ``ELI`` (former officials), before the
-        first the bare country; a code naming no country (``IGOUNO``) is kept as it is.
-        """
-        return self._placed(date)[1]
+        """The code for an article of this date (:class:`~eventwire.actors.phrases.DatedCodes`):
+        the role holding on the date; undated, the latest role. Outside every role the country
+        stays: after the last role country + ``ELI`` (former officials), before the first the
+        bare country; a code naming no country (``IGOUNO``) is kept as it is."""
+        code = self.codes.on(date)
+        assert code is not None  # a person has at least one role and no undated default
+        return code
 
     def distance(self, date: dt.date | None) -> int:
         """Days from the date to the nearest role (0: a role holds; undated: 0)."""
-        return self._placed(date)[0]
+        return self.codes.distance(date)
 
-    def _placed(self, date: dt.date | None) -> tuple[int, str]:
-        if date is None:
-            return 0, max(self.roles, key=lambda r: r.start).code
-        holding = next((r for r in self.roles if r.holds_on(date)), None)
-        if holding is not None:
-            return 0, holding.code
-        best: tuple[int, str] | None = None
-        for role in self.roles:
-            if role.start > date:
-                gap, code = (role.start - date).days, role.code[:3]
-            else:
-                assert role.end is not None  # the role does not hold, so it has ended
-                gap, code = (date - role.end).days, role.code[:3] + "ELI"
-            if role.code[:3] in _NO_COUNTRY:
-                code = role.code
-            if best is None or gap < best[0]:
-                best = (gap, code)
-        assert best is not None
-        return best
+
+@dataclass(frozen=True, slots=True)
+class Namesakes:
+    """The people one name may stand for ("Bush": two presidents); the date decides."""
+
+    people: tuple[PersonEntry, ...]
 
 
 def pick_person(
@@ -194,9 +178,9 @@ def pick_person(
     ranked = sorted(
         entries,
         key=lambda e: (
-            (e.distance(date), -max(r.start for r in e.roles).toordinal())
+            (e.distance(date), -e.codes.latest_start.toordinal())
             if date is not None
-            else (-max(r.start for r in e.roles).toordinal(), 0)
+            else (-e.codes.latest_start.toordinal(), 0)
         ),
     )
     if not ranked:
@@ -214,7 +198,7 @@ class _CountryRow:
 
 @dataclass(frozen=True, slots=True)
 class _Sources:
-    """Parsed rows of all three tables, in precedence order (later rows win)."""
+    """Parsed rows of all the tables, in precedence order (later rows win)."""
 
     countries: tuple[_CountryRow, ...]
     names: Mapping[str, str]  # canonical names of the pycountry countries
@@ -223,119 +207,43 @@ class _Sources:
     people: tuple[PersonEntry, ...] = ()  # a later entry with the same name replaces one
 
 
-def normalise(phrase: str) -> str:
-    """The form aliases and phrases are compared in (case still as written)."""
-    text = phrase if phrase.isascii() else _fold(phrase)
-    words = text.split()
-    if len(words) > 1 and words[0].casefold() == "the":
-        words = words[1:]
-    if words:
-        words[-1] = _POSSESSIVE.sub("", words[-1])
-        words = [w for w in words if w]
-    return " ".join(w.replace(".", "") if _INITIALISM.fullmatch(w) else w for w in words)
-
-
-def _first_key(word: str) -> str:
-    return normalise(word).casefold()
-
-
-def _first_words(aliases: Iterable[str]) -> dict[str, int]:
-    """First word of every alias (as compared) → the most tokens an alias from it spans."""
-    starts: dict[str, int] = {}
-    for alias in aliases:
-        words = normalise(alias).split()
-        if words:
-            key = words[0].casefold()
-            span = len(_TOKEN.findall(alias)) + 1  # room for a possessive token
-            starts[key] = max(starts.get(key, 0), span)
-    return starts
-
-
-def _fold(phrase: str) -> str:
-    """Typographic apostrophes to ``'``, accents dropped."""
-    text = unicodedata.normalize("NFKD", phrase.translate(_APOSTROPHES))
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
-def _is_initialism(key: str) -> bool:
-    return key.isupper() and " " not in key and sum(c.isalpha() for c in key) <= 3
-
-
-class _Table(Generic[_E]):
-    """Aliases of one kind of entry, split by how strictly case must match."""
-
-    __slots__ = ("_exact", "_folded")
-
-    def __init__(self, pairs: Iterable[tuple[str, _E]]) -> None:
-        exact: dict[str, _E] = {}
-        folded: dict[str, tuple[_E, bool]] = {}
-        for alias, entry in pairs:
-            key = normalise(alias)
-            if _is_initialism(key):
-                exact[key] = entry
-            else:
-                folded[key.casefold()] = (entry, " " not in key and key[:1].isupper())
-        self._exact: Mapping[str, _E] = MappingProxyType(exact)
-        self._folded: Mapping[str, tuple[_E, bool]] = MappingProxyType(folded)
-
-    def __len__(self) -> int:
-        return len(self._exact) + len(self._folded)
-
-    def get(self, phrase: str) -> _E | None:
-        key = normalise(phrase)
-        if not key:
-            return None
-        if key in self._exact:
-            return self._exact[key]
-        found = self._folded.get(key.casefold())
-        if found is None:
-            return None
-        entry, needs_capital = found
-        return entry if not needs_capital or key[0].isupper() else None
+def _table(name: str, pairs: Iterable[tuple[str, _E]]) -> PhraseTable[_E]:
+    """Aliases of one table, each with the case rule of how it is written."""
+    patterns = (Pattern(alias, v, written_case(alias, loose=True)) for alias, v in pairs)
+    return PhraseTable(name, patterns, loose=True)
 
 
 class Lexicon:
-    """Look-up tables for actor phrases; see the module docstring for the matching rules.
+    """The built-in actor tables (and user files merged over them), read into the actor-phrase
+    engine; see the module docstring for the matching rules.
 
-    ``max_words`` bounds the number of tokens (words and punctuation marks, counted
-    generously, plus an optional leading "the" and a possessive) an alias can span, so a
-    scanner knows how far ahead to look.
+    :attr:`tables` gives the engine the four tables in precedence order (organisations,
+    countries, roles, people); the methods look one table up.
     """
 
-    __slots__ = (
-        "_countries",
-        "_names",
-        "_organisations",
-        "_people",
-        "_roles",
-        "_sources",
-        "_starts",
-        "max_words",
-    )
+    __slots__ = ("_countries", "_names", "_organisations", "_people", "_roles", "_sources")
 
     def __init__(self, sources: _Sources) -> None:
         names = _canonical_names(sources)
         self._sources = sources
         self._names: Mapping[str, str] = MappingProxyType(names)
-        self._countries = _Table(
-            (r.alias, CountryEntry(r.iso3, names[r.iso3], r.kind, r.sector))
-            for r in sources.countries
+        self._countries = _table(
+            "countries",
+            (
+                (r.alias, CountryEntry(r.iso3, names[r.iso3], r.kind, r.sector))
+                for r in sources.countries
+            ),
         )
-        self._organisations = _Table(sources.organisations)
-        self._roles = _Table(sources.roles)
-        self._people = _Table(_people_aliases(sources.people))
-        aliases = [r.alias for r in sources.countries]
-        aliases += [alias for alias, _ in (*sources.organisations, *sources.roles)]
-        aliases += [alias for person in sources.people for alias in person.names]
-        self.max_words: int = max(len(_TOKEN.findall(a)) for a in aliases) + 2
-        self._starts: Mapping[str, int] = MappingProxyType(_first_words(aliases))
+        self._organisations = _table("organisations", sources.organisations)
+        self._roles = _table("roles", sources.roles)
+        self._people = PhraseTable("people", _people_patterns(sources.people), loose=True)
 
-    def longest_from(self, word: str) -> int:
-        """How many tokens the longest alias starting with ``word`` may span (0: none does).
-
-        Lets a scanner skip the many words that start no alias, and stop looking early.
-        """
-        return self._starts.get(_first_key(word), 0)
+    @property
+    def tables(self) -> tuple[PhraseTable[Any], ...]:
+        """The tables in the order they decide at one phrase length: an organisation before a
+        country ("Georgia" stays a country unless an organisation is called so), a country
+        before a role noun, a role before a person's name."""
+        return (self._organisations, self._countries, self._roles, self._people)
 
     def __repr__(self) -> str:
         sizes = (len(self._countries), len(self._organisations), len(self._roles))
@@ -356,9 +264,14 @@ class Lexicon:
         organisations: Path | None = None,
         roles: Path | None = None,
         people: Path | None = None,
+        *,
+        builtin: bool = True,
     ) -> Lexicon:
-        """The built-in lexicon with user files (same TSV formats) merged over it."""
-        base = _builtin_lexicon()._sources
+        """The built-in lexicon with user files (same TSV formats) merged over it; with
+        ``builtin=False``, the user files alone."""
+        base = (
+            _builtin_lexicon()._sources if builtin else _Sources((), MappingProxyType({}), (), ())
+        )
         return cls(
             _Sources(
                 countries=base.countries + _user_rows(countries, _country_rows),
@@ -370,17 +283,18 @@ class Lexicon:
         )
 
     def country(self, phrase: str) -> CountryEntry | None:
-        return self._countries.get(phrase)
+        return _value(self._countries, phrase)
 
     def organisation(self, phrase: str) -> OrganisationEntry | None:
-        return self._organisations.get(phrase)
+        return _value(self._organisations, phrase)
 
     def role(self, phrase: str) -> RoleEntry | None:
-        return self._roles.get(phrase)
+        return _value(self._roles, phrase)
 
     def people(self, phrase: str) -> tuple[PersonEntry, ...]:
         """Every person one of whose names is this phrase (several may share a surname)."""
-        return self._people.get(phrase) or ()
+        found = _value(self._people, phrase)
+        return found.people if found is not None else ()
 
     def person(self, phrase: str, date: dt.date | None = None) -> tuple[PersonEntry, str] | None:
         """The person this name stands for on the date, and the code (:func:`pick_person`)."""
@@ -392,6 +306,11 @@ class Lexicon:
         if name is None:
             raise DictionaryError(f"unknown country code {iso3!r}: not in the actor lexicon")
         return name
+
+
+def _value(table: PhraseTable[_E], phrase: str) -> _E | None:
+    found = table.find(phrase)
+    return found.value if found is not None else None
 
 
 # -- building ------------------------------------------------------------------------------
@@ -412,22 +331,20 @@ def _builtin_lexicon() -> Lexicon:
     )
 
 
-def _people_aliases(people: Iterable[PersonEntry]) -> list[tuple[str, tuple[PersonEntry, ...]]]:
-    """Alias → the people it names; a later person with the same canonical name replaces one."""
+def _people_patterns(people: Iterable[PersonEntry]) -> Iterator[Pattern[Namesakes]]:
+    """One pattern per name: the people it names; a later person with the same canonical name
+    replaces one. Names equal as compared share a pattern, written as the first of them."""
     latest = {person.name: person for person in people}
-    named: dict[str, list[PersonEntry]] = {}
+    named: dict[tuple[tuple[str, ...], bool], tuple[str, list[PersonEntry]]] = {}
     for person in latest.values():
         for alias in person.names:
-            key = normalise(alias)
-            bucket = named.setdefault(key if _is_initialism(key) else key.casefold(), [])
+            case = written_case(alias, loose=True)
+            kind = (phrase_key(alias, loose=True), case is Case.CAPITALS)
+            first, bucket = named.setdefault(kind, (alias, []))
             if person not in bucket:
                 bucket.append(person)
-    firsts: dict[str, str] = {}
-    for person in latest.values():
-        for alias in person.names:
-            key = normalise(alias)
-            firsts.setdefault(key if _is_initialism(key) else key.casefold(), alias)
-    return [(firsts[key], tuple(bucket)) for key, bucket in named.items()]
+    for first, bucket in named.values():
+        yield Pattern(first, Namesakes(tuple(bucket)), written_case(first, loose=True))
 
 
 def _pycountry_rows() -> tuple[tuple[_CountryRow, ...], dict[str, str]]:
@@ -517,7 +434,7 @@ def _date(text: str, label: str, number: int) -> dt.date:
 def _person_entries(source: Traversable) -> Iterator[PersonEntry]:
     """People in file order; rows with the same canonical name add roles and name variants."""
     names: dict[str, list[str]] = {}
-    roles: dict[str, list[PersonRole]] = {}
+    roles: dict[str, list[DatedCode]] = {}
     for label, number, cells in _fields(source, (3, 4)):
         variants = [v.strip() for v in cells[0].split(";") if v.strip()]
         code, start = cells[1], _date(cells[2], label, number)
@@ -527,7 +444,7 @@ def _person_entries(source: Traversable) -> Iterator[PersonEntry]:
         _check(end is None or start <= end, label, number, "the role ends before it starts")
         known = names.setdefault(variants[0], [])
         known.extend(v for v in variants if v not in known)
-        roles.setdefault(variants[0], []).append(PersonRole(code, start, end))
+        roles.setdefault(variants[0], []).append(DatedCode(code, start, end))
     for name, variants in names.items():
         yield PersonEntry(name, tuple(variants), tuple(roles[name]))
 

@@ -1,13 +1,27 @@
 """The ``actors`` stage: find actor mentions in parsed sentences and resolve them to codes.
 
-Precedence (first that applies decides, recorded in ``Mention.rule``):
-0. with dictionaries configured (``Settings.dictionaries``), a dictionary entry in the noun
-   phrase (``dict:<FILE>:<ENTRY>``) — its code valid on the article's date (the default code
-   when the article has no date; see :mod:`eventwire.actors.dictionaries`). The dictionary is
-   tried first at every word, before the built-in lexicon. An entry whose code is a bare
-   three-letter country (``[VEN]``) acts as a country in step 2 (``dict:...:VENEZUELA+role``);
-   a full code (``VENGOV``, ``IGOUNO``) decides alone. Agent nouns from the dictionaries
-   (``PRESIDENT [~GOV]``) act as role nouns where the built-in lexicon has none;
+Finding: one scan per sentence over one actor-phrase engine (:mod:`eventwire.actors.phrases`).
+At each token the engine lists the phrases starting there, in this precedence (the first one
+the resolver accepts is the hit, and the scan goes on after it):
+
+A. with dictionaries configured (``Settings.dictionaries``), the dictionaries' actor entries,
+   longest first — before anything of the built-in lexicon, however long. An entry is passed
+   over when it has no code on the article's date (the latest code when the article has no
+   date; see :mod:`eventwire.actors.dictionaries`) or when its code is a "no code" marker;
+B. the built-in lexicon, longest first; at one length an organisation, then a country, then a
+   role noun, then a well-known person's name (a name is passed over when it stands for
+   someone else here: see 1. below);
+C. with dictionaries, their agent nouns (``PRESIDENT [~GOV]``), longest first, as role nouns
+   (a prefix agent, ``[IGO~]``, is passed over).
+
+Tokens of PERSON entities that no phrase covers, and surnames the article introduced before,
+are person hits too (they come from the parse, not from a table).
+
+Resolving a mention (its hits grouped by noun phrase; first that applies decides, recorded in
+``Mention.rule``):
+0. a dictionary entry (``dict:<FILE>:<ENTRY>``) with its code of the article's date. An entry
+   whose code is a bare three-letter country (``[VEN]``) acts as a country in step 3
+   (``dict:...:VENEZUELA+role``); a full code (``VENGOV``, ``IGOUNO``) decides alone;
 1. a well-known person from the built-in people table (``people:<NAME>``) — the code of the
    role the person held on the article's date ("President Bush", "Mubarak", "Bill Clinton");
    a surname alone is taken only when no other given name is written before it ("Luis
@@ -22,7 +36,8 @@ Precedence (first that applies decides, recorded in ``Mention.rule``):
    it would ...");
 5. a role noun alone takes its country from the sentence, then the article (``context:``).
 
-Without dictionaries, step 0 never applies and the result is that of the built-in lexicon.
+Without dictionaries, A, C and step 0 never apply and the result is that of the built-in
+lexicon.
 """
 
 from __future__ import annotations
@@ -33,8 +48,23 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from eventwire.actors.dictionaries import ActorDictionary, DictEntry, load_dictionaries
-from eventwire.actors.lexicon import Lexicon, PersonEntry, pick_person
+from eventwire.actors.dictionaries import (
+    ActorDictionary,
+    Agent,
+    DictEntry,
+    DictRecord,
+    load_dictionaries,
+)
+from eventwire.actors.lexicon import (
+    CountryEntry,
+    Lexicon,
+    Namesakes,
+    OrganisationEntry,
+    PersonEntry,
+    RoleEntry,
+    pick_person,
+)
+from eventwire.actors.phrases import Match, PhraseEngine
 from eventwire.actors.sectors import sector_name
 from eventwire.context import SentenceContext, sentence_contexts
 from eventwire.errors import DictionaryError
@@ -59,6 +89,14 @@ def configured_dictionary(settings: Settings) -> ActorDictionary | None:
     """The actor dictionaries named by ``settings.dictionaries`` (``None`` when there are none)."""
     paths = settings.dictionaries
     return load_dictionaries(paths) if paths is not None else None
+
+
+def actor_phrases(lexicon: Lexicon, dictionary: ActorDictionary | None = None) -> PhraseEngine:
+    """The one phrase engine of the ``actors`` stage, its tables in the precedence of the module
+    docstring: the dictionaries' actor entries, then the lexicon's tables, then agent nouns."""
+    if dictionary is None:
+        return PhraseEngine([lexicon.tables])
+    return PhraseEngine([[dictionary.actors], lexicon.tables, [dictionary.agents]])
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +151,7 @@ class ActorResolver:
     ) -> None:
         self.lexicon = lexicon
         self.dictionary = dictionary
+        self.phrases = actor_phrases(lexicon, dictionary)
         self.lang = lang
 
     @classmethod
@@ -174,16 +213,17 @@ class ActorResolver:
 
     # -- finding hits ---------------------------------------------------------------------
     def _hits(self, sent: Any, context: _ArticleContext) -> list[Hit]:
+        """Phrase hits left to right (the first accepted match at each token; see the module
+        docstring), then PERSON entities and known surnames on the tokens left over."""
         hits: list[Hit] = []
+        tokens = [t.text_with_ws for t in sent]
         i = sent.start
         while i < sent.end:
-            hit = None
-            if self.dictionary is not None:
-                hit = self._dictionary_hit(self.dictionary, sent.doc, i, sent.end, context.date)
-            if hit is None:
-                hit = self._lexicon_hit(sent, i, hits, context)
-            if hit is None and self.dictionary is not None:
-                hit = _agent_hit(self.dictionary, sent.doc, i, sent.end)
+            matches = self.phrases.matches(tokens, i - sent.start)
+            hit = next(
+                (h for m in matches if (h := self._accept(m, sent, i, hits, context)) is not None),
+                None,
+            )
             if hit is None:
                 i += 1
                 continue
@@ -193,30 +233,57 @@ class ActorResolver:
         hits.extend(_person_hits(sent, taken, context))
         return sorted(hits, key=lambda h: h.start)
 
-    def _lexicon_hit(
-        self, sent: Any, i: int, hits: list[Hit], context: _ArticleContext
+    def _accept(
+        self, match: Match, sent: Any, start: int, hits: list[Hit], context: _ArticleContext
     ) -> Hit | None:
-        doc, stop = sent.doc, sent.end
-        longest = self.lexicon.longest_from(doc[i].text)
-        if not longest:
-            return None
-        for n in range(min(longest, stop - i), 0, -1):
-            phrase = doc[i : i + n].text
-            hit = self._lookup(phrase, i, i + n)
-            if hit is None:
-                hit = self._person_hit(sent, i, i + n, hits, context)
-            if hit is not None:
-                return hit
-        return None
+        """The hit a match makes over tokens ``[start, start + length)``, or ``None`` when it
+        is passed over."""
+        end = start + match.length
+        value = match.value
+        if isinstance(value, DictRecord):
+            entry = value.on(context.date)
+            if entry is None or not entry.coded:
+                return None
+            person = any(t.ent_type_ == "PERSON" for t in sent.doc[start:end])
+            return self._entry_hit(entry, start, end, person)
+        if isinstance(value, OrganisationEntry):
+            return Hit("org", start, end, f"org:{value.kind}", code=value.code, name=value.name)
+        if isinstance(value, CountryEntry):
+            sector = value.sector if value.kind == "metonym" else None
+            rule = f"country:{value.kind}"
+            return Hit("country", start, end, rule, code=value.iso3, sector=sector)
+        if isinstance(value, RoleEntry):
+            return Hit(
+                "role",
+                start,
+                end,
+                "role",
+                name=value.phrase,
+                sector=value.sector,
+                person_title=value.person_title,
+            )
+        if isinstance(value, Namesakes):
+            return self._person_hit(sent, start, end, value.people, hits, context)
+        if isinstance(value, Agent):  # a role noun the built-in lexicon does not have
+            sector = value.sector
+            if sector is None or len(sector) < 3:
+                return None
+            return Hit(
+                "role", start, end, "role", name=_noun(sent.doc, start, end), sector=sector[:3]
+            )
+        raise TypeError(f"no hit for a {type(value).__name__} from table {match.table!r}")
 
     def _person_hit(
-        self, sent: Any, start: int, end: int, hits: list[Hit], context: _ArticleContext
+        self,
+        sent: Any,
+        start: int,
+        end: int,
+        entries: tuple[PersonEntry, ...],
+        hits: list[Hit],
+        context: _ArticleContext,
     ) -> Hit | None:
         """A well-known person named by tokens ``[start, end)``, with the code of the date."""
         doc = sent.doc
-        entries = self.lexicon.people(doc[start:end].text)
-        if not entries:
-            return None
         words = [t for t in doc[start:end] if t.tag_ != "POS"]
         if len(words) == 1:  # a surname (or short name) alone: someone else's, maybe
             covered = {i for h in hits for i in range(h.start, h.end)}
@@ -231,17 +298,6 @@ class ActorResolver:
         rule = f"people:{person.name}"
         return Hit("dict", start, end, rule, code=code, name=person.name, person=True)
 
-    def _dictionary_hit(
-        self, dictionary: ActorDictionary, doc: Any, i: int, stop: int, date: dt.date | None
-    ) -> Hit | None:
-        longest = dictionary.longest_from(doc[i].text)
-        for n in range(min(longest, stop - i), 0, -1):
-            entry = dictionary.lookup(doc[i : i + n].text, date)
-            if entry is not None and entry.coded:
-                person = any(t.ent_type_ == "PERSON" for t in doc[i : i + n])
-                return self._entry_hit(entry, i, i + n, person)
-        return None
-
     def _entry_hit(self, entry: DictEntry, start: int, end: int, person: bool) -> Hit:
         if len(entry.code) == 3:  # a bare country (or other actor) code: combines with roles
             name = self._known_country(entry.code) or entry.label
@@ -253,29 +309,6 @@ class ActorResolver:
             return self.lexicon.country_name(code)
         except DictionaryError:
             return None
-
-    def _lookup(self, phrase: str, start: int, end: int) -> Hit | None:
-        org = self.lexicon.organisation(phrase)
-        if org is not None:
-            return Hit("org", start, end, f"org:{org.kind}", code=org.code, name=org.name)
-        country = self.lexicon.country(phrase)
-        if country is not None:
-            sector = country.sector if country.kind == "metonym" else None
-            return Hit(
-                "country", start, end, f"country:{country.kind}", code=country.iso3, sector=sector
-            )
-        role = self.lexicon.role(phrase)
-        if role is not None:
-            return Hit(
-                "role",
-                start,
-                end,
-                "role",
-                name=role.phrase,
-                sector=role.sector,
-                person_title=role.person_title,
-            )
-        return None
 
     # -- building mentions ----------------------------------------------------------------
     def _mention(
@@ -390,15 +423,11 @@ class ActorResolver:
         return replace(pending, sector=role.sector), "context:pending", 0.0
 
 
-def _agent_hit(dictionary: ActorDictionary, doc: Any, i: int, stop: int) -> Hit | None:
-    """A dictionary agent noun ("farmers" → AGR) where the built-in lexicon has no role."""
-    longest = dictionary.agent_longest_from(doc[i].text)
-    for n in range(min(longest, stop - i), 0, -1):
-        phrase = doc[i : i + n].text
-        sector = dictionary.agent(phrase)
-        if sector is not None and len(sector) >= 3:
-            return Hit("role", i, i + n, "role", name=phrase.lower(), sector=sector[:3])
-    return None
+def _noun(doc: Any, start: int, end: int) -> str:
+    """The words of tokens ``[start, end)`` in lower case, without a possessive ending."""
+    while end - start > 1 and doc[end - 1].tag_ == "POS":
+        end -= 1
+    return str(doc[start:end].text.lower())
 
 
 def _person_hits(sent: Any, taken: set[int], context: _ArticleContext) -> Iterator[Hit]:

@@ -1,7 +1,7 @@
 """Duplicate detection: exact (hash of the body text) and near (MinHash over word shingles).
 
 Syndicated wire stories differ in headline, boilerplate and small edits; the fingerprint is taken
-over the body paragraphs only (boilerplate trimmed by :func:`eventwire.text.classify_paragraphs`),
+over the body paragraphs only (boilerplate trimmed by :func:`eventwire.text.with_paragraphs`),
 lower-cased word 5-shingles, 128 permutations, banded 32 x 4 for lookup (a pair at Jaccard 0.7
 is a candidate with p > 0.999) and checked against the full signature (``near_duplicate``,
 default 0.7; unrelated stories score below 0.05).
@@ -18,9 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from eventwire.chars import normalise_chars
 from eventwire.model import Article
-from eventwire.text import classify_paragraphs
+from eventwire.text import with_paragraphs
 
 SHINGLE = 5
 PERMUTATIONS = 128
@@ -64,16 +63,18 @@ def signature_from_bytes(data: bytes) -> Signature:
 
 
 def body_text(article: Article) -> str:
-    """The article's body paragraphs (no headline, no trailing boilerplate)."""
-    text = article.text
-    kept = [
-        p.span.text_of(text) for p in classify_paragraphs(text, article.title) if p.kind == "body"
-    ]
+    """The article's body paragraphs, normalised (no headline, no trailing boilerplate), from
+    its paragraphs (classified here only when they are not yet: see :func:`with_paragraphs`)."""
+    text = article.norm_text
+    paragraphs = with_paragraphs(article).paragraphs
+    kept = [p.span.text_of(text) for p in paragraphs if p.kind == "body"]
     return "\n".join(kept) if kept else text
 
 
 def fingerprint(article: Article) -> Fingerprint:
-    words = _WORD.findall(normalise_chars(body_text(article)).lower())
+    """The fingerprint of the article's body; give it the article :func:`with_paragraphs` made,
+    and keep that one, so that its paragraphs are classified once."""
+    words = _WORD.findall(body_text(article).lower())
     text_hash = hashlib.blake2b(" ".join(words).encode(), digest_size=8).hexdigest()
     signature = minhash(words)
     return Fingerprint(

@@ -20,6 +20,7 @@ from eventwire.settings import Settings
 from eventwire.store.database import Store
 from eventwire.store.rows import Row
 from eventwire.store.screening import band_candidates, file_articles, known_copies
+from eventwire.text import with_paragraphs
 
 #: A stored or pending article a new one may copy: its key, text hash and signature.
 Candidate = tuple[str, str, Signature]
@@ -58,7 +59,9 @@ class Screen:
         if self.mode == "off":
             sifted.todo = wanted
             return sifted
-        prints = [(article, fingerprint(article)) for article in wanted]
+        # Paragraphs classified here for the body fingerprint travel on with the article: the
+        # ``normalise`` stage does not classify them again.
+        prints = [(article, fingerprint(article)) for article in map(with_paragraphs, wanted)]
         stored = self._stored_candidates(k for _, fp in prints for k in self._keys(fp))
         for article, fp in prints:
             self._place(article, fp, stored, sifted)

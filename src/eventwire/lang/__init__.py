@@ -1,19 +1,22 @@
 """Language data: the words and patterns the stages read, one package per language.
 
 ``lang/en/`` holds English (as spaCy's ``lang/en``): speech and cue verbs with their roles
-(``speech_verbs.tsv``), modal and control words, honorifics (``words.py``), month names and the
-temporal-expression grammar (``timex.py``). :func:`language_data` loads the package named by
-``Settings.language``; a second language is a new folder with the same names.
+(``speech_verbs.tsv``), modal and control words, honorifics (``words.py``), month, weekday and
+number words, the temporal-expression grammar and the date of a dateline (``timex.py``, one
+:class:`TimexWords`). :func:`language_data` loads the package named by ``Settings.language``, and
+every stage that reads words takes them from there (actors, events, quotes, metadata, time); a
+second language is a new folder with the same names.
 """
 
 from __future__ import annotations
 
 import functools
 import importlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib.resources import files
-from types import MappingProxyType, ModuleType
+from types import MappingProxyType
 
 from eventwire.errors import LanguageDataError
 from eventwire.settings import Settings
@@ -52,6 +55,36 @@ class Control:
 
 
 @dataclass(frozen=True, slots=True)
+class TimexWords:
+    """Calendar words and the temporal-expression grammar of one language."""
+
+    months: Mapping[str, int]  # the first three letters of a month name, lower case → 1-12
+    weekdays: tuple[str, ...]  # lower case, Monday first
+    numbers: Mapping[str, int | str]  # number words ("three" → 3; "several" → "X")
+    units: Mapping[str, str]  # unit word → TimeML unit ("day" → "D", "hour" → "TH")
+    seasons: Mapping[str, str]  # season word → TimeML season ("summer" → "SU")
+    season_start: Mapping[str, int]  # TimeML season → the month it starts in
+    day_parts: Mapping[str, str]  # "morning" → "MO"
+    day_words: Mapping[str, int]  # "yesterday" → -1, "tomorrow" → 1
+    refs: Mapping[str, str]  # "recently" → "PAST_REF"
+    deadline_cues: frozenset[str]  # "by Friday": a limit, never an event's date
+    year_stop: frozenset[str]  # "2019 people": a number, not a year
+    future_heads: frozenset[str]  # "plan to meet on Friday": Friday lies ahead
+    #: (kind, pattern), most specific first; named groups as :mod:`eventwire.timex` reads them.
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    #: The date of a dateline ("Jan 25", "Jan. 25, 2019"): groups ``mon``, ``day``, ``year``.
+    dateline_date: str
+
+    def month(self, name: str) -> int:
+        """The number of a month name or abbreviation ("January", "Jan.", "Sept" → 1, 1, 9)."""
+        return self.months[name[:3].lower()]
+
+    def weekday(self, name: str) -> int:
+        """0 for Monday ... 6 for Sunday."""
+        return self.weekdays.index(name.lower())
+
+
+@dataclass(frozen=True, slots=True)
 class LanguageData:
     """Everything language-specific the stages use, for one language."""
 
@@ -63,7 +96,7 @@ class LanguageData:
     person_pronouns: frozenset[str]
     expletive_verbs: frozenset[str]
     expletive_predicates: frozenset[str]
-    timex: ModuleType  # month names, weekday and number words, temporal patterns
+    timex: TimexWords  # month names, weekday and number words, temporal patterns
 
     def speech_verbs(self, role: str) -> frozenset[str]:
         if role not in self.speech:
@@ -98,7 +131,7 @@ def _load(code: str) -> LanguageData:
         person_pronouns=words.PERSON_PRONOUNS,
         expletive_verbs=words.EXPLETIVE_VERBS,
         expletive_predicates=words.EXPLETIVE_PREDICATES,
-        timex=timex,
+        timex=timex.TIMEX,
     )
 
 

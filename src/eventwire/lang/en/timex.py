@@ -1,12 +1,16 @@
 """English month, weekday, number and season words, and the temporal-expression patterns.
 
-Read by :mod:`eventwire.timex` (finding and normalising) and :mod:`eventwire.dateline`.
+:data:`TIMEX` is what :func:`eventwire.lang.language_data` gives the stages (``time`` through
+:mod:`eventwire.timex`, ``metadata`` through :mod:`eventwire.dateline`).
 """
 
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 from typing import Final
+
+from eventwire.lang import TimexWords
 
 MONTHS: dict[str, int] = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -141,4 +145,24 @@ REFS: Final = {
 }  # fmt: skip
 FUTURE_HEADS: Final = frozenset(
     {"plan", "expect", "schedule", "due", "set", "prepare", "intend", "aim", "go", "hope", "want"}
+)
+
+#: A dateline's date: "Jan 25", "Jan. 25, 2019".
+DATELINE_DATE: Final = rf"(?P<mon>{MONTH_RE})\s+(?P<day>[0-3]?\d)(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+
+TIMEX: Final = TimexWords(
+    months=MappingProxyType(MONTHS),
+    weekdays=WEEKDAYS,
+    numbers=MappingProxyType(NUMBERS),
+    units=MappingProxyType(UNITS),
+    seasons=MappingProxyType(SEASONS),
+    season_start=MappingProxyType(SEASON_START),
+    day_parts=MappingProxyType(DAY_PARTS),
+    day_words=MappingProxyType(DAY_WORDS),
+    refs=MappingProxyType(REFS),
+    deadline_cues=DEADLINE_CUES,
+    year_stop=YEAR_STOP,
+    future_heads=FUTURE_HEADS,
+    patterns=PATTERNS,
+    dateline_date=DATELINE_DATE,
 )
