@@ -1,0 +1,67 @@
+"""Progress lines on a stderr that is not a terminal, and a database held by another process."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from eventwire.cli import main
+from eventwire.errors import StoreError
+from eventwire.store.database import Store
+
+STORY = (
+    "Chile recalls envoy\n\n"
+    "Chile recalled its ambassador from Peru on Monday after a dispute over fishing rights.\n"
+)
+
+
+def test_progress_lines_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
+    for i in range(3):
+        (tmp_path / f"s{i}.txt").write_text(STORY.replace("Monday", f"Monday {i}"))
+    config = tmp_path / "c.toml"
+    config.write_text("progress_seconds = 0.2\n")
+    db = str(tmp_path / "e.duckdb")
+    result = CliRunner().invoke(
+        main, ["run", str(tmp_path), "--db", db, "--config", str(config)], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.startswith("progress:")]
+    assert lines, result.stderr  # the model loads for longer than 0.2 s
+    assert "articles stored" in lines[-1] and "files read" in lines[-1]
+
+
+@pytest.fixture()
+def held_db(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A database opened for writing by another process (as `eventwire run` holds it)."""
+    db = tmp_path / "e.duckdb"
+    Store(db).close()
+    script = textwrap.dedent(
+        f"""
+        import sys, time
+        from eventwire.store.database import Store
+        with Store({str(db)!r}):
+            print("open", flush=True)
+            sys.stdin.read()
+        """
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+    yield db
+    holder.communicate("", timeout=30)
+
+
+def test_reading_a_database_another_process_writes_says_so(held_db: Path) -> None:
+    with pytest.raises(StoreError) as caught:
+        Store(held_db, read_only=True)
+    message = str(caught.value)
+    assert "in use by another process" in message and "pid" in message
+    result = CliRunner().invoke(main, ["events", "--db", str(held_db)])
+    assert result.exit_code == 3
+    assert "in use by another process" in result.stderr

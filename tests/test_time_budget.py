@@ -1,0 +1,129 @@
+"""The per-article time budget (issue 17): a runaway article gets a clear error, the batch goes on.
+
+A test stage stands in for a runaway: on an article containing ``RUNAWAY`` it sleeps (or spins in
+a regular expression that never gives the interpreter back, in the worker test) far past the
+budget; every other article passes through at once.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from dataclasses import replace
+
+import pytest
+
+from eventwire.model import Article
+from eventwire.parallel import ParallelPipeline
+from eventwire.pipeline import Pipeline, Stage, stage
+from eventwire.settings import Settings
+
+BUDGET = 0.5
+
+
+def _runaway(article: Article) -> Article:
+    if "RUNAWAY" in article.text:
+        time.sleep(30)
+    return article
+
+
+def _spin(article: Article) -> Article:
+    if "RUNAWAY" in article.text:  # catastrophic backtracking: C code that holds the GIL
+        re.match(r"(a+)+$", "a" * 40 + "b")
+    return article
+
+
+def _slow(article: Article) -> Article:
+    if "SLOW" in article.text:
+        time.sleep(BUDGET * 1.5)
+    return article
+
+
+def _tag(article: Article) -> Article:
+    return replace(article, warnings=(*article.warnings, "tagged"))
+
+
+@stage("runaway", requires=("text",))
+def runaway_stage(settings: Settings, config: None) -> Stage:
+    return Stage("runaway", _runaway)
+
+
+@stage("spin", requires=("text",))
+def spin_stage(settings: Settings, config: None) -> Stage:
+    return Stage("spin", _spin)
+
+
+@stage("slow", requires=("text",))
+def slow_stage(settings: Settings, config: None) -> Stage:
+    return Stage("slow", _slow)
+
+
+@stage("tag", requires=("text",), assigns=("warnings",))
+def tag_stage(settings: Settings, config: None) -> Stage:
+    return Stage("tag", _tag)
+
+
+EXTRA = (runaway_stage, spin_stage, slow_stage, tag_stage)
+
+
+def batch() -> list[Article]:
+    return [
+        Article(text="Chile recalled its envoy."),
+        Article(text="RUNAWAY SLOW text that never ends."),
+        Article(text="Peru called for talks."),
+    ]
+
+
+def check(results: list[Article], stage_name: str) -> None:
+    ok_1, bad, ok_2 = results
+    assert not ok_1.errors and not ok_2.errors
+    assert ok_1.warnings == ok_2.warnings == ("tagged",)  # later stages ran for the others
+    (error,) = bad.errors
+    assert error.stage == stage_name and error.kind == "ArticleTimeoutError"
+    assert "article_seconds" in error.message and f"{BUDGET:g} s" in error.message
+    assert "tagged" not in bad.warnings  # its remaining stages were skipped
+
+
+def test_runaway_article_is_stopped_and_the_batch_goes_on() -> None:
+    settings = Settings(stages=("normalise", "runaway", "tag"), article_seconds=BUDGET)
+    pipeline = Pipeline(settings, extra=EXTRA)
+    started = time.monotonic()
+    results = pipeline.process_batch(batch())
+    assert time.monotonic() - started < 10
+    check(results, "runaway")
+
+
+def test_budget_is_checked_between_stages_off_the_main_thread() -> None:
+    """No alarm outside the main thread (the web server's workers): the check between stages."""
+    settings = Settings(stages=("normalise", "slow", "tag"), article_seconds=BUDGET)
+    pipeline = Pipeline(settings, extra=EXTRA)
+    results: list[Article] = []
+    worker = threading.Thread(target=lambda: results.extend(pipeline.process_batch(batch())))
+    worker.start()
+    worker.join(30)
+    check(results, "slow")
+
+
+def test_no_budget_means_no_limit() -> None:
+    settings = Settings(stages=("normalise", "slow", "tag"), article_seconds=0)
+    results = Pipeline(settings, extra=EXTRA).process_batch(batch())
+    assert all(not a.errors for a in results)
+
+
+@pytest.mark.slow
+def test_worker_holding_the_gil_is_killed_and_the_rest_goes_on() -> None:
+    """A stage stuck in C code: the worker process is ended, the batch is retried without it."""
+    settings = Settings(
+        stages=("normalise", "spin", "tag"), article_seconds=BUDGET, workers=2, batch_size=3
+    )
+    pipeline = ParallelPipeline(settings, settings.workers, extra=EXTRA)
+    try:
+        started = time.monotonic()
+        batches = [batch(), [Article(text="Bolivia thanked Peru.")]]
+        first, second = pipeline.map_batches(iter(batches))
+        assert time.monotonic() - started < 60
+    finally:
+        pipeline.close()
+    check(first, "spin")
+    assert [a.errors for a in second] == [()]
