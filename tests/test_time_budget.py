@@ -1,13 +1,13 @@
 """The per-article time budget (issue 17): a runaway article gets a clear error, the batch goes on.
 
-A test stage stands in for a runaway: on an article containing ``RUNAWAY`` it sleeps (or spins in
-a regular expression that never gives the interpreter back, in the worker test) far past the
+A test stage stands in for a runaway: on an article containing ``RUNAWAY`` it sleeps (in the worker
+test with the alarm signal blocked, as C code that never returns) far past the
 budget; every other article passes through at once.
 """
 
 from __future__ import annotations
 
-import re
+import signal
 import threading
 import time
 from dataclasses import replace
@@ -29,8 +29,9 @@ def _runaway(article: Article) -> Article:
 
 
 def _spin(article: Article) -> Article:
-    if "RUNAWAY" in article.text:  # catastrophic backtracking: C code that holds the GIL
-        re.match(r"(a+)+$", "a" * 40 + "b")
+    if "RUNAWAY" in article.text:  # as C code that never returns: the alarm cannot get in
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        time.sleep(120)
     return article
 
 
@@ -44,24 +45,36 @@ def _tag(article: Article) -> Article:
     return replace(article, warnings=(*article.warnings, "tagged"))
 
 
-@stage("runaway", requires=("text",))
-def runaway_stage(settings: Settings, config: None) -> Stage:
+def _runaway_factory(settings: Settings, config: None) -> Stage:
     return Stage("runaway", _runaway)
 
 
-@stage("spin", requires=("text",))
-def spin_stage(settings: Settings, config: None) -> Stage:
+runaway_stage = stage("runaway", requires=("text",))(
+    _runaway_factory
+)  # the factory pickles by name
+
+
+def _spin_factory(settings: Settings, config: None) -> Stage:
     return Stage("spin", _spin)
 
 
-@stage("slow", requires=("text",))
-def slow_stage(settings: Settings, config: None) -> Stage:
+spin_stage = stage("spin", requires=("text",))(_spin_factory)  # the factory pickles by name
+
+
+def _slow_factory(settings: Settings, config: None) -> Stage:
     return Stage("slow", _slow)
 
 
-@stage("tag", requires=("text",), assigns=("warnings",))
-def tag_stage(settings: Settings, config: None) -> Stage:
+slow_stage = stage("slow", requires=("text",))(_slow_factory)  # the factory pickles by name
+
+
+def _tag_factory(settings: Settings, config: None) -> Stage:
     return Stage("tag", _tag)
+
+
+tag_stage = stage("tag", requires=("text",), assigns=("warnings",))(
+    _tag_factory
+)  # the factory pickles by name
 
 
 EXTRA = (runaway_stage, spin_stage, slow_stage, tag_stage)
@@ -112,8 +125,9 @@ def test_no_budget_means_no_limit() -> None:
 
 
 @pytest.mark.slow
-def test_worker_holding_the_gil_is_killed_and_the_rest_goes_on() -> None:
-    """A stage stuck in C code: the worker process is ended, the batch is retried without it."""
+def test_stuck_worker_is_ended_and_the_rest_goes_on() -> None:
+    """A stage stuck where the alarm cannot reach: the worker process is ended from outside, the
+    batch is processed again one article at a time, the stuck article gets the error."""
     settings = Settings(
         stages=("normalise", "spin", "tag"), article_seconds=BUDGET, workers=2, batch_size=3
     )
@@ -125,5 +139,5 @@ def test_worker_holding_the_gil_is_killed_and_the_rest_goes_on() -> None:
         assert time.monotonic() - started < 60
     finally:
         pipeline.close()
-    check(first, "spin")
+    check(first, "pipeline")
     assert [a.errors for a in second] == [()]

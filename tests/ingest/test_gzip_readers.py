@@ -67,8 +67,11 @@ def test_multi_member_gzip_is_read_to_the_end(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("name", ["a.jsonl.gz", "a.csv.gz"])
 def test_truncated_gzip_keeps_what_was_read_and_says_so(tmp_path: Path, name: str) -> None:
-    body = LINES * 200 if name.endswith("jsonl.gz") else b"text\n" + b"".join(
-        json.dumps(WIRE + f" Row {i}.").encode() + b"\n" for i in range(1000)
+    body = (
+        LINES * 200
+        if name.endswith("jsonl.gz")
+        else b"text\n"
+        + b"".join(json.dumps(WIRE + f" Row {i}.").encode() + b"\n" for i in range(1000))
     )
     data = gzip.compress(body)
     path = tmp_path / name
@@ -109,7 +112,9 @@ def test_decompression_bomb_stops_at_the_limit(tmp_path: Path) -> None:
     bomb = tmp_path / "bomb.jsonl.gz"
     # ~80 kB of lines, then 50 MB of zeros that compress to almost nothing.
     stream = zlib.compressobj(9, zlib.DEFLATED, 31)
-    bomb.write_bytes(stream.compress(LINES * 100) + stream.compress(b"0" * 50_000_000) + stream.flush())
+    bomb.write_bytes(
+        stream.compress(LINES * 100) + stream.compress(b"0" * 50_000_000) + stream.flush()
+    )
     assert bomb.stat().st_size < 200_000
     got = items(bomb, settings)
     errors = [i for i in got if isinstance(i, IngestError)]
@@ -159,7 +164,9 @@ def test_fuzz_gzip_readers_never_raise(
 
 @hsettings(max_examples=40, deadline=None)
 @given(lines=st.lists(st.text(max_size=80), max_size=6))
-def test_fuzz_jsonl_gz_equals_jsonl(tmp_path_factory: pytest.TempPathFactory, lines: list[str]) -> None:
+def test_fuzz_jsonl_gz_equals_jsonl(
+    tmp_path_factory: pytest.TempPathFactory, lines: list[str]
+) -> None:
     """The gzip form gives exactly the items of the plain file (origins aside)."""
     folder = tmp_path_factory.mktemp("gzsame")
     body = "\n".join(json.dumps({"text": line}) if i % 2 else line for i, line in enumerate(lines))
