@@ -25,11 +25,13 @@ def test_progress_lines_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
         (tmp_path / f"s{i}.txt").write_text(STORY.replace("Monday", f"Monday {i}"))
     config = tmp_path / "c.toml"
     config.write_text("progress_seconds = 0.2\n")
-    db = str(tmp_path / "e.duckdb")
+    db = str(tmp_path / "e.duckdb")  # in the folder read: passed over without a word
     result = CliRunner().invoke(
         main, ["run", str(tmp_path), "--db", db, "--config", str(config)], catch_exceptions=False
     )
-    assert result.exit_code == 0, result.stderr
+    assert "e.duckdb" not in result.stderr.replace(f"→ {db}", "")
+    assert result.exit_code == 1, result.stderr  # c.toml is not an input
+    assert f"skipped: {config}: unsupported file type '.toml'" in result.stderr
     lines = [line for line in result.stderr.splitlines() if line.startswith("progress:")]
     assert lines, result.stderr  # the model loads for longer than 0.2 s
     assert "articles stored" in lines[-1] and "files read" in lines[-1]

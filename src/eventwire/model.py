@@ -1,8 +1,11 @@
 """Typed records that flow through the pipeline.
 
 Every offset is a character offset into ``Article.text`` exactly as it was given (end exclusive).
-Normalisation in :mod:`eventwire.text` only ever replaces one character by one character, so the
-normalised copy ``Article.norm_text`` shares every offset with the original.
+Inside the pipeline the stages see a working copy without invisible characters (soft hyphens,
+zero-width and bidi marks, NUL: :mod:`eventwire.offsets`), whose spans are moved back onto the
+original text when the pipeline hands the article out. Normalisation in :mod:`eventwire.text`
+(typographic quotes, odd spaces) replaces one character by one character, so the normalised copy
+``Article.norm_text`` shares every offset with the text it was made from.
 """
 
 from __future__ import annotations
@@ -254,9 +257,10 @@ class Article:
 
     def __post_init__(self) -> None:
         if not self.id:
-            object.__setattr__(
-                self, "id", content_id(self.source or "", normalise_chars(self.text))
-            )
+            parts = [self.source or "", normalise_chars(self.text)]
+            if self.external_id:  # two records with their own ids are two articles
+                parts.append(f"id:{self.external_id}")
+            object.__setattr__(self, "id", content_id(*parts))
 
     @property
     def public_id(self) -> str:

@@ -53,7 +53,7 @@ def test_unparseable_date_warning_is_stored(tmp_path: Path) -> None:
         assert summary.articles == 1 and not summary.errors
         (row,) = store.query("SELECT date, warnings FROM articles")
     assert row["date"] is None
-    assert any("'published'" in w and '"yesterday"' in w for w in row["warnings"])
+    assert "'published'" in row["warnings"] and '"yesterday"' in row["warnings"]
 
 
 def test_csv_without_the_text_column_is_one_error(tmp_path: Path) -> None:
@@ -89,7 +89,7 @@ def test_same_text_different_ids_dedup_off_stores_both(tmp_path: Path) -> None:
 def test_same_text_different_ids_dedup_on_is_a_visible_copy(tmp_path: Path) -> None:
     summary, db = _ingest(tmp_path, "exact")
     assert (summary.articles, summary.unchanged, summary.copies) == (1, 0, 1)
-    assert summary.copy_list == [(f"{tmp_path}/wire.jsonl:2", "b-2", "a-1")]
+    assert summary.copy_list == [(f"{tmp_path}/wire.jsonl:2", "b-2", "a-1", "exact")]
     with Store(db, read_only=True) as store:
         (original,) = store.query("SELECT id, external_id FROM articles")
         (copy,) = store.query("SELECT * FROM copies")

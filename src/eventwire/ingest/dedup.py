@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from eventwire.chars import normalise_chars
+from eventwire.chars import normalise_chars, strip_invisible
 from eventwire.model import Article
 from eventwire.text import classify_paragraphs
 
@@ -73,7 +73,7 @@ def body_text(article: Article) -> str:
 
 
 def fingerprint(article: Article) -> Fingerprint:
-    words = _WORD.findall(normalise_chars(body_text(article)).lower())
+    words = _WORD.findall(normalise_chars(strip_invisible(body_text(article))).lower())
     text_hash = hashlib.blake2b(" ".join(words).encode(), digest_size=8).hexdigest()
     signature = minhash(words)
     return Fingerprint(
