@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
+import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from eventwire import parallel
 from eventwire.cli import main
+from eventwire.model import Article
+from eventwire.settings import Settings
 from eventwire.errors import StoreError
 from eventwire.store.database import Store
 
@@ -20,11 +26,29 @@ STORY = (
 )
 
 
-def test_progress_lines_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
+class _Slow:
+    """A pipeline that takes its time: each batch 0.5 s, articles passed through unchanged."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def map_batches(self, batches: Iterable[list[Article]]) -> Iterator[list[Article]]:
+        for batch in batches:
+            time.sleep(0.5)
+            yield batch
+
+    def close(self) -> None:
+        pass
+
+
+def test_progress_lines_when_stderr_is_not_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "make_pipeline", _Slow)
     for i in range(3):
         (tmp_path / f"s{i}.txt").write_text(STORY.replace("Monday", f"Monday {i}"))
     config = tmp_path / "c.toml"
-    config.write_text("progress_seconds = 0.2\n")
+    config.write_text("progress_seconds = 0.2\nbatch_size = 1\n")
     db = str(tmp_path / "e.duckdb")  # in the folder read: passed over without a word
     result = CliRunner().invoke(
         main, ["run", str(tmp_path), "--db", db, "--config", str(config)], catch_exceptions=False
@@ -33,8 +57,13 @@ def test_progress_lines_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
     assert result.exit_code == 1, result.stderr  # c.toml is not an input
     assert f"skipped: {config}: unsupported file type '.toml'" in result.stderr
     lines = [line for line in result.stderr.splitlines() if line.startswith("progress:")]
-    assert lines, result.stderr  # the model loads for longer than 0.2 s
-    assert "articles stored" in lines[-1] and "files read" in lines[-1]
+    assert len(lines) >= 2, result.stderr  # the run takes 1.5 s: a line every 0.2 s
+    shape = re.compile(
+        r"progress: (\d+) articles stored \(0 unchanged, 0 copies\), \d+ files read, 0 errors, "
+        r"[\d.]+ articles/s, \d+ s"
+    )
+    stored = [int(m.group(1)) for m in map(shape.fullmatch, lines) if m]
+    assert len(stored) == len(lines) and stored == sorted(stored) and stored[-1] >= 1, lines
 
 
 @pytest.fixture()
