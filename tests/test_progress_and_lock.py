@@ -15,9 +15,9 @@ from click.testing import CliRunner
 
 from eventwire import parallel
 from eventwire.cli import main
+from eventwire.errors import StoreError
 from eventwire.model import Article
 from eventwire.settings import Settings
-from eventwire.errors import StoreError
 from eventwire.store.database import Store
 
 STORY = (
