@@ -10,6 +10,7 @@ from __future__ import annotations
 import signal
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import replace
 
 import pytest
@@ -141,3 +142,47 @@ def test_stuck_worker_is_ended_and_the_rest_goes_on() -> None:
         pipeline.close()
     check(first, "pipeline")
     assert [a.errors for a in second] == [()]
+
+
+def _runaway_batch(articles: Sequence[Article]) -> list[Article]:
+    if any("RUNAWAY" in a.text for a in articles):
+        time.sleep(30)
+    return list(articles)
+
+
+def _batched_factory(settings: Settings, config: None) -> Stage:
+    return Stage("batched", _runaway, _runaway_batch)
+
+
+batched_stage = stage("batched", requires=("text",))(_batched_factory)
+
+
+def test_batched_stage_stopped_then_run_article_by_article() -> None:
+    """A batched call that runs over is charged by text length and retried one by one: only the
+    runaway gets the error."""
+    settings = Settings(stages=("normalise", "batched", "tag"), article_seconds=BUDGET)
+    started = time.monotonic()
+    results = Pipeline(settings, extra=(*EXTRA, batched_stage)).process_batch(batch())
+    assert time.monotonic() - started < 10
+    check(results, "batched")
+
+
+@pytest.mark.slow
+def test_million_character_article_in_the_real_pipeline() -> None:
+    """The issue's case: a 1,000,000-character article among wire stories, a 3 s budget."""
+    paragraph = (
+        "Chile recalled its ambassador from Peru on Monday after a dispute over fishing rights, "
+        "the foreign ministry in Santiago said. Peru called for talks."
+    )
+    huge = "\n\n".join([paragraph] * (1_000_000 // (len(paragraph) + 2)))
+    articles = [
+        Article(text="Brazil praised Argentina for its help on Tuesday."),
+        Article(text=huge),
+        Article(text="Spain criticised Portugal over fishing quotas on Wednesday."),
+    ]
+    pipeline = Pipeline(Settings(article_seconds=3))
+    started = time.monotonic()
+    small_1, big, small_2 = pipeline.process_batch(articles)
+    assert time.monotonic() - started < 30
+    assert small_1.events and small_2.events and not small_1.errors and not small_2.errors
+    assert [e.kind for e in big.errors] == ["ArticleTimeoutError"]

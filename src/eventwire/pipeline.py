@@ -302,17 +302,25 @@ class _Clock:
         if self.budget <= 0:
             return articles
         return [
-            article.with_error(stage_name, self.timeout(stage_name, i, "by the end of"))
+            article.with_error(stage_name, self.timeout(stage_name, i, stopped=False))
             if not article.failed and self.spent[i] > self.budget
             else article
             for i, article in enumerate(articles)
         ]
 
-    def timeout(self, stage_name: str, index: int, when: str) -> ArticleTimeoutError:
+    def over(self, index: int) -> bool:
+        return self.budget > 0 and self.spent[index] >= self.budget
+
+    def timeout(self, stage_name: str, index: int, *, stopped: bool) -> ArticleTimeoutError:
+        spent = self.spent[index]
+        when = (
+            f"stopped after {spent:.1f} s in stage {stage_name!r}"
+            if stopped
+            else f"{spent:.1f} s by the end of stage {stage_name!r}"
+        )
         return ArticleTimeoutError(
-            f"over the {self.budget:g} s time budget per article (article_seconds): "
-            f"{self.spent[index]:.1f} s {when} stage {stage_name!r}; its remaining stages were "
-            "skipped; split the article or raise article_seconds"
+            f"over the {self.budget:g} s time budget per article (article_seconds): {when}; its "
+            "remaining stages were skipped; split the article or raise article_seconds"
         )
 
 
@@ -324,7 +332,9 @@ def _apply(stage_: Stage, articles: list[Article], clock: _Clock) -> list[Articl
             with deadline(clock.budget):
                 outputs = stage_.run_batch([articles[i] for i in pending])
             _check_batch(stage_, [articles[i] for i in pending], outputs)
-        except (Exception, Expired):  # retried one by one below: the failure lands on its article
+        except Expired:  # over the budget: charged by text length, the others retried one by one
+            clock.share(pending, articles, time.perf_counter() - started)
+        except Exception:  # retried one by one below, so the failure lands on its article
             pass
         else:
             clock.share(pending, articles, time.perf_counter() - started)
@@ -339,13 +349,15 @@ def _apply(stage_: Stage, articles: list[Article], clock: _Clock) -> list[Articl
 
 
 def _run_one(stage_: Stage, article: Article, clock: _Clock, index: int) -> Article:
+    if clock.over(index):  # its share of a batched call that was stopped used the budget up
+        return article.with_error(stage_.name, clock.timeout(stage_.name, index, stopped=True))
     started = time.perf_counter()
     try:
         with deadline(clock.remaining(index)):
             output = _call(stage_, article)
     except Expired:
         clock.spent[index] += time.perf_counter() - started
-        return article.with_error(stage_.name, clock.timeout(stage_.name, index, "stopped in"))
+        return article.with_error(stage_.name, clock.timeout(stage_.name, index, stopped=True))
     except Exception as exc:
         return article.with_error(stage_.name, exc)
     clock.spent[index] += time.perf_counter() - started
