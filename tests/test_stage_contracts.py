@@ -74,8 +74,10 @@ def test_the_event_coder_is_configuration() -> None:
 
     good = Settings().with_stage("events", coders=["rule"], merge="first")
     assert isinstance(StageSpec, type) and Pipeline(good).stages
-    bad = Settings().with_stage("events", coders=["learned"])
-    with pytest.raises(UnknownCoderError, match=r"unknown coder 'learned'.*available: rule"):
+    learned = Settings().with_stage("events", coders=["rule", "learned"], merge="rule+learned")
+    assert Pipeline(learned).stages
+    bad = Settings().with_stage("events", coders=["neural"])
+    with pytest.raises(UnknownCoderError, match=r"unknown coder 'neural'.*available: learned, rule"):
         Pipeline(bad)
 
 

@@ -65,3 +65,7 @@ class StoreError(EventwireError):
 
 class EvaluationError(EventwireError):
     """A gold file could not be read or scored."""
+
+
+class ArticleTimeoutError(StageError):
+    """An article used up its time budget (``article_seconds``); recorded on that article."""

@@ -1,9 +1,13 @@
 """Typed records that flow through the pipeline.
 
 Every offset is a character offset into ``Article.text`` exactly as it was given (end exclusive).
-Normalisation (:func:`eventwire.chars.normalise_chars`) only ever replaces one character by one
-character, so the normalised copy ``Article.norm_text`` shares every offset with the original. It
-is made once, when the article is made (the content id hashes it), and travels with the article.
+Inside the pipeline the stages see a working copy without invisible characters (soft hyphens,
+zero-width and bidi marks, NUL: :mod:`eventwire.offsets`), whose spans are moved back onto the
+original text when the pipeline hands the article out. Normalisation
+(:func:`eventwire.chars.normalise_chars`: typographic quotes, odd spaces) only ever replaces one
+character by one character, so the normalised copy ``Article.norm_text`` shares every offset with
+the text it was made from. It is made once, when the article is made (the content id hashes it),
+and travels with the article; a copy with another text passes ``norm_text=""``.
 """
 
 from __future__ import annotations
@@ -264,7 +268,10 @@ class Article:
                 "text must pass norm_text='')"
             )
         if not self.id:
-            object.__setattr__(self, "id", content_id(self.source or "", self.norm_text))
+            parts = [self.source or "", self.norm_text]
+            if self.external_id:  # two records with their own ids are two articles
+                parts.append(f"id:{self.external_id}")
+            object.__setattr__(self, "id", content_id(*parts))
 
     @property
     def public_id(self) -> str:

@@ -23,7 +23,9 @@ from importlib.metadata import entry_points
 from itertools import islice
 from typing import Any, Protocol, TypeVar
 
+from eventwire.deadline import Expired, deadline
 from eventwire.errors import (
+    ArticleTimeoutError,
     SettingsError,
     StageError,
     StageOrderError,
@@ -31,6 +33,7 @@ from eventwire.errors import (
     UnknownStageError,
 )
 from eventwire.model import Article
+from eventwire.offsets import restored, working_copy
 from eventwire.settings import Settings
 
 ArticleFn = Callable[[Article], Article]
@@ -262,41 +265,117 @@ class Pipeline:
         """Nothing to release; here so both pipelines can be used alike."""
 
     def process_batch(self, batch: Sequence[Article]) -> list[Article]:
-        results = list(batch)
+        """Every stage over the batch; an article over its time budget stops where it is.
+
+        The stages see each article's working copy (invisible characters removed,
+        :mod:`eventwire.offsets`); what comes out has every offset in the original text.
+        """
+        copies = [working_copy(article) for article in batch]
+        results = [article for article, _ in copies]
+        clock = _Clock(self.settings.article_seconds, [0.0] * len(results))
         for stage_ in self.stages:
             started = time.perf_counter()
-            results = _apply(stage_, results)
+            results = _apply(stage_, results, clock)
             self.timer.add(stage_.name, time.perf_counter() - started)
-        return [replace(article, parsed=()) for article in results]
+            results = clock.check(stage_.name, results)
+        return [
+            restored(replace(article, parsed=()), original)
+            for article, (_, original) in zip(results, copies, strict=True)
+        ]
 
 
-def _apply(stage_: Stage, articles: list[Article]) -> list[Article]:
+@dataclass(slots=True)
+class _Clock:
+    """Seconds each article of a batch has used, against the budget (``<= 0``: none)."""
+
+    budget: float
+    spent: list[float]
+
+    def remaining(self, index: int) -> float:
+        return self.budget - self.spent[index] if self.budget > 0 else 0.0
+
+    def share(self, indices: Sequence[int], articles: Sequence[Article], elapsed: float) -> None:
+        """Time of a batched call, split by the length of each article's text."""
+        sizes = [len(articles[i].text) + 1 for i in indices]
+        total = sum(sizes)
+        for i, size in zip(indices, sizes, strict=True):
+            self.spent[i] += elapsed * size / total
+
+    def check(self, stage_name: str, articles: list[Article]) -> list[Article]:
+        """The articles, those over the budget failed (so no later stage runs on them)."""
+        if self.budget <= 0:
+            return articles
+        return [
+            article.with_error(stage_name, self.timeout(stage_name, i, stopped=False))
+            if not article.failed and self.spent[i] > self.budget
+            else article
+            for i, article in enumerate(articles)
+        ]
+
+    def over(self, index: int) -> bool:
+        return self.budget > 0 and self.spent[index] >= self.budget
+
+    def timeout(self, stage_name: str, index: int, *, stopped: bool) -> ArticleTimeoutError:
+        spent = self.spent[index]
+        when = (
+            f"stopped after {spent:.1f} s in stage {stage_name!r}"
+            if stopped
+            else f"{spent:.1f} s by the end of stage {stage_name!r}"
+        )
+        return ArticleTimeoutError(
+            f"over the {self.budget:g} s time budget per article (article_seconds): {when}; its "
+            "remaining stages were skipped; split the article or raise article_seconds"
+        )
+
+
+def _apply(stage_: Stage, articles: list[Article], clock: _Clock) -> list[Article]:
     pending = [i for i, article in enumerate(articles) if not article.failed]
     if stage_.run_batch is not None and len(pending) > 1:
+        started = time.perf_counter()
         try:
-            outputs = stage_.run_batch([articles[i] for i in pending])
+            with deadline(clock.budget):
+                outputs = stage_.run_batch([articles[i] for i in pending])
             _check_batch(stage_, [articles[i] for i in pending], outputs)
+        except Expired:  # over the budget: charged by text length, the others retried one by one
+            clock.share(pending, articles, time.perf_counter() - started)
         except Exception:  # retried one by one below, so the failure lands on its article
             pass
         else:
+            clock.share(pending, articles, time.perf_counter() - started)
             merged = list(articles)
             for i, output in zip(pending, outputs, strict=True):
                 merged[i] = output
             return merged
-    return [article if article.failed else _run_one(stage_, article) for article in articles]
+    return [
+        article if article.failed else _run_one(stage_, article, clock, i)
+        for i, article in enumerate(articles)
+    ]
 
 
-def _run_one(stage_: Stage, article: Article) -> Article:
+def _run_one(stage_: Stage, article: Article, clock: _Clock, index: int) -> Article:
+    if clock.over(index):  # its share of a batched call that was stopped used the budget up
+        return article.with_error(stage_.name, clock.timeout(stage_.name, index, stopped=True))
+    started = time.perf_counter()
     try:
-        if stage_.run_batch is not None:
-            outputs = stage_.run_batch([article])
-            _check_batch(stage_, [article], outputs)
-            return outputs[0]
-        output = stage_.run(article)
-        _check_batch(stage_, [article], [output])
-        return output
+        with deadline(clock.remaining(index)):
+            output = _call(stage_, article)
+    except Expired:
+        clock.spent[index] += time.perf_counter() - started
+        return article.with_error(stage_.name, clock.timeout(stage_.name, index, stopped=True))
     except Exception as exc:
         return article.with_error(stage_.name, exc)
+    clock.spent[index] += time.perf_counter() - started
+    return output
+
+
+def _call(stage_: Stage, article: Article) -> Article:
+    if stage_.run_batch is not None:
+        outputs = stage_.run_batch([article])
+        _check_batch(stage_, [article], outputs)
+        return outputs[0]
+    output = stage_.run(article)
+    _check_batch(stage_, [article], [output])
+    return output
 
 
 def _check_batch(stage_: Stage, inputs: Sequence[Article], outputs: Sequence[Article]) -> None:

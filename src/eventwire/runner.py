@@ -16,21 +16,26 @@ from pathlib import Path
 from typing import Protocol
 
 from eventwire.errors import IngestError
-from eventwire.ingest.files import input_files
+from eventwire.ingest.files import UNSUPPORTED, input_files
 from eventwire.ingest.items import FileDone, Item, Skipped
 from eventwire.ingest.screen import Screen, Sifted, byline_rows, file_row, skipped_row
 from eventwire.model import Article
 from eventwire.settings import Settings
 from eventwire.store.database import Store
 from eventwire.store.rows import Row
+from eventwire.store.screening import public_ids
 
 
 @dataclass(slots=True)
 class RunSummary:
     """What a run did; ``errors`` lists ``(origin, message)`` for every failed item.
 
-    ``copies`` counts duplicates recorded instead of processed; ``skipped`` counts items not
-    processed by kind (``language``, ``warc-record``, ``file`` read in an earlier run).
+    ``copies`` counts duplicates recorded instead of processed, ``copy_list`` names them
+    (origin, id, id of the original, exact/near); ``skipped`` counts items not processed by kind
+    (``language``, ``warc-record``, ``file`` read in an earlier run, ``unsupported``);
+    ``unsupported`` lists ``(path, reason)`` of the files in folders that no reader takes;
+    ``warnings`` the readers' notes on articles that were kept (e.g. a date that is not one).
+    A run is *partial* (exit code 1) when there are errors or unsupported files.
     """
 
     articles: int = 0
@@ -41,6 +46,14 @@ class RunSummary:
     seconds: float = 0.0
     copies: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
+    copy_list: list[tuple[str, str, str, str]] = field(default_factory=list)
+    unsupported: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    files: int = 0  # files read to their end (progress)
+
+    @property
+    def partial(self) -> bool:
+        return bool(self.errors or self.unsupported)
 
     @property
     def articles_per_s(self) -> float:
@@ -70,7 +83,7 @@ class Overrides:
 
 
 def count_files(paths: Iterable[Path]) -> int:
-    return sum(1 for item in input_files(paths) if not isinstance(item, IngestError))
+    return sum(1 for item in input_files(paths) if isinstance(item, Path))
 
 
 class BatchProcessor(Protocol):
@@ -88,6 +101,9 @@ class _Pending:
     failed: list[tuple[str, str]]
     unchanged: int
     sifted: Sifted = field(default_factory=Sifted)
+    unsupported: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    files: int = 0
 
 
 def process_items(
@@ -98,21 +114,24 @@ def process_items(
     overrides: Overrides = Overrides(),
     reprocess: bool = False,
     screen: bool = True,
+    summary: RunSummary | None = None,
 ) -> RunSummary:
     """Screen, process and store every article; bad items are recorded, never raised.
 
     With ``screen`` (the default), languages not in ``settings.languages`` are skipped and
     duplicates recorded as copies (``settings.dedup``), and each article's language is recorded;
     ``screen=False`` is for measurements that feed the same text again (the benchmark). A
-    :class:`FileDone` item marks its file as read once the batch holding it is stored.
+    :class:`FileDone` item marks its file as read once the batch holding it is stored. Pass a
+    ``summary`` to watch it grow batch by batch (progress reports); it is also returned.
     """
     screen_ = Screen(store, pipeline.settings) if screen else None
-    summary = RunSummary()
+    summary = summary if summary is not None else RunSummary()
     started = time.perf_counter()
     pending: deque[_Pending] = deque()
     work = _Work(store, overrides, reprocess, pending, screen_)
     for processed in pipeline.map_batches(work.batches(items, pipeline.settings.batch_size)):
         _store(processed, pending.popleft(), store, summary)
+        summary.seconds = time.perf_counter() - started
         if screen_ is not None:
             screen_.stored(a.id for a in processed)
     summary.seconds = time.perf_counter() - started
@@ -131,10 +150,11 @@ class _Work:
 
     def batches(self, items: Iterable[Item], size: int) -> Iterator[list[Article]]:
         batch: list[Article] = []
-        marks: list[Item] = []  # errors, skips and finished files of this batch
+        marks: list[Item | _Note] = []  # errors, skips, notes and finished files of this batch
         for item in items:
             if isinstance(item, Article):
                 batch.append(self.overrides.apply(item))
+                marks.extend(_Note(item.origin or item.public_id, w) for w in item.warnings)
             else:
                 marks.append(item)
             if len(batch) >= size:
@@ -143,19 +163,36 @@ class _Work:
         if batch or marks:
             yield self._new_work(batch, marks)
 
-    def _new_work(self, batch: list[Article], marks: list[Item]) -> list[Article]:
+    def _new_work(self, batch: list[Article], marks: list[Item | _Note]) -> list[Article]:
         unique = list({article.id: article for article in batch}.values())
         known = set() if self.reprocess else self.store.known_ids([a.id for a in unique])
         todo = [a for a in unique if a.id not in known]
         sifted = self.screen.sift(todo) if self.screen is not None else Sifted(todo=todo)
         _add_marks(sifted, marks, self.overrides.variant)
         failed = [(m.origin, m.reason) for m in marks if isinstance(m, IngestError)]
+        unsupported = [
+            (m.origin, m.reason) for m in marks if isinstance(m, Skipped) and m.kind == UNSUPPORTED
+        ]
+        notes = [(m.origin, m.message) for m in marks if isinstance(m, _Note)]
+        files = sum(isinstance(m, FileDone | Skipped) and _is_file(m) for m in marks)
         unchanged = len(batch) - len(todo) + sifted.unchanged
-        self.pending.append(_Pending(failed, unchanged, sifted))
+        self.pending.append(_Pending(failed, unchanged, sifted, unsupported, notes, files))
         return sifted.todo
 
 
-def _add_marks(sifted: Sifted, marks: list[Item], variant: str) -> None:
+@dataclass(frozen=True, slots=True)
+class _Note:
+    """A reader's warning on an article of the batch (reported with the batch)."""
+
+    origin: str
+    message: str
+
+
+def _is_file(mark: object) -> bool:
+    return isinstance(mark, FileDone) or (isinstance(mark, Skipped) and mark.kind == "file")
+
+
+def _add_marks(sifted: Sifted, marks: list[Item | _Note], variant: str) -> None:
     for mark in marks:
         if isinstance(mark, FileDone):
             sifted.add("files", file_row(mark, variant))
@@ -173,6 +210,15 @@ def _store(processed: list[Article], pending: _Pending, store: Store, summary: R
     store.write(processed, pending.failed, extra)
     summary.unchanged += pending.unchanged
     summary.copies += pending.sifted.copies
+    summary.unsupported.extend(pending.unsupported)
+    summary.warnings.extend(pending.warnings)
+    summary.files += pending.files
+    if pending.sifted.copy_of:
+        known = public_ids(store, [original for _, original, _ in pending.sifted.copy_of])
+        summary.copy_list.extend(
+            (copy.origin or copy.public_id, copy.public_id, known.get(original, original), kind)
+            for copy, original, kind in pending.sifted.copy_of
+        )
     summary.skipped.update(pending.sifted.skipped)
     summary.errors.extend(pending.failed)
     for article in processed:

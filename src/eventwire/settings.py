@@ -38,6 +38,10 @@ class Settings:
     verb_patterns: Path | None = None  # a CAMEO.2.0.txt-format verb dictionary (optional)
     code_headline: bool = True
     workers: int = 1  # processes running the pipeline; 0 = one per CPU core
+    # Seconds one article may take in the pipeline (0: no limit); over it the article gets an
+    # error and its remaining stages are skipped (see eventwire.deadline for how it is enforced).
+    article_seconds: float = 60.0
+    progress_seconds: float = 5.0  # `run` prints a progress line this often when not on a tty
     # Ingest (HTML, WARC, tables, feeds): field mapping for JSONL/CSV/Parquet records.
     text_field: str = "text"
     date_field: str = "date"
@@ -66,6 +70,10 @@ class Settings:
             raise SettingsError(f"workers must be 0 (all cores) or more, got {self.workers}")
         if self.max_file_bytes < 1 or self.max_article_chars < 1:
             raise SettingsError("max_file_bytes and max_article_chars must be positive")
+        if self.article_seconds < 0 or self.progress_seconds <= 0:
+            raise SettingsError(
+                "article_seconds must be 0 (no limit) or more, progress_seconds more than 0"
+            )
         if self.dedup not in ("off", "exact", "near"):
             raise SettingsError(f"dedup must be off, exact or near, got {self.dedup!r}")
         if not 0.0 < self.near_duplicate <= 1.0:

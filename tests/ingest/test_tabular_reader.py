@@ -51,7 +51,8 @@ def test_csv_bad_rows_and_files(tmp_path: Path) -> None:
     path.write_text("guid,body,published\ng1,,2024-01-01\ng2,Text here.,26/01/2019\n")
     first, second = read_csv(path, settings=MAPPED)
     assert isinstance(first, IngestError) and "'body'" in first.reason
-    assert isinstance(second, IngestError) and "'published'" in second.reason
+    assert isinstance(second, Article) and second.date is None  # kept, with a warning
+    assert "'published'" in second.warnings[0] and '"26/01/2019"' in second.warnings[0]
     (tmp_path / "e.csv").write_text("")
     (empty,) = read_csv(tmp_path / "e.csv", settings=MAPPED)
     assert isinstance(empty, IngestError) and "no data rows" in empty.reason

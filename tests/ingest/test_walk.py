@@ -37,7 +37,8 @@ def test_directory_is_walked_recursively_in_sorted_order(tmp_path: Path) -> None
     assert origins([tmp_path]) == origins([tmp_path])  # deterministic
 
 
-def test_hidden_and_unsupported_files_are_skipped_silently(tmp_path: Path) -> None:
+def test_hidden_and_unsupported_files_are_not_read(tmp_path: Path) -> None:
+    """Not read; the unsupported ones are reported (test_gzip_readers, test_nothing_lost)."""
     for name in [
         ".hidden.txt",
         ".git/x.txt",

@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -26,6 +26,10 @@ from eventwire.cli.app import (
 from eventwire.errors import EventwireError
 from eventwire.output import render_table, write_csv, write_jsonl
 from eventwire.store.queries import FIELDS, Filters, rows
+
+if TYPE_CHECKING:
+    from eventwire.runner import RunSummary
+    from eventwire.settings import Settings
 
 EVENT_COLUMNS = (
     ("date", "date", 10),
@@ -100,24 +104,58 @@ def run(
 ) -> None:
     """Process files, folders, URLs and feeds into the database.
 
-    Reads .txt, .jsonl, .csv, .parquet, .html/.htm, .warc/.warc.gz, .urls (one URL a line) and
-    .rss/.atom files; http(s):// arguments are fetched. Files read completely before (same size
-    and modification time) are skipped unless --reprocess is given.
+    Reads .txt, .jsonl, .csv, .parquet, .html/.htm, .warc, .urls (one URL a line) and .rss/.atom
+    files, and .gz forms of .txt, .jsonl, .csv, .html and .warc; http(s):// arguments are fetched.
+    Files read completely before (same size and modification time) are skipped unless
+    --reprocess is given. Other files in folders are reported and make the exit code 1.
     """
     if not paths and not feeds:
         raise click.UsageError("give at least one PATH, URL or --feed")
+    from eventwire.cli.progress import ProgressLines, report_run
+    from eventwire.runner import RunSummary
+
+    summary = RunSummary()
+    try:
+        settings = settings_from(
+            config, db_path=db, batch_size=batch_size, workers=workers, dictionaries=dictionaries,
+            languages=parse_languages(languages), **ingest,
+        )  # fmt: skip
+        with ProgressLines(summary, settings.progress_seconds, enabled=not sys.stderr.isatty()):
+            _run(settings, paths, feeds, date, source, reprocess, summary)
+    except EventwireError as exc:
+        fatal(exc)
+    report_run(summary)
+    click.echo(
+        f"{summary.articles} articles ({summary.unchanged} unchanged), {summary.events} events, "
+        f"{summary.quotes} quotes, {len(summary.errors)} errors, "
+        f"{summary.articles_per_s:.1f} articles/s → {settings.db_path}",
+        err=True,
+    )
+    if summary.copies or summary.skipped:
+        skipped = ", ".join(f"{n} {kind}" for kind, n in sorted(summary.skipped.items()))
+        click.echo(f"{summary.copies} copies recorded; skipped: {skipped or 'none'}", err=True)
+    if summary.partial:
+        sys.exit(EXIT_PARTIAL)
+
+
+def _run(
+    settings: Settings,
+    paths: tuple[str, ...],
+    feeds: tuple[str, ...],
+    date: dt.date | None,
+    source: str | None,
+    reprocess: bool,
+    summary: RunSummary,
+) -> None:
+    """The body of `run`: read, process and store into ``summary``."""
     from eventwire.ingest import Inputs, read_inputs
     from eventwire.ingest.screen import KnownFiles
     from eventwire.parallel import make_pipeline
     from eventwire.runner import Overrides, count_files, process_items
     from eventwire.store.database import Store
 
+    pipeline = make_pipeline(settings)
     try:
-        settings = settings_from(
-            config, db_path=db, batch_size=batch_size, workers=workers, dictionaries=dictionaries,
-            languages=parse_languages(languages), **ingest,
-        )  # fmt: skip
-        pipeline = make_pipeline(settings)
         with Store(settings.db_path) as store:
             files = [Path(p) for p in paths if not p.startswith(("http://", "https://"))]
             overrides = Overrides(date=date, source=source)
@@ -129,35 +167,21 @@ def run(
                 hidden=total < 2 or not sys.stderr.isatty(),
             ) as bar:
                 items = read_inputs(
-                    Inputs(paths=paths, feeds=feeds), settings=settings,
+                    Inputs(paths=paths, feeds=feeds, quiet=_database_files(settings.db_path)),
+                    settings=settings,
                     on_file=lambda _: bar.update(1),
                     known=None if reprocess else KnownFiles(store, overrides.variant),
                 )  # fmt: skip
-                try:
-                    summary = process_items(
-                        items,
-                        pipeline=pipeline,
-                        store=store,
-                        overrides=overrides,
-                        reprocess=reprocess,
-                    )
-                finally:
-                    pipeline.close()
-    except EventwireError as exc:
-        fatal(exc)
-    for origin, message in summary.errors:
-        click.echo(f"error: {origin}: {message}", err=True)
-    click.echo(
-        f"{summary.articles} articles ({summary.unchanged} unchanged), {summary.events} events, "
-        f"{summary.quotes} quotes, {len(summary.errors)} errors, "
-        f"{summary.articles_per_s:.1f} articles/s → {settings.db_path}",
-        err=True,
-    )
-    if summary.copies or summary.skipped:
-        skipped = ", ".join(f"{n} {kind}" for kind, n in sorted(summary.skipped.items()))
-        click.echo(f"{summary.copies} copies recorded; skipped: {skipped or 'none'}", err=True)
-    if summary.errors:
-        sys.exit(EXIT_PARTIAL)
+                process_items(
+                    items, pipeline=pipeline, store=store, overrides=overrides,
+                    reprocess=reprocess, summary=summary,
+                )  # fmt: skip
+    finally:
+        pipeline.close()
+
+
+def _database_files(db: Path) -> tuple[Path, ...]:
+    return (db, db.with_name(db.name + ".wal"))
 
 
 def _read_command(table: str, columns: Sequence[tuple[str, str, int]]) -> Callable[..., None]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from eventwire.chars import strip_invisible
 from eventwire.model import Article
 from eventwire.text import with_paragraphs
 
@@ -74,7 +75,7 @@ def body_text(article: Article) -> str:
 def fingerprint(article: Article) -> Fingerprint:
     """The fingerprint of the article's body; give it the article :func:`with_paragraphs` made,
     and keep that one, so that its paragraphs are classified once."""
-    words = _WORD.findall(body_text(article).lower())
+    words = _WORD.findall(strip_invisible(body_text(article)).lower())
     text_hash = hashlib.blake2b(" ".join(words).encode(), digest_size=8).hexdigest()
     signature = minhash(words)
     return Fingerprint(

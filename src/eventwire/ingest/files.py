@@ -9,13 +9,16 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from eventwire.errors import IngestError
+from eventwire.ingest.items import Skipped
 from eventwire.settings import Settings
 
 #: File extensions the readers understand (compared case-insensitively).
 SUPPORTED_SUFFIXES: tuple[str, ...] = (
     ".txt", ".jsonl", ".html", ".htm", ".warc", ".warc.gz", ".csv", ".parquet",
-    ".urls", ".rss", ".atom",
+    ".urls", ".rss", ".atom", ".jsonl.gz", ".txt.gz", ".csv.gz", ".html.gz", ".htm.gz",
 )  # fmt: skip
+#: Suffixes that may come before ``.gz`` (read through :mod:`eventwire.ingest.gzfile`).
+GZIP_INNER: tuple[str, ...] = (".warc", ".jsonl", ".txt", ".csv", ".html", ".htm")
 #: How much of a file is looked at to decide whether it is binary.
 HEAD_BYTES = 8192
 #: Above this share of control bytes, undecodable content is called binary rather than mis-encoded.
@@ -25,15 +28,17 @@ BOM = codecs.BOM_UTF8
 EMPTY_MESSAGE = "empty file"
 BINARY_MESSAGE = "binary file, not text"
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\b\x1b")
+#: ``Skipped.kind`` of a file in a folder that no reader takes.
+UNSUPPORTED = "unsupported"
 
 
-def input_files(paths: Iterable[Path]) -> Iterator[Path | IngestError]:
+def input_files(paths: Iterable[Path]) -> Iterator[Path | IngestError | Skipped]:
     """The files to read, in order: named files as given, directories walked in sorted order."""
     for path in paths:
         yield from _expand(Path(path))
 
 
-def _expand(path: Path) -> Iterator[Path | IngestError]:
+def _expand(path: Path) -> Iterator[Path | IngestError | Skipped]:
     kind = _kind(path)
     if kind == "dir":
         yield from _walk(path, set())
@@ -60,8 +65,9 @@ def _kind(path: Path) -> str:
     return "file" if stat.S_ISREG(mode) else "other"
 
 
-def _walk(directory: Path, seen: set[str]) -> Iterator[Path | IngestError]:
-    """Supported, non-hidden files under ``directory``, depth first, entries sorted by name."""
+def _walk(directory: Path, seen: set[str]) -> Iterator[Path | IngestError | Skipped]:
+    """Supported, non-hidden files under ``directory``, depth first, entries sorted by name; a
+    :class:`Skipped` (kind ``unsupported``) for every other entry that is not hidden."""
     real = os.path.realpath(directory)
     if real in seen:  # a symlink loop: this directory is already being walked
         return
@@ -79,14 +85,22 @@ def _walk(directory: Path, seen: set[str]) -> Iterator[Path | IngestError]:
             yield from _walk(entry, seen)
         elif kind == "file" and is_supported(entry):
             yield entry
+        elif kind == "file":
+            yield Skipped(str(entry), UNSUPPORTED, unsupported_message(entry))
+        else:
+            why = "not a regular file" if kind in ("other", "missing") else f"cannot access: {kind}"
+            yield Skipped(str(entry), UNSUPPORTED, why)
     seen.discard(real)
 
 
 def file_kind(path: Path) -> str:
-    """The suffix that picks the reader: ``.warc.gz`` for archives, else the last suffix."""
+    """The suffix that picks the reader: ``.warc.gz``, ``.jsonl.gz``... for gzip files, else the
+    last suffix."""
     name = path.name.lower()
-    if name.endswith(".warc.gz"):
-        return ".warc.gz"
+    if name.endswith(".gz"):
+        inner = Path(name[: -len(".gz")]).suffix
+        if inner in GZIP_INNER:
+            return inner + ".gz"
     return path.suffix.lower()
 
 
@@ -95,9 +109,22 @@ def is_supported(path: Path) -> bool:
 
 
 def unsupported_message(path: Path) -> str:
-    kind = f"'{path.suffix}'" if path.suffix else "(no extension)"
+    kind = f"'{file_type(path)}'" if path.suffix else "(no extension)"
     known = ", ".join(SUPPORTED_SUFFIXES)
     return f"unsupported file type {kind}; eventwire reads {known}"
+
+
+def file_type(path: Path) -> str:
+    """``.jpg``, ``.tar.gz``: the suffix a user would name the type by ('' when there is none)."""
+    suffixes = [s.lower() for s in path.suffixes[-2:]]
+    if (
+        len(suffixes) == 2
+        and suffixes[1] == ".gz"
+        and suffixes[0].isascii()
+        and len(suffixes[0]) <= 6
+    ):
+        return "".join(suffixes)
+    return suffixes[-1] if suffixes else ""
 
 
 def size_error(origin: str, size: int, settings: Settings) -> IngestError | None:

@@ -19,6 +19,7 @@ import trafilatura
 from eventwire.errors import IngestError
 from eventwire.ingest.encoding import decode_page
 from eventwire.ingest.files import format_bytes, read_failure, too_long_message
+from eventwire.ingest.gzfile import is_gzip_name, read_whole
 from eventwire.ingest.records import parse_date
 from eventwire.model import Article
 from eventwire.settings import Settings
@@ -39,8 +40,11 @@ def read_html(path: Path, *, settings: Settings) -> Article | IngestError:
 
 
 def read_page_bytes(path: Path, settings: Settings) -> bytes | IngestError:
-    """A page file's bytes; its size is checked before anything is read."""
+    """A page file's bytes; its size is checked before anything is read (a gzip file's size
+    as it decompresses)."""
     origin = str(path)
+    if is_gzip_name(path):
+        return read_whole(path, limit=settings.max_page_bytes, limit_name="max_page_bytes")
     try:
         with path.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size

@@ -20,6 +20,7 @@ from eventwire.ingest.files import (
     size_error,
     utf8_message,
 )
+from eventwire.ingest.gzfile import GzipProblem, is_gzip_name, open_gzip
 from eventwire.ingest.records import RecordError, record_article
 from eventwire.model import Article
 from eventwire.settings import Settings
@@ -32,7 +33,17 @@ def read_jsonl(path: Path, *, settings: Settings) -> Iterator[Article | IngestEr
     origin = str(path)
     try:
         with path.open("rb") as handle:
-            yield from _read_handle(handle, origin, settings)
+            if is_gzip_name(path):
+                stream = open_gzip(
+                    handle,
+                    limit=settings.max_decompressed_bytes,
+                    limit_name="max_decompressed_bytes",
+                )
+                yield from _read_handle(stream, origin, settings)
+            else:
+                yield from _read_handle(handle, origin, settings)
+    except GzipProblem as exc:
+        yield IngestError(origin, exc.reason)
     except OSError as exc:
         yield IngestError(origin, read_failure(exc))
 

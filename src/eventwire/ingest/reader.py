@@ -32,6 +32,8 @@ class Inputs:
 
     paths: Iterable[Path | str] = ()
     feeds: Iterable[str] = ()
+    #: Files a folder walk passes over without a word (the run's own database and its WAL).
+    quiet: Iterable[Path] = ()
 
 
 def read_paths(
@@ -76,8 +78,11 @@ def _raw_inputs(
         yield from (read_url(str(p), own) for p in inputs.paths if _is_url(p))
         for feed in inputs.feeds:
             yield from read_feed(feed, own)
+        quiet = {os.path.realpath(p) for p in inputs.quiet}
         for path in input_files(files):
-            if isinstance(path, IngestError):
+            if isinstance(path, Skipped) and os.path.realpath(path.origin) in quiet:
+                continue
+            if isinstance(path, IngestError | Skipped):
                 yield path
                 continue
             yield from _read_file(path, settings, known, own)
@@ -121,14 +126,14 @@ def _stamp(path: Path) -> FileDone | None:
 
 def _reader(path: Path, settings: Settings, fetcher: Fetcher) -> Iterator[Item | RawPage]:
     kind = file_kind(path)
-    if kind == ".jsonl":
+    if kind in (".jsonl", ".jsonl.gz"):
         return read_jsonl(path, settings=settings)
-    if kind in (".html", ".htm"):
+    if kind in (".html", ".htm", ".html.gz", ".htm.gz"):
         data = read_page_bytes(path, settings)
         return iter([data if isinstance(data, IngestError) else RawPage(data, str(path))])
     if kind in (".warc", ".warc.gz"):
         return warc_pages(path, settings=settings)
-    if kind == ".csv":
+    if kind in (".csv", ".csv.gz"):
         return read_csv(path, settings=settings)
     if kind == ".parquet":
         return read_parquet(path, settings=settings)

@@ -25,15 +25,21 @@ class RecordError(ValueError):
 
 
 def record_article(record: Mapping[str, Any], *, origin: str, settings: Settings) -> Article:
-    """The article in ``record`` under the settings' field mapping; raises :class:`RecordError`."""
+    """The article in ``record`` under the settings' field mapping; raises :class:`RecordError`.
+
+    A date that cannot be read ("yesterday") does not lose the article: it is stored without a
+    date, with a warning naming the field and the value.
+    """
+    date, warning = _date_field(record, settings.date_field)
     return Article(
         text=_text_field(record, settings.text_field, settings),
         external_id=_id_field(record, settings.id_field),
         title=_string_field(record, settings.title_field),
-        date=_date_field(record, settings.date_field),
+        date=date,
         url=_string_field(record, settings.url_field),
         source=_string_field(record, "source"),
         origin=origin,
+        warnings=(warning,) if warning else (),
     )
 
 
@@ -66,22 +72,22 @@ def _string_field(record: Mapping[str, Any], name: str) -> str | None:
     raise RecordError(f"'{name}' must be a string, got {_shown(value)}")
 
 
-def _date_field(record: Mapping[str, Any], name: str) -> dt.date | None:
+def _date_field(record: Mapping[str, Any], name: str) -> tuple[dt.date | None, str | None]:
+    """The record's date, or ``None`` and a warning saying why it was not used."""
     value = record.get(name)
     if value is None or value == "":
-        return None
+        return None, None
     if isinstance(value, dt.datetime):
-        return value.date()
+        return value.date(), None
     if isinstance(value, dt.date):
-        return value
-    if not isinstance(value, str):
-        raise RecordError(f"'{name}' must be a string like 2019-01-26, got {_shown(value)}")
-    parsed = parse_date(value)
+        return value, None
+    parsed = parse_date(value) if isinstance(value, str) else None
     if parsed is None:
-        raise RecordError(
-            f"'{name}' must be a date like 2019-01-26 (or an ISO datetime), got {_shown(value)}"
+        return None, (
+            f"'{name}' is not a date like 2019-01-26 (or an ISO datetime): got {_shown(value)}; "
+            "stored without a date"
         )
-    return parsed
+    return parsed, None
 
 
 def parse_date(value: str) -> dt.date | None:

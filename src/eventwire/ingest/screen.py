@@ -33,6 +33,7 @@ class Sifted:
     todo: list[Article] = field(default_factory=list)
     rows: dict[str, list[Row]] = field(default_factory=dict)
     copies: int = 0
+    copy_of: list[tuple[Article, str, str]] = field(default_factory=list)  # copy, original, kind
     unchanged: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
 
@@ -51,7 +52,7 @@ class Screen:
 
     def sift(self, batch: list[Article]) -> Sifted:
         sifted = Sifted()
-        known_copies = self._known_copies([a.id for a in batch])
+        known_copies = set() if self.mode == "off" else self._known_copies([a.id for a in batch])
         fresh = [a for a in batch if a.id not in known_copies]
         sifted.unchanged = len(batch) - len(fresh)
         checked = [self._with_language(article, sifted) for article in fresh]
@@ -103,6 +104,7 @@ class Screen:
             return
         original, kind, similarity = found
         sifted.copies += 1
+        sifted.copy_of.append((article, original, kind))
         sifted.add("copies", copy_row(article, original, kind, similarity))
 
     def _original(

@@ -10,13 +10,14 @@ import csv
 import io
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from eventwire.errors import IngestError
 from eventwire.ingest.files import read_failure
+from eventwire.ingest.gzfile import GzipProblem, is_gzip_name, open_gzip
 from eventwire.ingest.records import RecordError, record_article
 from eventwire.model import Article
 from eventwire.settings import Settings
@@ -31,8 +32,15 @@ def read_csv(path: Path, *, settings: Settings) -> Iterator[TableItem]:
     origin = str(path)
     try:
         with path.open("rb") as raw:
-            text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+            binary: IO[bytes] = raw
+            if is_gzip_name(path):
+                binary = open_gzip(
+                    raw, limit=settings.max_decompressed_bytes, limit_name="max_decompressed_bytes"
+                )
+            text = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
             yield from _csv_rows(text, origin, settings)
+    except GzipProblem as exc:
+        yield IngestError(origin, exc.reason)
     except OSError as exc:
         yield IngestError(origin, read_failure(exc))
 
@@ -41,6 +49,10 @@ def _csv_rows(handle: io.TextIOWrapper, origin: str, settings: Settings) -> Iter
     row = 1
     try:
         reader = csv.DictReader(handle, strict=True)
+        missing = _missing_text_column(reader, settings)
+        if missing is not None:
+            yield IngestError(origin, missing)
+            return
         for row, record in enumerate(_bounded(reader, settings), start=2):
             yield _row_article(record, f"{origin}:{row}", settings)
     except UnicodeDecodeError as exc:
@@ -50,6 +62,18 @@ def _csv_rows(handle: io.TextIOWrapper, origin: str, settings: Settings) -> Iter
     else:
         if row == 1:
             yield IngestError(origin, "no data rows (a CSV file needs a header row and rows)")
+
+
+def _missing_text_column(reader: csv.DictReader[str], settings: Settings) -> str | None:
+    """Why no row can have a text (the header lacks the text column), or ``None``."""
+    columns = reader.fieldnames
+    if not columns or settings.text_field in columns:
+        return None  # no header at all is reported as "no data rows"
+    found = ", ".join(columns[:20]) + (", ..." if len(columns) > 20 else "")
+    return (
+        f"no '{settings.text_field}' column for the article text; the header has: {found}; "
+        "name the text column with --text-field (or text_field in the settings)"
+    )
 
 
 def _bounded(reader: csv.DictReader[str], settings: Settings) -> Iterator[dict[str, Any]]:

@@ -17,6 +17,7 @@ from eventwire.ingest.files import (
     too_long_message,
     utf8_message,
 )
+from eventwire.ingest.gzfile import is_gzip_name, read_whole
 from eventwire.model import Article
 from eventwire.settings import Settings
 
@@ -24,6 +25,11 @@ from eventwire.settings import Settings
 def read_text(path: Path, *, settings: Settings) -> Article | IngestError:
     """The article in ``path``, or why it cannot be read. Never raises for a bad file."""
     origin = str(path)
+    if is_gzip_name(path):
+        whole = read_whole(path, limit=settings.max_file_bytes, limit_name="max_file_bytes")
+        if isinstance(whole, IngestError):
+            return whole
+        return article_from_bytes(whole, origin=origin, settings=settings)
     try:
         data = _read_bytes(path, origin, settings)
     except OSError as exc:

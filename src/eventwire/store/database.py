@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -26,7 +27,7 @@ class Store:
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
-            raise StoreError(f"cannot open database {self.path}: {exc}") from exc
+            raise StoreError(_open_failure(self.path, exc)) from exc
         if not read_only:
             self._create_schema()
         self._check_version()
@@ -130,6 +131,20 @@ class Store:
             found = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
             out[table] = int(found[0]) if found else 0
         return out
+
+
+def _open_failure(path: str, exc: duckdb.Error) -> str:
+    """Why the database cannot be opened; a lock held by another process is said plainly."""
+    if "Could not set lock" not in str(exc):
+        return f"cannot open database {path}: {exc}"
+    pid = re.search(r"PID (\d+)", str(exc))
+    holder = f"pid {pid.group(1)}" if pid else "pid unknown"
+    return (
+        f"database {path} is in use by another process ({holder}), e.g. `eventwire run` or a "
+        "read-write `eventwire serve`: DuckDB lets one process write a database file and no "
+        "other process open it meanwhile, even to read; wait for that process to finish, or "
+        "read a copy of the file"
+    )
 
 
 def batch_rows(

@@ -17,6 +17,19 @@ def known_copies(store: Store, ids: Sequence[str]) -> set[str]:
     return {row["copy_id"] for row in found}
 
 
+def public_ids(store: Store, keys: Iterable[str]) -> dict[str, str]:
+    """The id users see (external id, else content id) of each stored article key."""
+    wanted = list(set(keys))
+    if not wanted:
+        return {}
+    marks = ",".join("?" for _ in wanted)
+    found = store.query(
+        f"SELECT id, coalesce(external_id, id) AS public FROM articles WHERE id IN ({marks})",
+        wanted,
+    )
+    return {row["id"]: row["public"] for row in found}
+
+
 def band_candidates(store: Store, bands: Iterable[int]) -> list[dict[str, Any]]:
     """Stored fingerprints sharing an LSH band: rows of band, article_key, text_hash, signature."""
     wanted = list(set(bands))
