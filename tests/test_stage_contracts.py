@@ -77,7 +77,9 @@ def test_the_event_coder_is_configuration() -> None:
     learned = Settings().with_stage("events", coders=["rule", "learned"], merge="rule+learned")
     assert Pipeline(learned).stages
     bad = Settings().with_stage("events", coders=["neural"])
-    with pytest.raises(UnknownCoderError, match=r"unknown coder 'neural'.*available: learned, rule"):
+    with pytest.raises(
+        UnknownCoderError, match=r"unknown coder 'neural'.*available: learned, rule"
+    ):
         Pipeline(bad)
 
 
