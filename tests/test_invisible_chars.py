@@ -102,8 +102,10 @@ def test_same_events_and_quotes_with_and_without_the_character(
     assert not article.errors
     assert article.text == text  # stored exactly as given
     assert shape(article, lambda s: s) == shape(plain, lambda s: moved(s, PLACES))
-    for event in article.events:  # the trigger covers the visible word and what is inside it
-        assert event.trigger.text_of(text).replace(char, "") == "expelled"
+    # a trigger covers the visible word and what is inside it
+    triggers = sorted(e.trigger.text_of(text).replace(char, "") for e in article.events)
+    assert triggers == sorted(e.trigger.text_of(plain.text) for e in plain.events)
+    assert "expelled" in triggers
     for mention in article.mentions:
         assert mention.text == mention.span.text_of(text)
     for quote in article.quotes:

@@ -62,7 +62,7 @@ def mark_text(text: str, events: list[dict[str, Any]], quotes: list[dict[str, An
 def _event_line(i: int, e: dict[str, Any]) -> str:
     flags = ("negated " if e["negated"] else "") + e["modality"]
     return (
-        f"E{i}  {e['date'] or '-'}  {e['source_code']} ({e['source_text']}) "
+        f"E{i}  {e['date'] or '-'}  {e['source_code'] or '-'} ({e['source_text'] or '-'}) "
         f"—{e['cameo']} {e['cameo_name']}/{e['plover_type']}→ "
         f"{e['target_code'] or '-'} ({e['target_text'] or '-'})  [{flags}; {e['rule']}; "
         f"date: {e['date_reason']}]"
