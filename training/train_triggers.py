@@ -44,7 +44,7 @@ from eventwire.nlp import Parser
 from eventwire.pipeline import Pipeline
 from eventwire.settings import Settings
 from eventwire.story_scores import sentences, story_article
-from eventwire.text import normalise
+from eventwire.text import with_paragraphs
 
 LABELS = tuple(sorted(PLOVER_TYPES))
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,7 +81,7 @@ def parsed_sentences(article: Article) -> list[tuple[Any, Any, int]]:
 def parse(texts: Sequence[str], settings: Settings) -> list[Article]:
     """Articles with eventwire's parse attached (the pipeline itself drops it after its stages)."""
     parser = Parser(settings)
-    articles = [normalise(Article(text=t)) for t in texts]
+    articles = [with_paragraphs(Article(text=t)) for t in texts]
     out: list[Article] = []
     for start in range(0, len(articles), 64):
         out.extend(parser.run_batch(articles[start : start + 64]))
