@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from eventwire.context import SentenceContext
+from eventwire.context import SentenceContext, entities_by_sentence
 from eventwire.errors import ModelNotFoundError
 from eventwire.model import Article, Sentence, Span
 from eventwire.settings import AUTO_MODELS, Settings
@@ -77,13 +77,17 @@ def _attach(article: Article, parsed: list[tuple[int, Span, Any]]) -> Article:
     sentences: list[Sentence] = []
     paragraphs: list[ParsedParagraph] = []
     for index, span, doc in parsed:
-        pairs: list[SentenceContext] = []
+        kept: list[tuple[Any, int, int]] = []
         for sent in doc.sents:
             start, end = _trimmed(sent)
             if end > start:
-                record = Sentence(len(sentences), Span(span.start + start, span.start + end), index)
-                sentences.append(record)
-                pairs.append(SentenceContext.of(record, sent, span.start))
+                kept.append((sent, start, end))
+        ents = entities_by_sentence(doc, [sent for sent, _, _ in kept])
+        pairs: list[SentenceContext] = []
+        for (sent, start, end), sent_ents in zip(kept, ents, strict=True):
+            record = Sentence(len(sentences), Span(span.start + start, span.start + end), index)
+            sentences.append(record)
+            pairs.append(SentenceContext.of(record, sent, span.start, sent_ents))
         paragraphs.append(ParsedParagraph(index, span.start, doc, tuple(pairs)))
     return replace(article, sentences=tuple(sentences), parsed=tuple(paragraphs))
 

@@ -271,7 +271,11 @@ class PhraseTable(Generic[V]):
 
     def longest_from(self, word: str) -> int:
         """How many tokens the longest phrase starting with ``word`` may span (0: none does)."""
-        key = phrase_key(word, loose=self.loose)
+        return self.longest_from_key(phrase_key(word, loose=self.loose))
+
+    def longest_from_key(self, key: Key) -> int:
+        """:meth:`longest_from` for a word already turned into its key (:func:`phrase_key` with
+        this table's ``loose``)."""
         if not key:
             return 0
         longest = self._starts.get(key[0], 0)
@@ -353,8 +357,14 @@ class PhraseEngine:
         if start >= end:
             return
         first = tokens[start]
+        keys: dict[bool, Key] = {}  # the first word's key, made once per spelling
         for tables in self.ranks:
-            longest = max(table.longest_from(first) for table in tables)
+            longest = 0
+            for table in tables:
+                key = keys.get(table.loose)
+                if key is None:
+                    key = keys[table.loose] = phrase_key(first, loose=table.loose)
+                longest = max(longest, table.longest_from_key(key))
             for n in range(min(longest, end - start), 0, -1):
                 text = "".join(tokens[start : start + n])
                 forms = {loose: variants(text, loose=loose) for loose in {t.loose for t in tables}}
