@@ -348,22 +348,29 @@ class PhraseEngine:
         return "PhraseEngine(" + " > ".join("+".join(t.name for t in r) for r in self.ranks) + ")"
 
     def matches(
-        self, tokens: Sequence[str], start: int = 0, stop: int | None = None
+        self,
+        tokens: Sequence[str],
+        start: int = 0,
+        stop: int | None = None,
+        keys: dict[tuple[str, bool], Key] | None = None,
     ) -> Iterator[Match]:
         """The matches starting at ``tokens[start]``, best first: earlier rank, then longer,
         then earlier table. ``tokens`` are token texts with their trailing white space (spaCy's
-        ``text_with_ws``, or words each followed by a space); a match ends before ``stop``."""
+        ``text_with_ws``, or words each followed by a space); a match ends before ``stop``.
+
+        ``keys`` remembers the key of each first word (per spelling) between calls: a scanner
+        passes one dict for all the tokens of an article, so that "the" is normalised once."""
         end = len(tokens) if stop is None else min(stop, len(tokens))
         if start >= end:
             return
         first = tokens[start]
-        keys: dict[bool, Key] = {}  # the first word's key, made once per spelling
+        known = keys if keys is not None else {}
         for tables in self.ranks:
             longest = 0
             for table in tables:
-                key = keys.get(table.loose)
+                key = known.get((first, table.loose))
                 if key is None:
-                    key = keys[table.loose] = phrase_key(first, loose=table.loose)
+                    key = known[first, table.loose] = phrase_key(first, loose=table.loose)
                 longest = max(longest, table.longest_from_key(key))
             for n in range(min(longest, end - start), 0, -1):
                 text = "".join(tokens[start : start + n])

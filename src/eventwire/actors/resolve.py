@@ -64,7 +64,7 @@ from eventwire.actors.lexicon import (
     RoleEntry,
     pick_person,
 )
-from eventwire.actors.phrases import Match, PhraseEngine
+from eventwire.actors.phrases import Key, Match, PhraseEngine
 from eventwire.actors.sectors import sector_name
 from eventwire.context import SentenceContext, sentence_contexts
 from eventwire.errors import DictionaryError
@@ -136,6 +136,7 @@ class _ArticleContext:
     last_person: _Person | None = None
     date: dt.date | None = None  # the article's date, for dated dictionary codes
     current: Counter[str] = field(default_factory=Counter)  # countries of this sentence
+    keys: dict[tuple[str, bool], Key] = field(default_factory=dict)  # phrase keys of words
     _roles: dict[str, dict[str, None]] = field(default_factory=dict)
     _order: dict[str, int] = field(default_factory=dict)
 
@@ -255,7 +256,7 @@ class ActorResolver:
         tokens = [t.text_with_ws for t in sent]
         i = sent.start
         while i < sent.end:
-            matches = self.phrases.matches(tokens, i - sent.start)
+            matches = self.phrases.matches(tokens, i - sent.start, keys=context.keys)
             hit = next(
                 (h for m in matches if (h := self._accept(m, sent, i, hits, context)) is not None),
                 None,
