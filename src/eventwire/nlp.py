@@ -90,13 +90,20 @@ class Parser:
         return self.run_batch([article])[0]
 
     def run_batch(self, articles: Sequence[Article]) -> list[Article]:
-        jobs = [(a, p, s) for a in articles for p, s in analysed_paragraphs(a, self.settings)]
-        texts = (span.text_of(article.norm_text) for article, _, span in jobs)
+        jobs = [
+            (k, p, s)
+            for k, article in enumerate(articles)
+            for p, s in analysed_paragraphs(article, self.settings)
+        ]
+        texts = (span.text_of(articles[k].norm_text) for k, _, span in jobs)
         docs = parse(self.nlp, texts, self.settings)
-        by_article: dict[str, list[tuple[int, Span, Any]]] = {}
-        for article, index, span in jobs:
-            by_article.setdefault(article.id, []).append((index, span, next(docs)))
-        return [_attach(article, by_article.get(article.id, [])) for article in articles]
+        # By position in the batch: two copies of one article (one id) each get their own parse.
+        by_article: list[list[tuple[int, Span, Any]]] = [[] for _ in articles]
+        for k, index, span in jobs:
+            by_article[k].append((index, span, next(docs)))
+        return [
+            _attach(article, found) for article, found in zip(articles, by_article, strict=True)
+        ]
 
 
 def _attach(article: Article, parsed: list[tuple[int, Span, Any]]) -> Article:
