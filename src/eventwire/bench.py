@@ -122,25 +122,37 @@ def seed_texts(paths: list[Path], settings: Settings) -> list[str]:
     return [item.text for item in read_paths(paths, settings=settings) if isinstance(item, Article)]
 
 
-def run_bench(texts: list[str], n: int, settings: Settings) -> BenchResult:
+def run_bench(texts: list[str], n: int, settings: Settings, rounds: int = 3) -> BenchResult:
+    """``n`` articles end to end and through bare spaCy, in ``rounds`` alternating rounds.
+
+    The articles are cut into ``rounds`` slices; each slice goes through bare spaCy, then
+    through the pipeline (input file → DuckDB). On a shared machine the load changes from one
+    minute to the next: alternating gives both sides the same minutes, where one long spaCy
+    run followed by one long pipeline run gave ratios from 0.6 to 1.2 for the same code.
+    """
     records = corpus(texts, n)
+    slices = _slices(records, max(1, min(rounds, n)))
+    spacy_seconds = seconds = 0.0
+    paragraphs: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "bench.jsonl"
-        source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-        paragraphs = _paragraph_texts(records, settings)
-        spacy_seconds = _time_spacy(paragraphs, settings)
         pipeline = make_pipeline(settings)
         try:
             _warm_up(pipeline, worker_count(settings.workers))
-            started = time.perf_counter()
             with Store(Path(tmp) / "bench.duckdb") as store:
-                process_items(
-                    read_paths([source], settings=settings),
-                    pipeline=pipeline,
-                    store=store,
-                    screen=False,  # the same stories again and again: not copies here
-                )
-            seconds = time.perf_counter() - started
+                for k, part in enumerate(slices):
+                    source = Path(tmp) / f"bench-{k}.jsonl"
+                    source.write_text("".join(json.dumps(r) + "\n" for r in part), "utf-8")
+                    texts_k = _paragraph_texts(part, settings)
+                    paragraphs.extend(texts_k)
+                    spacy_seconds += _time_spacy(texts_k, settings)
+                    started = time.perf_counter()
+                    process_items(
+                        read_paths([source], settings=settings),
+                        pipeline=pipeline,
+                        store=store,
+                        screen=False,  # the same stories again and again: not copies here
+                    )
+                    seconds += time.perf_counter() - started
         finally:
             pipeline.close()
     peak = _peak_rss_mb()
@@ -148,6 +160,11 @@ def run_bench(texts: list[str], n: int, settings: Settings) -> BenchResult:
     stages = dict(pipeline.timer.seconds)
     workers = worker_count(settings.workers)
     return BenchResult(n, words, seconds, spacy_seconds, stages, peak, workers)
+
+
+def _slices(records: list[dict[str, str]], rounds: int) -> list[list[dict[str, str]]]:
+    size = -(-len(records) // rounds)
+    return [records[i : i + size] for i in range(0, len(records), size)]
 
 
 def long_article(seed_texts: list[str], chars: int) -> str:

@@ -288,6 +288,9 @@ def export(
                    "bundled examples/).")  # fmt: skip
 @click.option("--workers", type=click.IntRange(min=0), default=None,
               help="Processes (0: one per core; default 1).")  # fmt: skip
+@click.option("--rounds", type=click.IntRange(min=1), default=3, show_default=True,
+              help="Alternate bare spaCy and the pipeline over this many slices of the "
+                   "articles (the same minutes of a shared machine for both).")  # fmt: skip
 @click.option("--scaling", "scaling", is_flag=True,
               help="Instead: one article of each --sizes length through the pipeline, seconds "
                    "per stage.")  # fmt: skip
@@ -300,6 +303,7 @@ def bench(
     as_json: bool,
     corpus: tuple[Path, ...],
     workers: int | None,
+    rounds: int,
     scaling: bool,
     sizes: str | None,
     config: Path | None,
@@ -325,7 +329,7 @@ def bench(
             lengths = _sizes(sizes) if sizes else SCALING_SIZES
             _print_scaling([r.as_dict() for r in run_scaling(texts, lengths, settings)], as_json)
             return
-        result = run_bench(texts, n, settings)
+        result = run_bench(texts, n, settings, rounds)
     except EventwireError as exc:
         fatal(exc)
     data = result.as_dict()
