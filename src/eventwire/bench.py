@@ -227,7 +227,7 @@ def _paragraph_texts(records: list[dict[str, str]], settings: Settings) -> list[
 
 def _time_spacy(paragraphs: list[str], settings: Settings) -> float:
     """Bare spaCy on the same paragraphs, with as many processes as the pipeline has."""
-    nlp = load_model(settings.model)
+    nlp = load_model(settings.model, indexed_rules=False)  # as spaCy loads it
     workers = worker_count(settings.workers)
     for _ in nlp.pipe(paragraphs[: 4 * workers], n_process=workers):  # start the workers
         pass

@@ -51,7 +51,15 @@ class Normalised:
 def find_in_text(text: str, words: TimexWords, offset: int = 0) -> list[Found]:
     """Non-overlapping matches in ``text`` (earliest first; the longest wins an overlap)."""
     candidates: list[tuple[int, int, int, Found]] = []
+    gated: dict[re.Pattern[str], bool] = {}  # gate → found in the text (several kinds share one)
     for rank, (kind, pattern) in enumerate(words.patterns):
+        gate = words.gates.get(kind)
+        if gate is not None:
+            found_gate = gated.get(gate)
+            if found_gate is None:
+                found_gate = gated[gate] = gate.search(text) is not None
+            if not found_gate:  # every match of the kind contains the gate: none here
+                continue
         for match in pattern.finditer(text):
             found = _found(kind, match, offset, words)
             if found is not None:

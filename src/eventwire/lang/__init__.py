@@ -14,7 +14,7 @@ import functools
 import importlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources import files
 from types import MappingProxyType
 
@@ -74,6 +74,10 @@ class TimexWords:
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     #: The date of a dateline ("Jan 25", "Jan. 25, 2019"): groups ``mon``, ``day``, ``year``.
     dateline_date: str
+    #: kind → a pattern found in every match of that kind: a sentence where it is not found is
+    #: not scanned for the kind (the scan of every pattern over every sentence was most of the
+    #: ``time`` stage). Kinds without one are always scanned.
+    gates: Mapping[str, re.Pattern[str]] = field(default_factory=lambda: MappingProxyType({}))
 
     def month(self, name: str) -> int:
         """The number of a month name or abbreviation ("January", "Jan.", "Sept" → 1, 1, 9)."""

@@ -137,6 +137,31 @@ PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     ),
     ("year", _p(rf"{CUE}(?<![\w$€£.,-]){Y}(?![\w%]|[.,]\d)")),
 )
+_MONTH_GATE: Final = re.compile(MONTH_RE)
+_YEAR_GATE: Final = re.compile(r"(?:19|20)\d\d")
+#: kind → a pattern every match of the kind contains (see TimexWords.gates; each is a mandatory
+#: part of the kind's pattern above, with the same case rule). One object for kinds sharing it.
+GATES: Final = MappingProxyType(
+    {
+        "iso": re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d"),
+        "mdy": _MONTH_GATE,
+        "dmy": _MONTH_GATE,
+        "month_year": _MONTH_GATE,
+        "month": _MONTH_GATE,
+        "ordinal_day": re.compile(r"\d(?:st|nd|rd|th)"),
+        "ago": re.compile(r"ago", re.IGNORECASE),
+        "rel_part": re.compile(r"morning|afternoon|evening|night", re.IGNORECASE),
+        "edge": re.compile(r"this (?:week|month|year)", re.IGNORECASE),
+        "rel_unit": re.compile(r"week|month|year", re.IGNORECASE),
+        "set": re.compile(r"(?:every|each) |daily|weekly|monthly|annually|yearly"),
+        "duration": re.compile(r"minute|hour|day|week|month|year|decade", re.IGNORECASE),
+        "season": re.compile(r"spring|summer|autumn|fall|winter", re.IGNORECASE),
+        "weekday": re.compile(WEEKDAY_RE),
+        "decade": re.compile(r"\d0s"),
+        "clock": re.compile(r"[ap]\.?m|noon|midnight", re.IGNORECASE),
+        "year": _YEAR_GATE,
+    }
+)
 REFS: Final = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
     "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "recently": "PAST_REF",
@@ -165,4 +190,5 @@ TIMEX: Final = TimexWords(
     future_heads=FUTURE_HEADS,
     patterns=PATTERNS,
     dateline_date=DATELINE_DATE,
+    gates=GATES,
 )
