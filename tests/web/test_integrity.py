@@ -133,3 +133,23 @@ def test_exports_give_one_event_with_its_mentions(web_db: Path) -> None:
 def test_show_marks_repeated_mentions(web_db: Path) -> None:
     out = _cli("show", "--db", str(web_db), SLASH_ID)
     assert out.count("mention of E1") == 2 and "3 mentions" in out
+
+
+# -- security headers ---------------------------------------------------------------------------
+@pytest.mark.parametrize("path", ["/", "/static/app.js", "/events", "/stats", "/articles/nope"])
+def test_security_headers(client: TestClient, path: str) -> None:
+    headers = client.get(path).headers
+    policy = headers["content-security-policy"]
+    assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert "object-src 'none'" in policy
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["x-frame-options"] == "DENY"
+
+
+def test_api_docs_still_load_under_their_policy(client: TestClient) -> None:
+    response = client.get("/docs")
+    assert response.status_code == 200
+    policy = response.headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in policy and "cdn.jsdelivr.net" in policy
+    assert response.headers["x-content-type-options"] == "nosniff"
