@@ -98,6 +98,7 @@ def process_items(
     overrides: Overrides = Overrides(),
     reprocess: bool = False,
     screen: bool = True,
+    batch_size: int | None = None,
 ) -> RunSummary:
     """Screen, process and store every article; bad items are recorded, never raised.
 
@@ -105,13 +106,16 @@ def process_items(
     duplicates recorded as copies (``settings.dedup``), and each article's language is recorded;
     ``screen=False`` is for measurements that feed the same text again (the benchmark). A
     :class:`FileDone` item marks its file as read once the batch holding it is stored.
+    ``batch_size`` (default ``settings.batch_size``) is how many articles go into one batch, and
+    so into one transaction (the web API stores a whole POST at once).
     """
     screen_ = Screen(store, pipeline.settings) if screen else None
     summary = RunSummary()
     started = time.perf_counter()
     pending: deque[_Pending] = deque()
     work = _Work(store, overrides, reprocess, pending, screen_)
-    for processed in pipeline.map_batches(work.batches(items, pipeline.settings.batch_size)):
+    size = batch_size or pipeline.settings.batch_size
+    for processed in pipeline.map_batches(work.batches(items, size)):
         _store(processed, pending.popleft(), store, summary)
         if screen_ is not None:
             screen_.stored(a.id for a in processed)

@@ -38,8 +38,17 @@ def outdated_message(path: str, version: int) -> str:
 class Store:
     """An open eventwire database. Use as a context manager, or call :meth:`close`."""
 
-    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        read_only: bool = False,
+        connection: duckdb.DuckDBPyConnection | None = None,
+    ) -> None:
         self.path = str(path)
+        if connection is not None:  # a cursor of an open, checked Store (see :meth:`cursor`)
+            self.con = connection
+            return
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"database {self.path} does not exist; create it with `eventwire run`")
         try:
@@ -60,6 +69,11 @@ class Store:
 
     def close(self) -> None:
         self.con.close()
+
+    def cursor(self) -> Store:
+        """A Store on a new cursor of this database: its own connection (and transactions) to
+        the same data, for use by another thread. Close it when done."""
+        return Store(self.path, connection=self.con.cursor())
 
     # -- schema -------------------------------------------------------------------------------
     def _create_schema(self) -> None:

@@ -90,12 +90,18 @@ class Queryable(Protocol):
 
 
 def select(
-    table: str, filters: Filters = Filters(), *, sentence_text: bool = False, detail: bool = False
+    table: str,
+    filters: Filters = Filters(),
+    *,
+    sentence_text: bool = False,
+    detail: bool = False,
+    total: bool = False,
 ) -> tuple[str, list[Any]]:
     """SQL and parameters for ``table`` in export layout (sorted by article then offset).
 
     ``detail`` adds :data:`EVENT_DETAIL_FIELDS` and the article's metadata (``article_title``,
-    ``article_url``, ``article_source``, ``article_date``) to event rows.
+    ``article_url``, ``article_source``, ``article_date``) to event rows. ``total`` adds
+    ``_total``: the row count without ``limit`` and ``offset`` (one query instead of two).
     """
     alias = {"events": "e", "quotes": "q", "actors": "m", "articles": "a", "timexes": "t",
              "places": "p"}[table]  # fmt: skip
@@ -108,6 +114,8 @@ def select(
         columns += [f'e."{f}"' for f in EVENT_DETAIL_FIELDS if f != "sentence"]
         columns.append("e.sentence AS sentence_index")
         columns += [f"a.{f} AS article_{f}" for f in ARTICLE_DETAIL_FIELDS]
+    if total:
+        columns.append("count(*) OVER () AS _total")
     where, params = _where(table, alias, filters)
     join = "" if table == "articles" else f" JOIN articles a ON a.id = {alias}.article_key"
     order = {
@@ -204,6 +212,24 @@ def _event_where(filters: Filters, clauses: list[str], params: list[Any]) -> Non
     for word in (filters.text or "").split():
         clauses.append(f"contains({sentence}, lower(?))")
         params.append(word)
+
+
+def page(
+    store: Queryable,
+    table: str,
+    filters: Filters,
+    *,
+    sentence_text: bool = False,
+    detail: bool = False,
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of rows (``filters.limit``/``offset``) and the count of all matching rows."""
+    sql, params = select(table, filters, sentence_text=sentence_text, detail=detail, total=True)
+    found = store.query(sql, params)
+    # Past the last page (or when nothing matches) the window saw no row: count apart.
+    matched = int(found[0]["_total"]) if found else count(store, table, filters)
+    for row in found:
+        del row["_total"]
+    return found, matched
 
 
 def rows(

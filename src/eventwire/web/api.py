@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 
 from eventwire.store import queries
-from eventwire.store.queries import Filters, actor_counts, count, rows, summary
+from eventwire.store.queries import Filters, actor_counts, page, rows, summary
 from eventwire.web.database import Database, Reader
 from eventwire.web.params import EventFilters, Limit, Offset, Order, Sort
 
@@ -48,9 +48,9 @@ def _page(items: list[dict[str, Any]], total: int, limit: int, offset: int) -> F
 
 @router.get("/articles", tags=["articles"], summary="Articles (without their text)")
 def list_articles(db: Db, limit: Limit = 50, offset: Offset = 0) -> FastJSON:
-    found = rows(db, "articles", Filters(limit=limit, offset=offset))
+    found, total = page(db, "articles", Filters(limit=limit, offset=offset))
     items = [{k: v for k, v in row.items() if k != "text"} for row in found]
-    return _page(items, count(db, "articles"), limit, offset)
+    return _page(items, total, limit, offset)
 
 
 @router.get(
@@ -84,8 +84,8 @@ def list_events(
     paged = dataclasses.replace(
         filters, limit=limit, offset=offset, sort=sort, descending=order == "desc"
     )
-    items = rows(db, "events", paged, sentence_text=True, detail=True)
-    return _page(items, count(db, "events", filters), limit, offset)
+    items, total = page(db, "events", paged, sentence_text=True, detail=True)
+    return _page(items, total, limit, offset)
 
 
 @router.get("/quotes", tags=["quotes"], summary="Quotes, by speaker code or name")
@@ -97,8 +97,8 @@ def list_quotes(
     offset: Offset = 0,
 ) -> FastJSON:
     filters = Filters(speaker=speaker, article=article)
-    found = rows(db, "quotes", dataclasses.replace(filters, limit=limit, offset=offset))
-    return _page(found, count(db, "quotes", filters), limit, offset)
+    found, total = page(db, "quotes", dataclasses.replace(filters, limit=limit, offset=offset))
+    return _page(found, total, limit, offset)
 
 
 @router.get("/actors", tags=["actors"], summary="Actor codes with mention and event counts")
