@@ -167,6 +167,9 @@ def test_article_with_slash_id_and_coarse_date_filter(page: Any) -> None:
         "() => [...document.querySelectorAll('#event-table tbody tr td:first-child')]"
         ".map(td => td.textContent).join() === '2019'"
     )
+    page.locator("#event-table tbody tr").first.click()
+    page.wait_for_selector("#evidence tr[data-field=date]")
+    assert "year: 2019-01-01 – 2019-12-31" in page.inner_text("#evidence tr[data-field=date]")
     assert page.inner_text("#error") == ""
     page.click("#tabs button[data-tab=timeline]")
     page.wait_for_selector("#timeline-chart svg rect")
