@@ -107,3 +107,25 @@ def test_unknown_versions_are_refused(old_db: Path) -> None:
         migrate(old_db)
     with pytest.raises(StoreError, match="cannot migrate it; re-run"):
         Store(old_db, read_only=True)
+
+
+def test_parquet_output_of_an_older_version_gets_the_new_columns(tmp_path: Path) -> None:
+    """`load-parquet` of a folder written before schema 4 (no interval or mention columns)
+    computes them, instead of leaving events that no date filter would ever find."""
+    from eventwire.store.parquet import export_partitioned, load_partitioned
+
+    source = tmp_path / "v3.duckdb"
+    with gzip.open(V3) as packed, source.open("wb") as target:
+        shutil.copyfileobj(packed, target)
+    assert migrate(source).changed
+    with Store(source) as store:
+        store.con.execute(
+            "ALTER TABLE events DROP COLUMN date_start; ALTER TABLE events DROP COLUMN date_end;"
+            " ALTER TABLE events DROP COLUMN mention_of; ALTER TABLE events DROP COLUMN mentions"
+        )
+        export_partitioned(store, tmp_path / "out")  # what an older Spark run wrote
+    with Store(tmp_path / "new.duckdb") as store:
+        assert load_partitioned(store, tmp_path / "out") is not None
+        events = store.query("SELECT date, date_start, mention_of, mentions FROM events")
+    assert events and all(e["mention_of"] and e["mentions"] >= 1 for e in events)
+    assert all((e["date"] is None) == (e["date_start"] is None) for e in events)

@@ -87,10 +87,25 @@ def _version(con: duckdb.DuckDBPyConnection, name: str) -> int:
 def _v3_to_v4(con: duckdb.DuckDBPyConnection) -> int:
     for column, kind in _V4_COLUMNS:
         con.execute(f"ALTER TABLE events ADD COLUMN {column} {kind}")
+    return fill_event_columns(con)
+
+
+def fill_event_columns(con: duckdb.DuckDBPyConnection, *, only_missing: bool = False) -> int:
+    """Compute ``date_start``/``date_end``/``mention_of``/``mentions`` from the stored columns
+    (inside the caller's transaction); ``only_missing``: just for the articles with an event
+    lacking them (rows loaded from an older Parquet output). Returns the event rows updated."""
+    where = ""
+    if only_missing:
+        where = (
+            " WHERE article_key IN (SELECT article_key FROM events WHERE mention_of IS NULL"
+            " OR (date IS NOT NULL AND date_start IS NULL))"
+        )
     found = con.execute(
         "SELECT event_id, article_key, trigger_start, source_code, target_code, cameo, negated,"
-        " modality, date, date_reason FROM events"
+        " modality, date, date_reason FROM events" + where
     ).fetchall()
+    if not found:
+        return 0
     intervals = {value: interval_of(value) for value in {row[8] for row in found}}
     by_article: dict[str, list[MentionKey]] = defaultdict(list)
     for event_id, article, start, source, target, cameo, negated, modality, date, reason in found:
