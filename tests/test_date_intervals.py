@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
+from hypothesis import given
+from hypothesis import strategies as st
 
 from eventwire.cli import main
 from eventwire.dates import DateInterval, interval_of, parse_bound
@@ -115,3 +117,18 @@ def test_api_date_filters_with_coarse_dates(web_db: Path) -> None:
         coarse = client.get("/events", params={"since": "2023", "until": "2023"}).json()
         assert {e["date"] for e in coarse["items"]} == {"2023-03", "2023-SU"}
         assert client.get("/events", params={"since": "last year"}).status_code == 422
+
+
+@given(st.dates(min_value=D(1900, 1, 1), max_value=D(2100, 12, 31)))
+def test_every_granularity_covers_its_day(day: dt.date) -> None:
+    iso_year, iso_week, _ = day.isocalendar()
+    season = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}
+    code = season.get(day.month, "FA")
+    season_year = day.year - 1 if day.month in (1, 2) else day.year
+    for value in (
+        day.isoformat(), f"{iso_year}-W{iso_week:02d}", f"{day.year}-{day.month:02d}",
+        f"{season_year}-{code}", f"{day.year}",
+    ):  # fmt: skip
+        found = interval_of(value)
+        assert found is not None and found.start <= day <= found.end, value
+        assert found.overlaps(day, day) and not found.overlaps(found.end + dt.timedelta(1), None)

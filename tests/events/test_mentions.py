@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from eventwire.events.mentions import MentionKey, Repeat, group_mentions, identity
 
 EXPEL = identity("SRB", "HRVGOV", "174", False, "reported")
@@ -51,3 +56,29 @@ def test_actors_code_polarity_and_modality_separate_events() -> None:
     said = identity("SRB", "HRVGOV", "174", False, "asserted")
     both = group_mentions([key("a", 0, "2024-06-12", True), key("b", 9, "2024-06-12", True, said)])
     assert both["b"] == Repeat("a", 2)
+
+
+_KEYS = st.lists(
+    st.tuples(
+        st.sampled_from([EXPEL, identity("HRV", "SRB", "174", True, "asserted")]),
+        st.sampled_from(["2024-06-10", "2024-06-12", "2024-06-15"]),
+        st.booleans(),
+    ),
+    max_size=12,
+)
+
+
+@given(_KEYS)
+def test_groups_are_consistent(drawn: list[tuple[object, str, bool]]) -> None:
+    keys = [key(f"e{n}", n, date, stated, who) for n, (who, date, stated) in enumerate(drawn)]
+    found = group_mentions(keys)
+    assert set(found) == {k.event_id for k in keys}
+    by_id = {k.event_id: k for k in keys}
+    sizes = Counter(r.mention_of for r in found.values())
+    for event_id, repeat in found.items():
+        head = by_id[repeat.mention_of]
+        assert found[head.event_id].mention_of == head.event_id  # the head is its own event
+        assert repeat.mentions == sizes[repeat.mention_of]
+        assert by_id[event_id].identity == head.identity
+        if by_id[event_id].stated:  # stated dates are never merged across days
+            assert head.stated and head.date == by_id[event_id].date
