@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -137,11 +138,14 @@ def test_security_headers_are_enforced(browser: Any, web_server: Any) -> None:
     assert ran is False
     assert any("Content Security Policy" in v for v in violations)
     # Another origin cannot frame the UI (frame-ancestors 'none').
-    page.goto("about:blank")
-    page.set_content(f'<iframe id="f" src="{web_server.url}/"></iframe>')
-    page.wait_for_timeout(1500)
-    frame = page.frame_locator("#f")
-    assert frame.locator("#event-table").count() == 0
+    outer = context.new_page()
+    outer.set_content(f'<iframe id="f" src="{web_server.url}/"></iframe>')
+    frame = outer.query_selector("#f").content_frame()
+    deadline = time.monotonic() + 20
+    while not frame.url.startswith("chrome-error:") and time.monotonic() < deadline:
+        outer.wait_for_timeout(100)
+    assert frame.url.startswith("chrome-error:"), frame.url  # chromium refused to frame the UI
+    assert outer.frame_locator("#f").locator("#event-table").count() == 0
     context.close()
 
 
@@ -168,7 +172,10 @@ def test_article_with_slash_id_and_coarse_date_filter(page: Any) -> None:
         ".map(td => td.textContent).join() === '2019'"
     )
     page.locator("#event-table tbody tr").first.click()
-    page.wait_for_selector("#evidence tr[data-field=date]")
+    page.wait_for_function(  # the article of the clicked event has loaded
+        "() => document.querySelector('#evidence tr[data-field=date]')"
+        ".textContent.includes('year:')"
+    )
     assert "year: 2019-01-01 – 2019-12-31" in page.inner_text("#evidence tr[data-field=date]")
     assert page.inner_text("#error") == ""
     page.click("#tabs button[data-tab=timeline]")
