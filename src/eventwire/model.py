@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from eventwire.chars import normalise_chars
 
@@ -128,6 +128,13 @@ class EventType:
 
 Granularity = Literal["day", "week", "month", "season", "year"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
+#: ``EventDate.reason`` when the text states no date for the event (see :mod:`eventwire.when`).
+PUBLICATION_DATE: Final = "publication date"
+NO_PUBLICATION_DATE: Final = "no publication date"
+#: Modalities of events that may not happen: left out of the GDELT export by default.
+HYPOTHETICAL: Final = ("possible", "conditional")
 
 
 @dataclass(frozen=True, slots=True)
