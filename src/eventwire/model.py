@@ -107,10 +107,19 @@ class Mention:
     confidence: float
     role: str | None = None
     person: str | None = None  # canonical person name when the mention is a person
+    #: The actors a group phrase stands for ("the two governments": Japan's and South Korea's);
+    #: such a mention has no actor of its own, and each of these is an actor of an event.
+    group: tuple[Actor, ...] = ()
 
     @property
     def code(self) -> str | None:
         return self.actor.code if self.actor else None
+
+    def members(self) -> tuple[Mention, ...]:
+        """The mention once per actor it stands for: itself, or one per group member."""
+        if not self.group:
+            return (self,)
+        return tuple(replace(self, actor=actor, group=()) for actor in self.group)
 
 
 @dataclass(frozen=True, slots=True)
