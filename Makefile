@@ -46,10 +46,13 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-BENCH_CORPUS := --corpus examples $(if $(wildcard ../shared/corpus),--corpus ../shared/corpus)
+# Real-length news by default: the 44 VOA stories in data/labelled/voa (about 700 words each),
+# cycled to BENCH_ARTICLES articles; then one article of 10k, 100k and 1M characters.
+BENCH_ARTICLES ?= 600
 
 bench: $(STAMP)
-	$(BIN)/eventwire bench --articles 2000 --workers 0 $(BENCH_CORPUS) --json
+	$(BIN)/eventwire bench --articles $(BENCH_ARTICLES) --workers 0 --json
+	$(BIN)/eventwire bench --scaling --json
 	$(BIN)/python -m eventwire.ingest.throughput
 
 bench-ingest: $(STAMP)

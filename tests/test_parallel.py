@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from eventwire.cli import main
 from eventwire.model import Article
-from eventwire.parallel import ParallelPipeline, make_pipeline, worker_count
+from eventwire.parallel import ParallelPipeline, make_pipeline, parts, worker_count
 from eventwire.pipeline import Pipeline
 from eventwire.settings import Settings
 from eventwire.store.database import Store
@@ -40,6 +40,32 @@ def test_parallel_equals_serial(pipeline: Pipeline) -> None:
     assert [a.id for a in spread] == [a.id for a in articles]
     assert spread == serial
     assert parallel.timer.seconds["nlp"] > 0
+
+
+def test_batches_go_out_in_parts_and_come_back_whole(pipeline: Pipeline) -> None:
+    """A batch is shared out in parts of at most parse_chars characters; each batch comes back
+    whole and in order, an empty one as an empty one."""
+    articles = [Article(text=t) for t in TEXTS * 2]
+    batches = [articles[:7], [], articles[7:]]
+    serial = list(pipeline.map_batches(batches))
+    parallel = ParallelPipeline(Settings(batch_size=8, parse_chars=80), workers=2)
+    try:
+        spread = list(parallel.map_batches(batches))
+    finally:
+        parallel.close()
+    assert [len(b) for b in spread] == [7, 0, 3] and spread == serial
+
+
+def test_parts_are_bounded_by_characters() -> None:
+    settings = Settings(parse_chars=50)
+    short, long_ = Article(text="a" * 20), Article(text="b" * 60)
+    assert parts([short, short, short, long_, short], settings) == [
+        [short, short],
+        [short],
+        [long_],
+        [short],
+    ]
+    assert parts([], settings) == [[]]
 
 
 def test_run_with_workers(tmp_path: Path) -> None:

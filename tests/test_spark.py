@@ -99,3 +99,26 @@ def test_spark_reads_parquet(tmp_path: Path) -> None:
                                        "--master", "local[1]"])  # fmt: skip
     assert result.exit_code == 0, result.stderr
     assert "4 articles" in result.stderr and "0 errors" in result.stderr
+
+
+def test_spark_writes_a_uri_output_with_the_schema_of_the_tables(tmp_path: Path) -> None:
+    """An output URI goes through Spark, read with the explicit schema (no inference pass):
+    loaded back, the rows are those of a single-machine run."""
+    folder = _inputs(tmp_path)
+    runner = CliRunner()
+    local_db, spark_db, out = tmp_path / "local.duckdb", tmp_path / "spark.duckdb", tmp_path / "pq"
+    assert runner.invoke(main, ["run", str(folder), "--db", str(local_db)]).exit_code == 1
+    result = runner.invoke(main, ["spark", "--input", str(folder), "--output", f"file://{out}",
+                                  "--master", "local[1]"])  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    loaded = runner.invoke(main, ["load-parquet", str(out), "--db", str(spark_db)])
+    assert loaded.exit_code == 0, loaded.stderr
+    assert _tables(spark_db) == _tables(local_db)
+
+
+def test_every_column_type_has_a_spark_type(tmp_path: Path) -> None:
+    from eventwire.store.parquet import PARQUET_TABLES, spark_schema
+
+    with Store(tmp_path / "x.duckdb") as store:
+        for table in PARQUET_TABLES:
+            assert spark_schema(store, table).endswith("`partition_date` string")

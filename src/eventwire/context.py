@@ -1,14 +1,21 @@
 """One parsed sentence as every stage sees it: tokens, offsets, and the actor mentions in it.
 
 The parser (:mod:`eventwire.nlp`) makes one :class:`SentenceContext` per sentence, holding the
-spaCy span, the offset of its paragraph and a char → token map; :func:`sentence_contexts` adds
-the :class:`MentionIndex` of the sentence once the ``actors`` stage has run. Stages look tokens
-and mentions up here instead of scanning the sentence again.
+spaCy span, the offset of its paragraph, a char → token map and the sentence's named entities;
+:func:`sentence_contexts` adds the :class:`MentionIndex` of the sentence once the ``actors`` stage
+has run. Stages look tokens, entities and mentions up here instead of scanning the sentence (or
+the whole document: spaCy's ``Span.ents`` walks every entity of the doc) again.
+
+Article-wide look-ups go through indexes built once per article (:class:`ArticleMentions`, and
+:func:`sentence_contexts` itself, which hands each sentence its mentions by bisection), so that no
+stage scans the whole article once per mention, sentence or event: every stage stays linear (up
+to a logarithm) in the length of the article.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any
@@ -88,11 +95,20 @@ class SentenceContext:
     tokens_by_start: Mapping[int, int] = field(default_factory=lambda: MappingProxyType({}))
     mentions: MentionIndex = field(default_factory=lambda: MentionIndex(()))
     article_id: str = ""  # the content id of the article (event ids derive from it)
+    ents: tuple[Any, ...] | None = None  # the sentence's entities (None: asked of spaCy)
 
     @classmethod
-    def of(cls, record: Sentence, sent: Any, offset: int) -> SentenceContext:
+    def of(
+        cls, record: Sentence, sent: Any, offset: int, ents: Sequence[Any] | None = None
+    ) -> SentenceContext:
         starts = MappingProxyType({offset + t.idx: t.i for t in sent})
-        return cls(record, sent, offset, starts, MentionIndex((), offset))
+        kept = None if ents is None else tuple(ents)
+        return cls(record, sent, offset, starts, MentionIndex((), offset), ents=kept)
+
+    @property
+    def entities(self) -> tuple[Any, ...]:
+        """The named entities inside the sentence, in order (spaCy spans)."""
+        return self.ents if self.ents is not None else tuple(self.sent.ents)
 
     def span_of(self, token: Any) -> Span:
         start = self.offset + token.idx
@@ -108,15 +124,82 @@ class SentenceContext:
 
 
 def sentence_contexts(article: Article) -> list[SentenceContext]:
-    """Every parsed sentence of the article with its mention index filled in."""
+    """Every parsed sentence of the article with its mention index filled in (the mentions each
+    sentence's span contains, in the article's order)."""
+    mentions = ArticleMentions(article.mentions)
     return [
-        replace(
-            c.with_mentions(m for m in article.mentions if c.record.span.contains(m.span)),
-            article_id=article.id,
-        )
+        replace(c.with_mentions(mentions.inside(c.record.span)), article_id=article.id)
         for paragraph in article.parsed
         for c in paragraph.sentences
     ]
+
+
+def entities_by_sentence(doc: Any, sentences: Sequence[Any]) -> list[list[Any]]:
+    """The entities of each sentence (spaCy spans of ``doc``, in text order), from one pass over
+    ``doc.ents``: spaCy's ``Span.ents`` lists every entity of the doc again for each sentence."""
+    found: list[list[Any]] = [[] for _ in sentences]
+    starts = [sent.start for sent in sentences]
+    for ent in doc.ents:
+        k = bisect_left(starts, ent.start + 1) - 1  # the last sentence starting at or before it
+        if k >= 0 and ent.end <= sentences[k].end:
+            found[k].append(ent)
+    return found
+
+
+class ArticleMentions:
+    """An article's mentions indexed once by position, for article-wide look-ups by bisection.
+
+    The order is the article's (the ``actors`` stage stores its mentions by start, then end);
+    :meth:`inside` and :meth:`last_before` answer as a scan of ``article.mentions`` in that order
+    would, without the scan.
+    """
+
+    __slots__ = ("_longest", "_mentions", "_starts")
+
+    def __init__(self, mentions: Iterable[Mention]) -> None:
+        self._mentions = sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+        self._starts = [m.span.start for m in self._mentions]
+        self._longest = max((m.span.end - m.span.start for m in self._mentions), default=0)
+
+    def __len__(self) -> int:
+        return len(self._mentions)
+
+    def inside(self, span: Span) -> list[Mention]:
+        """The mentions ``span`` contains, in order."""
+        low = bisect_left(self._starts, span.start)
+        high = bisect_left(self._starts, span.end, lo=low)
+        return [m for m in self._mentions[low:high] if m.span.end <= span.end]
+
+    def overlapping(self, span: Span) -> Iterator[Mention]:
+        """The mentions sharing a character with ``span``, in order."""
+        low = bisect_left(self._starts, span.start - self._longest)
+        high = bisect_left(self._starts, span.end, lo=low)
+        return (m for m in self._mentions[low:high] if m.span.end > span.start)
+
+    def last_before(self, position: int, keep: Callable[[Mention], bool]) -> Mention | None:
+        """The last mention (in order) that ends at or before ``position`` and that ``keep``
+        accepts (see :class:`MentionsWhere` for a look-up that skips the others at once)."""
+        i = bisect_left(self._starts, position)
+        while i > 0:
+            i -= 1
+            mention = self._mentions[i]
+            if mention.span.end <= position and keep(mention):
+                return mention
+        return None
+
+
+class MentionsWhere:
+    """The mentions of an article that one predicate accepts, indexed for :meth:`last_before`
+    (built once per article and predicate, so a look-up passes over no rejected mention)."""
+
+    __slots__ = ("_index",)
+
+    def __init__(self, mentions: Iterable[Mention], keep: Callable[[Mention], bool]) -> None:
+        self._index = ArticleMentions(m for m in mentions if keep(m))
+
+    def last_before(self, position: int) -> Mention | None:
+        """The last kept mention (in order) ending at or before ``position``."""
+        return self._index.last_before(position, lambda _: True)
 
 
 def trigger_of(contexts: list[SentenceContext], event: Event) -> Any | None:

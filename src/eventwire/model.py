@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Any, Final, Literal
 
@@ -303,7 +304,12 @@ class Article:
         return replace(self, errors=(*self.errors, error))
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        for sentence in self.sentences:
-            if sentence.span.start <= offset < sentence.span.end:
-                return sentence
+        """The sentence holding the character at ``offset`` (sentences are in text order)."""
+        at = bisect_right(self.sentences, offset, key=_sentence_start) - 1
+        if at >= 0 and offset < self.sentences[at].span.end:
+            return self.sentences[at]
         return None
+
+
+def _sentence_start(sentence: Sentence) -> int:
+    return sentence.span.start

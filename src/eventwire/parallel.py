@@ -46,6 +46,21 @@ class _Job:
     batch: list[Article]
     future: Future[Result]
     submitted: float
+    last: bool = True  # the last part of its batch
+
+
+def parts(batch: list[Article], settings: Settings) -> list[list[Article]]:
+    """The batch in parts of at most ``parse_chars`` characters of text (an article longer than
+    that alone), in order; an empty batch is one empty part."""
+    chunks: list[list[Article]] = []
+    size = 0
+    for article in batch:
+        if not chunks or (chunks[-1] and size + len(article.text) > settings.parse_chars):
+            chunks.append([])
+            size = 0
+        chunks[-1].append(article)
+        size += len(article.text)
+    return chunks or [[]]
 
 
 class ParallelPipeline:
@@ -83,17 +98,32 @@ class ParallelPipeline:
         return 3 * budget + HARD_LIMIT_GRACE if budget > 0 else None
 
     def map_batches(self, batches: Iterable[list[Article]]) -> Iterator[list[Article]]:
+        """Each batch processed, in order. A batch goes to the workers in parts of at most
+        ``parse_chars`` characters (:func:`parts`), so that the workers share it: whole batches
+        of 64 long articles left one worker idle for most of a batch at the end of a run."""
         pending: deque[_Job] = deque()
+        done: list[Article] = []  # the parts of the batch at the head of the queue
         for batch in batches:
-            pending.append(self._submit(batch))
-            if len(pending) >= 2 * self.workers:
-                yield self._collect(pending)
-        while pending:
-            yield self._collect(pending)
+            chunks = parts(batch, self.settings)
+            for i, chunk in enumerate(chunks):
+                pending.append(self._submit(chunk, last=i == len(chunks) - 1))
+            yield from self._drain(pending, done, keep=2 * self.workers)
+        yield from self._drain(pending, done, keep=0)
 
-    def _submit(self, batch: list[Article]) -> _Job:
+    def _drain(
+        self, pending: deque[_Job], done: list[Article], keep: int
+    ) -> Iterator[list[Article]]:
+        """Collect parts until ``keep`` are in flight; every batch completed on the way."""
+        while len(pending) > keep:
+            last = pending[0].last
+            done.extend(self._collect(pending))
+            if last:
+                yield list(done)
+                done.clear()
+
+    def _submit(self, batch: list[Article], *, last: bool = True) -> _Job:
         future = self._executor.submit(_process, self.settings, batch, self.extra)
-        return _Job(batch, future, time.monotonic())
+        return _Job(batch, future, time.monotonic(), last)
 
     def _collect(self, pending: deque[_Job]) -> list[Article]:
         job = pending.popleft()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -25,7 +26,7 @@ from types import MappingProxyType
 from typing import Any, Final
 
 from eventwire.actors.lexicon import Lexicon
-from eventwire.context import SentenceContext, sentence_contexts, trigger_of
+from eventwire.context import ArticleMentions, SentenceContext, sentence_contexts, trigger_of
 from eventwire.model import Article, Event, EventPlace, Mention, Place, Span
 from eventwire.when import clause_tokens
 
@@ -189,7 +190,7 @@ def toponyms(article: Article, gazetteer: Gazetteer) -> list[Toponym]:
     found: list[Toponym] = []
     for context in sentence_contexts(article):
         sentence, sent, offset = context.record, context.sent, context.offset
-        for ent in sent.ents:
+        for ent in context.entities:
             if ent.label_ in ("GPE", "LOC"):
                 span = Span(offset + ent.start_char, offset + ent.end_char)
                 found.append(Toponym(span, span.text_of(article.text), sentence.index, "ner"))
@@ -220,15 +221,25 @@ def _big_cities(
 
 
 def _non_overlapping(found: list[Toponym]) -> list[Toponym]:
+    """The longest toponym wins an overlap (then the better source, then the earlier found).
+
+    ``chosen`` stays sorted by start and never overlaps itself, so a candidate only has to be
+    checked against its two neighbours there.
+    """
     order = {"dateline": 0, "lexicon": 1, "ner": 2, "gazetteer": 3}
     chosen: list[Toponym] = []
+    starts: list[int] = []
     ranked = sorted(found, key=lambda t: (-(t.span.end - t.span.start), order[t.source]))
     for toponym in ranked:
-        if all(
-            toponym.span.end <= c.span.start or toponym.span.start >= c.span.end for c in chosen
-        ):
-            chosen.append(toponym)
-    return sorted(chosen, key=lambda t: t.span.start)
+        span = toponym.span
+        at = bisect_right(starts, span.start)
+        if at > 0 and chosen[at - 1].span.end > span.start:
+            continue
+        if at < len(chosen) and chosen[at].span.start < span.end:
+            continue
+        chosen.insert(at, toponym)
+        starts.insert(at, span.start)
+    return chosen
 
 
 class PlaceResolver:
@@ -241,9 +252,12 @@ class PlaceResolver:
     def run(self, article: Article) -> Article:
         names = toponyms(article, self.gazetteer)
         context = self._context(article, names)
-        places = tuple(p for t in names if (p := self.resolve(t, context, article)) is not None)
-        contexts = sentence_contexts(article)
-        events = tuple(self._locate(contexts, places, e) for e in article.events)
+        mentions = ArticleMentions(article.mentions)
+        places = tuple(
+            p for t in names if (p := self.resolve(t, context, article, mentions)) is not None
+        )
+        located = _Located.of(sentence_contexts(article), places)
+        events = tuple(self._locate(located, e) for e in article.events)
         return replace(article, places=places, events=events)
 
     # -- resolving ------------------------------------------------------------------------------
@@ -267,8 +281,13 @@ class PlaceResolver:
                 counts[code] += 1
         return counts
 
-    def resolve(self, toponym: Toponym, context: Counter[str], article: Article) -> Place | None:
-        own = _own_countries(article.mentions, toponym.span)
+    def resolve(
+        self,
+        toponym: Toponym,
+        context: Counter[str],
+        article: Article,
+        mentions: ArticleMentions | None = None,
+    ) -> Place | None:
         code = self._country_code(toponym.text)
         country = self.gazetteer.country(code)
         if country is not None:
@@ -276,18 +295,18 @@ class PlaceResolver:
         candidates = self.gazetteer.candidates(_title(toponym))
         if not candidates:
             return None
-        nearby = context - own
+        index = mentions if mentions is not None else ArticleMentions(article.mentions)
+        own = _own_countries(index.overlapping(toponym.span), toponym.span)
+        nearby = _without(context, own, {e.country or "" for e in candidates})
         best = max(candidates, key=lambda e: _score(e, nearby))
         return _place(toponym, best, *_why(best, candidates, nearby))
 
     # -- events ---------------------------------------------------------------------------------
-    def _locate(
-        self, contexts: list[SentenceContext], places: tuple[Place, ...], event: Event
-    ) -> Event:
-        found = _clause_place(contexts, places, event)
+    def _locate(self, located: _Located, event: Event) -> Event:
+        found = _clause_place(located.contexts, located.by_sentence, event)
         if found is not None:
             return replace(event, place=_event_place(found, f"'{found.text}' in the clause"))
-        dateline = next((p for p in places if p.rule.endswith(":dateline")), None)
+        dateline = located.dateline
         if dateline is not None:
             return replace(event, place=_event_place(dateline, "dateline"))
         actor = event.target.actor if event.target else None
@@ -302,6 +321,11 @@ class PlaceResolver:
 
 def _title(toponym: Toponym) -> str:
     return toponym.text.title() if toponym.text.isupper() else toponym.text
+
+
+def _without(context: Counter[str], own: Counter[str], wanted: set[str]) -> Counter[str]:
+    """``context - own`` for the countries in ``wanted`` (the others are never asked)."""
+    return Counter({c: n for c in wanted if (n := context[c] - own[c]) > 0})
 
 
 def _own_countries(mentions: Iterable[Mention], span: Span) -> Counter[str]:
@@ -350,11 +374,28 @@ def _event_place(place: Place, reason: str) -> EventPlace:
     return EventPlace(place.name, place.country, place.lat, place.lon, reason, place.span)
 
 
+@dataclass(frozen=True, slots=True)
+class _Located:
+    """An article's places indexed once for locating its events."""
+
+    contexts: list[SentenceContext]
+    by_sentence: Mapping[int | None, list[Place]]
+    dateline: Place | None
+
+    @classmethod
+    def of(cls, contexts: list[SentenceContext], places: tuple[Place, ...]) -> _Located:
+        by_sentence: dict[int | None, list[Place]] = {}
+        for place in places:
+            by_sentence.setdefault(place.sentence, []).append(place)
+        dateline = next((p for p in places if p.rule.endswith(":dateline")), None)
+        return cls(contexts, by_sentence, dateline)
+
+
 def _clause_place(
-    contexts: list[SentenceContext], places: tuple[Place, ...], event: Event
+    contexts: list[SentenceContext], by_sentence: Mapping[int | None, list[Place]], event: Event
 ) -> Place | None:
     """A place introduced by a locative preposition inside the event verb's clause."""
-    here = [p for p in places if p.sentence == event.sentence]
+    here = by_sentence.get(event.sentence)
     if not here:
         return None
     verb = trigger_of(contexts, event)

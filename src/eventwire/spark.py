@@ -33,7 +33,12 @@ from eventwire.parallel import worker_pipeline
 from eventwire.runner import count_files, process_items
 from eventwire.settings import Settings
 from eventwire.store.database import Store
-from eventwire.store.parquet import PARQUET_TABLES, export_partitioned, load_partitioned
+from eventwire.store.parquet import (
+    PARQUET_TABLES,
+    export_partitioned,
+    load_partitioned,
+    spark_schema,
+)
 
 #: Tables written by a Spark run, in the order they are loaded back.
 SPARK_TABLES = PARQUET_TABLES
@@ -149,8 +154,10 @@ def _write(session: Any, store: Store, output: str, tmp: Path) -> dict[str, int]
     staged = tmp / "parquet"
     counts = export_partitioned(store, staged)
     for table, count in counts.items():
-        if count:
-            frame = session.read.parquet(f"file://{staged / table}")
+        if count:  # read with the schema it was written with: no pass to infer it
+            frame = session.read.schema(spark_schema(store, table)).parquet(
+                f"file://{staged / table}"
+            )
             target = f"{output.rstrip('/')}/{table}"
             frame.write.mode("overwrite").partitionBy("partition_date").parquet(target)
     shutil.rmtree(staged, ignore_errors=True)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
@@ -471,7 +471,7 @@ def find_timexes(article: Article, lang: LanguageData) -> tuple[Timex, ...]:
         for match in matches:
             token = _token_at(tokens, match.start)
             found.append(_timex(article, match, sentence.index, token, lang))
-        found.extend(_entities(article, sent, offset, sentence.index, matches))
+        found.extend(_entities(article, context.entities, offset, sentence.index, matches))
     return tuple(sorted(found, key=lambda t: t.span.start))
 
 
@@ -498,10 +498,10 @@ def _token_at(tokens: dict[int, Any], start: int) -> Any | None:
 
 
 def _entities(
-    article: Article, sent: Any, offset: int, sentence: int, matches: list[Found]
+    article: Article, ents: Sequence[Any], offset: int, sentence: int, matches: list[Found]
 ) -> Iterator[Timex]:
     """spaCy DATE/TIME entities no pattern covered: kept, with no value (unresolved)."""
-    for ent in sent.ents:
+    for ent in ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
         start, end = offset + ent.start_char, offset + ent.end_char

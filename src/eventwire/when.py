@@ -53,7 +53,14 @@ def date_events(article: Article, lang: LanguageData) -> Article:
         timexes = tuple(_mark_dateline(t, dateline.span) for t in timexes)
     article = replace(article, timexes=timexes)
     contexts = sentence_contexts(article)
-    events = tuple(_dated(article, event, trigger_of(contexts, event)) for event in article.events)
+    dating: dict[int, list[Timex]] = {}  # the expressions that can date an event, by sentence
+    for timex in timexes:
+        if _dates(timex):
+            dating.setdefault(timex.sentence, []).append(timex)
+    events = tuple(
+        _dated(article, event, trigger_of(contexts, event), dating.get(event.sentence, []))
+        for event in article.events
+    )
     return replace(article, events=events)
 
 
@@ -76,9 +83,9 @@ def granularity(value: str | None) -> Granularity | None:
     return None
 
 
-def _dated(article: Article, event: Event, verb: Any) -> Event:
+def _dated(article: Article, event: Event, verb: Any, sentence: list[Timex]) -> Event:
     published = article.date
-    chosen = _clause_timex(article, event, verb) if verb is not None else None
+    chosen = _clause_timex(sentence, event, verb) if verb is not None else None
     if chosen is not None:
         return replace(event, date=_from_timex(chosen, published))
     if published is None:
@@ -100,8 +107,8 @@ def _from_timex(timex: Timex, published: dt.date | None) -> EventDate:
     return EventDate(value, grain, f"'{timex.text}' ({wording}) against publication date {anchor}")
 
 
-def _clause_timex(article: Article, event: Event, verb: Any) -> Timex | None:
-    sentence = [t for t in article.timexes if t.sentence == event.sentence and _dates(t)]
+def _clause_timex(sentence: list[Timex], event: Event, verb: Any) -> Timex | None:
+    """The expression dating the event among those of its sentence that can (``sentence``)."""
     if not sentence:
         return None
     offset = event.trigger.start - verb.idx

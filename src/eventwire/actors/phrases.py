@@ -271,7 +271,11 @@ class PhraseTable(Generic[V]):
 
     def longest_from(self, word: str) -> int:
         """How many tokens the longest phrase starting with ``word`` may span (0: none does)."""
-        key = phrase_key(word, loose=self.loose)
+        return self.longest_from_key(phrase_key(word, loose=self.loose))
+
+    def longest_from_key(self, key: Key) -> int:
+        """:meth:`longest_from` for a word already turned into its key (:func:`phrase_key` with
+        this table's ``loose``)."""
         if not key:
             return 0
         longest = self._starts.get(key[0], 0)
@@ -344,17 +348,30 @@ class PhraseEngine:
         return "PhraseEngine(" + " > ".join("+".join(t.name for t in r) for r in self.ranks) + ")"
 
     def matches(
-        self, tokens: Sequence[str], start: int = 0, stop: int | None = None
+        self,
+        tokens: Sequence[str],
+        start: int = 0,
+        stop: int | None = None,
+        keys: dict[tuple[str, bool], Key] | None = None,
     ) -> Iterator[Match]:
         """The matches starting at ``tokens[start]``, best first: earlier rank, then longer,
         then earlier table. ``tokens`` are token texts with their trailing white space (spaCy's
-        ``text_with_ws``, or words each followed by a space); a match ends before ``stop``."""
+        ``text_with_ws``, or words each followed by a space); a match ends before ``stop``.
+
+        ``keys`` remembers the key of each first word (per spelling) between calls: a scanner
+        passes one dict for all the tokens of an article, so that "the" is normalised once."""
         end = len(tokens) if stop is None else min(stop, len(tokens))
         if start >= end:
             return
         first = tokens[start]
+        known = keys if keys is not None else {}
         for tables in self.ranks:
-            longest = max(table.longest_from(first) for table in tables)
+            longest = 0
+            for table in tables:
+                key = known.get((first, table.loose))
+                if key is None:
+                    key = known[first, table.loose] = phrase_key(first, loose=table.loose)
+                longest = max(longest, table.longest_from_key(key))
             for n in range(min(longest, end - start), 0, -1):
                 text = "".join(tokens[start : start + n])
                 forms = {loose: variants(text, loose=loose) for loose in {t.loose for t in tables}}

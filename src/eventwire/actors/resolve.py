@@ -64,7 +64,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -84,7 +84,7 @@ from eventwire.actors.lexicon import (
     RoleEntry,
     pick_person,
 )
-from eventwire.actors.phrases import Match, PhraseEngine
+from eventwire.actors.phrases import Key, Match, PhraseEngine
 from eventwire.actors.sectors import sector_name
 from eventwire.context import SentenceContext, sentence_contexts
 from eventwire.errors import DictionaryError
@@ -160,13 +160,22 @@ class _Named:
 
 @dataclass(slots=True)
 class _ArticleContext:
-    """What the resolver has learnt so far in one article (people, countries, named actors)."""
+    """What the resolver has learnt so far in one article (people, countries, named actors).
+
+    ``people`` maps a full name and a surname to the person last remembered by it; ``_roles``
+    indexes its keys by the role of the person each holds, so that a role is looked up without
+    a pass over everyone the article named (``_order``: when each key was first added, which is
+    its place in ``people``).
+    """
 
     people: dict[str, _Person]
     countries: Counter[str]
     last_person: _Person | None = None
     date: dt.date | None = None  # the article's date, for dated dictionary codes
-    earlier: Counter[str] | None = None  # countries of the sentences before this one
+    current: Counter[str] = field(default_factory=Counter)  # countries of this sentence
+    keys: dict[tuple[str, bool], Key] = field(default_factory=dict)  # phrase keys of words
+    _roles: dict[str, dict[str, None]] = field(default_factory=dict)
+    _order: dict[str, int] = field(default_factory=dict)
     named: list[_Named] = field(default_factory=list)
     speakers: Mapping[int, Any] = field(default_factory=dict)  # this sentence: speaker → cue
 
@@ -183,10 +192,39 @@ class _ArticleContext:
     def remember(self, person: _Person) -> None:
         surname = person.name.split()[-1]
         known = self.people.get(surname)
-        self.people[person.name] = person
+        self._set(person.name, person)
         if known is None or known.actor is None or known.name == person.name:
-            self.people[surname] = person
+            self._set(surname, person)
         self.last_person = person
+
+    def _set(self, key: str, person: _Person) -> None:
+        before = self.people.get(key)
+        if before is not None and before.role:
+            self._roles[before.role].pop(key, None)
+        self.people[key] = person
+        self._order.setdefault(key, len(self._order))
+        if person.role:
+            self._roles.setdefault(person.role, {})[key] = None
+
+    def only_holder(self, role: str | None) -> _Person | None:
+        """The person remembered with this role when all its holders have one name (the first
+        of them in ``people``), else ``None``."""
+        keys = self._roles.get(role or "")
+        if not keys:
+            return None
+        names = {self.people[key].name for key in keys}
+        if len(names) != 1:
+            return None
+        return self.people[min(keys, key=self._order.__getitem__)]
+
+    def sentence_countries(self, found: Iterable[str]) -> None:
+        """Count the countries of a new sentence (those before it stay :meth:`earlier`)."""
+        self.current = Counter(found)
+        self.countries.update(self.current)
+
+    def earlier(self) -> Counter[str]:
+        """The countries of the sentences before this one."""
+        return self.countries - self.current
 
 
 class ActorResolver:
@@ -213,9 +251,8 @@ class ActorResolver:
         for parsed in sentence_contexts(article):
             sentence, sent, offset = parsed.record, parsed.sent, parsed.offset
             first = len(mentions)
-            hits = self._hits(sent, context)
-            context.earlier = Counter(context.countries)
-            context.countries.update(self._hit_countries(hits))
+            hits = self._hits(sent, context, parsed.entities)
+            context.sentence_countries(self._hit_countries(hits))
             context.speakers = _speakers(sent, self.cues)
             groups = sorted(_group(sent, hits), key=lambda g: min(h.start for h in g))
             pronouns = _pronoun_tokens(sent, self.lang.person_pronouns)
@@ -266,14 +303,14 @@ class ActorResolver:
                 yield hit.code[:3]
 
     # -- finding hits ---------------------------------------------------------------------
-    def _hits(self, sent: Any, context: _ArticleContext) -> list[Hit]:
+    def _hits(self, sent: Any, context: _ArticleContext, ents: Sequence[Any]) -> list[Hit]:
         """Phrase hits left to right (the first accepted match at each token; see the module
         docstring), then PERSON entities and known surnames on the tokens left over."""
         hits: list[Hit] = []
         tokens = [t.text_with_ws for t in sent]
         i = sent.start
         while i < sent.end:
-            matches = self.phrases.matches(tokens, i - sent.start)
+            matches = self.phrases.matches(tokens, i - sent.start, keys=context.keys)
             hit = next(
                 (h for m in matches if (h := self._accept(m, sent, i, hits, context)) is not None),
                 None,
@@ -286,7 +323,7 @@ class ActorResolver:
         taken = {i for h in hits for i in range(h.start, h.end)}
         hits.extend(self._compass_hits(sent, taken, hits, context))
         hits.extend(_group_hits(sent, taken, self.words, self.lang.timex.numbers))
-        hits.extend(_person_hits(sent, taken, context))
+        hits.extend(_person_hits(sent, ents, taken, context))
         return sorted(hits, key=lambda h: h.start)
 
     def _compass_hits(
@@ -543,9 +580,9 @@ class ActorResolver:
         countries of the article's earlier sentences decide when there are any.
         """
         if role.person_title and context.people:
-            same = [p for p in context.people.values() if p.role and p.role == role.name]
-            if len({p.name for p in same}) == 1:
-                return same[0].actor, "role:coref", 0.7
+            holder = context.only_holder(role.name)
+            if holder is not None:
+                return holder.actor, "role:coref", 0.7
         doc = sent.doc
         head = doc[_phrase_head(doc, role)]
         served = self._affiliated(head, role, hits, context)
@@ -565,8 +602,9 @@ class ActorResolver:
             and nearest_hit.start >= role.end
             and _bare_country(sent.doc, nearest_hit, hits)
         )
-        if named and role.person_title and counterpart and context.earlier:
-            iso3 = context.earlier.most_common(1)[0][0]
+        earlier = context.earlier() if named and role.person_title and counterpart else None
+        if earlier:
+            iso3 = earlier.most_common(1)[0][0]
             return self._country_actor(iso3, role.sector), "context:article", 0.5
         nearest = nearest_hit.code if nearest_hit is not None else None
         if nearest is not None:
@@ -678,8 +716,10 @@ def _noun(doc: Any, start: int, end: int) -> str:
     return str(doc[start:end].text.lower())
 
 
-def _person_hits(sent: Any, taken: set[int], context: _ArticleContext) -> Iterator[Hit]:
-    for ent in sent.ents:
+def _person_hits(
+    sent: Any, ents: Sequence[Any], taken: set[int], context: _ArticleContext
+) -> Iterator[Hit]:
+    for ent in ents:
         if ent.label_ == "PERSON" and not taken.intersection(range(ent.start, ent.end)):
             taken.update(range(ent.start, ent.end))
             yield Hit("person", ent.start, ent.end, "ner:person", name=ent.text)

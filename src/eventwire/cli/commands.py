@@ -326,33 +326,101 @@ def migrate(db: Path | None, config: Path | None) -> None:
               help="How many articles to process.")  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object as the last line.")
 @click.option("--corpus", type=click.Path(exists=True, path_type=Path), multiple=True,
-              help="Seed articles (default: the bundled examples/).")  # fmt: skip
+              help="Seed articles (default: the VOA stories in data/labelled/voa, else the "
+                   "bundled examples/).")  # fmt: skip
 @click.option("--workers", type=click.IntRange(min=0), default=None,
               help="Processes (0: one per core; default 1).")  # fmt: skip
+@click.option("--scaling", "scaling", is_flag=True,
+              help="Instead: one article of each --sizes length through the pipeline, seconds "
+                   "per stage.")  # fmt: skip
+@click.option("--sizes", default=None,
+              help="Article lengths in characters for --scaling, comma-separated "
+                   "(default: 10000,100000,1000000).")  # fmt: skip
 @config_option
 def bench(
-    n: int, as_json: bool, corpus: tuple[Path, ...], workers: int | None, config: Path | None
+    n: int,
+    as_json: bool,
+    corpus: tuple[Path, ...],
+    workers: int | None,
+    scaling: bool,
+    sizes: str | None,
+    config: Path | None,
 ) -> None:
-    """Articles per second end to end (ingest → DuckDB) and the ratio to bare spaCy."""
+    """Articles and words per second end to end (ingest → DuckDB) and the ratio to bare spaCy;
+    with --scaling, how one article's time grows with its length."""
 
-    from eventwire.bench import run_bench, seed_texts
+    from eventwire.bench import SCALING_SIZES, SHORT_WORDS, run_bench, run_scaling, seed_texts
 
     try:
         settings = settings_from(config, workers=workers)
-        texts = seed_texts(list(corpus or (Path("examples"),)), settings)
+        texts = seed_texts(list(corpus or _default_corpus()), settings)
         if not texts:
             raise click.UsageError("no seed articles found; pass --corpus PATH")
+        words = sum(len(t.split()) for t in texts) / len(texts)
+        if words < SHORT_WORDS:
+            click.echo(
+                f"warning: the seed articles average {words:.0f} words; real news is 600-900 "
+                "words, and costs that grow with length do not show on short ones",
+                err=True,
+            )
+        if scaling:
+            lengths = _sizes(sizes) if sizes else SCALING_SIZES
+            _print_scaling([r.as_dict() for r in run_scaling(texts, lengths, settings)], as_json)
+            return
         result = run_bench(texts, n, settings)
     except EventwireError as exc:
         fatal(exc)
     data = result.as_dict()
     click.echo(
-        f"{data['articles']} articles, {data['words']} words\n"
-        f"eventwire end to end: {data['articles_per_s']:.1f} articles/s\n"
-        f"bare spaCy pipeline:  {data['spacy_articles_per_s']:.1f} articles/s\n"
+        f"{data['articles']} articles, {data['words']} words "
+        f"({data['words_per_article']:.0f} an article), {data['workers']} process(es)\n"
+        f"eventwire end to end: {data['articles_per_s']:.1f} articles/s, "
+        f"{data['words_per_s']} words/s\n"
+        f"bare spaCy pipeline:  {data['spacy_articles_per_s']:.1f} articles/s, "
+        f"{data['spacy_words_per_s']} words/s\n"
         f"ratio:                {data['ratio']:.3f}\n"
-        f"peak memory:          {data['peak_rss_mb']:.0f} MB\n"
+        f"peak memory:          {data['peak_rss_mb']:.0f} MB (largest process)\n"
         f"per stage (s):        {data['stage_seconds']}"
     )
     if as_json:
         click.echo(json.dumps(data))
+
+
+def _sizes(text: str) -> tuple[int, ...]:
+    try:
+        sizes = tuple(int(size) for size in text.split(",") if size.strip())
+    except ValueError as exc:
+        raise click.BadParameter(f"not a list of numbers: {text!r}", param_hint="--sizes") from exc
+    if not sizes or min(sizes) < 1:
+        raise click.BadParameter("give lengths of 1 or more characters", param_hint="--sizes")
+    return sizes
+
+
+def _default_corpus() -> tuple[Path, ...]:
+    from eventwire.bench import DEFAULT_CORPUS, FALLBACK_CORPUS
+
+    if DEFAULT_CORPUS.exists():
+        return (DEFAULT_CORPUS,)
+    click.echo(
+        f"warning: {DEFAULT_CORPUS} not found (run from the repository); using the bundled "
+        f"examples, which are short (83 words an article)",
+        err=True,
+    )
+    return (FALLBACK_CORPUS,)
+
+
+def _print_scaling(rows: list[dict[str, Any]], as_json: bool) -> None:
+    for row in rows:
+        stages = ", ".join(f"{k} {v:.2f}" for k, v in row["stage_seconds"].items() if v >= 0.005)
+        click.echo(
+            f"{row['chars']:>9,} chars, {row['words']:>7,} words: {row['seconds']:7.2f} s, "
+            f"{row['words_per_s']:>6} words/s ({stages})"
+        )
+        for error in row["errors"]:
+            click.echo(f"  error: {error}")
+    if len(rows) > 1:
+        first, last = rows[0], rows[-1]
+        growth = (last["seconds"] / first["seconds"]) / (last["chars"] / first["chars"])
+        click.echo(f"time per character, longest against shortest: x{growth:.2f}")
+    if as_json:
+        click.echo(json.dumps({"scaling": rows}))

@@ -40,23 +40,33 @@ def link_events(
 ) -> Article:
     """Link (or add) one event per quote whose cue is an action verb (one of ``actions``)."""
     events = list(article.events)
+    by_trigger: dict[Span, int] = {}  # the first event on each trigger, by position in events
+    by_id: dict[str, int] = {}
+    for i, event in enumerate(events):
+        by_trigger.setdefault(event.trigger, i)
+        by_id.setdefault(event.event_id, i)
     linked: set[tuple[int, int]] = set()
     for item in cued:
         trigger = item.view.span_of(item.cue)
         lemma = item.cue.lemma_.lower()
         if lemma not in actions or (trigger.start, trigger.end) in linked:
             continue
-        event = next((e for e in events if e.trigger == trigger), None)
-        if event is None:
-            event = _new_event(builder, item, verbs.for_lemma(lemma))
-            same = next((e for e in events if event and e.event_id == event.event_id), None)
-            event = same or event
-            if event is not None and same is None:
-                events.append(event)
-        if event is None or event.quote_id is not None:
+        at = by_trigger.get(trigger)
+        if at is None:
+            new = _new_event(builder, item, verbs.for_lemma(lemma))
+            if new is None:
+                continue
+            at = by_id.get(new.event_id)
+            if at is None:
+                at = len(events)
+                events.append(new)
+                by_trigger.setdefault(new.trigger, at)
+                by_id[new.event_id] = at
+        event = events[at]
+        if event.quote_id is not None:
             continue
         linked.add((trigger.start, trigger.end))
-        events[events.index(event)] = replace(event, quote_id=item.quote.quote_id)
+        events[at] = replace(event, quote_id=item.quote.quote_id)
     return replace(article, events=tuple(events))
 
 

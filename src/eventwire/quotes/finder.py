@@ -23,7 +23,7 @@ from eventwire.model import Article, Mention, Quote, Span, content_id
 from eventwire.quotes.events import CuedQuote, link_events
 from eventwire.quotes.marks import direct_quote_spans, ends_open, starts_with_quote
 from eventwire.quotes.reported import reported_content
-from eventwire.quotes.speakers import CueWords, speaker_mention
+from eventwire.quotes.speakers import ArticleSpeakers, CueWords, speaker_mention
 
 _ADJACENT = 3  # characters between a quote and its cue that still count as "next to it"
 _MOSTLY_QUOTED = 0.8
@@ -59,15 +59,20 @@ class QuoteFinder:
         self.actions = lang.speech_verbs("action")
 
     def run(self, article: Article) -> Article:
-        views = sentence_contexts(article)
+        views: dict[int, list[SentenceContext]] = {}  # by paragraph
+        for view in sentence_contexts(article):
+            views.setdefault(view.record.paragraph, []).append(view)
         found: list[tuple[Quote, _Attribution | None]] = []
         carry: _Carry | None = None
+        speakers = ArticleSpeakers.of(article)
         for paragraph in article.paragraphs:
             if paragraph.kind == "boilerplate":
                 carry = None
                 continue
-            inside = [v for v in views if paragraph.span.contains(v.record.span)]
-            quotes = list(_paragraph_quotes(article, paragraph.span, inside, carry, self.words))
+            inside = views.get(paragraph.index, [])
+            quotes = list(
+                _paragraph_quotes(article, speakers, paragraph.span, inside, carry, self.words)
+            )
             carry = _carry(quotes, paragraph.span) or (carry if not inside else None)
             found.extend(quotes)
         found.sort(key=lambda pair: pair[0].span.start)
@@ -78,6 +83,7 @@ class QuoteFinder:
 
 def _paragraph_quotes(
     article: Article,
+    speakers: ArticleSpeakers,
     paragraph: Span,
     views: list[SentenceContext],
     carry: _Carry | None,
@@ -86,13 +92,13 @@ def _paragraph_quotes(
     spans = direct_quote_spans(article.text, paragraph)
     current = _carried(carry) if spans and starts_with_quote(article.text, paragraph) else None
     for span in spans:
-        attribution = _attribute(article, span, spans, views, words)
+        attribution = _attribute(article, speakers, span, spans, views, words)
         if attribution is None and current is not None:
             attribution = current if span is spans[0] else current.continued("continuation", 0.7)
         if attribution is not None:
             current = attribution
         yield _quote(article, span, attribution, direct=True), attribution
-    yield from _reported(article, views, spans, words)
+    yield from _reported(article, speakers, views, spans, words)
 
 
 def _carried(carry: _Carry | None) -> _Attribution | None:
@@ -113,7 +119,12 @@ def _carry(quotes: list[tuple[Quote, _Attribution | None]], paragraph: Span) -> 
 
 # -- direct quotes --------------------------------------------------------------------------
 def _attribute(
-    article: Article, span: Span, spans: list[Span], views: list[SentenceContext], words: CueWords
+    article: Article,
+    speakers: ArticleSpeakers,
+    span: Span,
+    spans: list[Span],
+    views: list[SentenceContext],
+    words: CueWords,
 ) -> _Attribution | None:
     best: tuple[int, bool, _Attribution] | None = None
     for view in views:
@@ -123,7 +134,7 @@ def _attribute(
             at = view.span_of(token)
             if not words.is_cue(token) or _inside(at, spans) or _quote_between(at, span, spans):
                 continue
-            speaker = speaker_mention(article, token, view)
+            speaker = speaker_mention(article, token, view, speakers)
             if speaker is None or _inside(speaker.span, spans):
                 continue
             distance = _gap(at, span)
@@ -154,7 +165,11 @@ def _gap(a: Span, b: Span) -> int:
 
 # -- reported speech ------------------------------------------------------------------------
 def _reported(
-    article: Article, views: list[SentenceContext], spans: list[Span], words: CueWords
+    article: Article,
+    speakers: ArticleSpeakers,
+    views: list[SentenceContext],
+    spans: list[Span],
+    words: CueWords,
 ) -> Iterator[tuple[Quote, _Attribution | None]]:
     for view in views:
         for token in view.sent:
@@ -163,7 +178,7 @@ def _reported(
             content = reported_content(token, view, words.reports)
             if content is None or _mostly_quoted(content, spans):
                 continue
-            speaker = speaker_mention(article, token, view)
+            speaker = speaker_mention(article, token, view, speakers)
             if speaker is None:
                 continue
             rule = "reported:according" if token.lower_ == "according" else None

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from eventwire.context import SentenceContext, subtree
+from eventwire.context import ArticleMentions, MentionsWhere, SentenceContext, subtree
 from eventwire.lang import LanguageData
 from eventwire.model import Article, Mention, Span
 
@@ -91,8 +91,31 @@ def _is_quote_verb(token: Any) -> bool:
     return token.lemma_.lower() in ("quote", "cite")
 
 
-def speaker_mention(article: Article, cue: Any, view: SentenceContext) -> Mention | None:
-    """The speaker of ``cue`` as a mention (an existing one when the actors stage found it)."""
+@dataclass(frozen=True, slots=True)
+class ArticleSpeakers:
+    """An article's mentions indexed once for the speaker look-ups (no scan per cue)."""
+
+    mentions: ArticleMentions
+    people: MentionsWhere  # mentions of a person
+    groups: MentionsWhere  # coded mentions that are not of a person
+
+    @classmethod
+    def of(cls, article: Article) -> ArticleSpeakers:
+        return cls(
+            ArticleMentions(article.mentions),
+            MentionsWhere(article.mentions, lambda m: m.person is not None),
+            MentionsWhere(article.mentions, lambda m: m.person is None and m.actor is not None),
+        )
+
+
+def speaker_mention(
+    article: Article, cue: Any, view: SentenceContext, speakers: ArticleSpeakers | None = None
+) -> Mention | None:
+    """The speaker of ``cue`` as a mention (an existing one when the actors stage found it).
+
+    ``speakers``: the article's mentions indexed (:meth:`ArticleSpeakers.of`), made once per
+    article by a caller that asks about many cues."""
+    speakers = speakers if speakers is not None else ArticleSpeakers.of(article)
     subject = cue_subject(cue)
     if subject is None:
         return None
@@ -101,30 +124,27 @@ def speaker_mention(article: Article, cue: Any, view: SentenceContext) -> Mentio
     covering = view.mentions.covering(head.start, coded=False)
     if covering is not None:
         return covering
-    person = _person_inside(article, _subtree_span(subject, view))
+    person = _person_inside(speakers.mentions, _subtree_span(subject, view))
     if person is not None:
         return person
     if subject.lower_ in _PERSONAL | _COLLECTIVE:
-        return _pronoun_speaker(article, subject, view)
-    return _phrase_speaker(article, subject, phrase, view)
+        return _pronoun_speaker(article, speakers, subject, view)
+    return _phrase_speaker(article, speakers.mentions, subject, phrase, view)
 
 
-def _person_inside(article: Article, span: Span) -> Mention | None:
-    return next((m for m in article.mentions if m.person and span.contains(m.span)), None)
+def _person_inside(mentions: ArticleMentions, span: Span) -> Mention | None:
+    return next((m for m in mentions.inside(span) if m.person), None)
 
 
-def _pronoun_speaker(article: Article, pronoun: Any, view: SentenceContext) -> Mention | None:
+def _pronoun_speaker(
+    article: Article, speakers: ArticleSpeakers, pronoun: Any, view: SentenceContext
+) -> Mention | None:
+    """The latest earlier mention of a person (he/she) or of a coded group (it/they)."""
     at = view.span_of(pronoun)
-    personal = pronoun.lower_ in _PERSONAL
-    earlier = [
-        m
-        for m in article.mentions
-        if m.span.end <= at.start
-        and (m.person is not None if personal else m.person is None and m.actor is not None)
-    ]
-    if not earlier:
+    pool = speakers.people if pronoun.lower_ in _PERSONAL else speakers.groups
+    antecedent = pool.last_before(at.start)
+    if antecedent is None:
         return None
-    antecedent = earlier[-1]
     return Mention(
         at,
         at.text_of(article.text),
@@ -137,8 +157,10 @@ def _pronoun_speaker(article: Article, pronoun: Any, view: SentenceContext) -> M
     )
 
 
-def _phrase_speaker(article: Article, subject: Any, phrase: Span, view: SentenceContext) -> Mention:
-    inside = [m for m in article.mentions if phrase.contains(m.span) and m.actor is not None]
+def _phrase_speaker(
+    article: Article, mentions: ArticleMentions, subject: Any, phrase: Span, view: SentenceContext
+) -> Mention:
+    inside = [m for m in mentions.inside(phrase) if m.actor is not None]
     actor = inside[0].actor if inside else None
     return Mention(
         phrase,

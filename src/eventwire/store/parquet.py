@@ -20,23 +20,39 @@ _ARTICLE_COLUMN = {"articles": "id", "skipped": None}
 
 
 def export_partitioned(store: Store, directory: Path) -> dict[str, int]:
-    """Write every table with rows under ``directory/<table>/partition_date=…/``."""
+    """Write every table with rows under ``directory/<table>/partition_date=…/``, each in one
+    pass (``COPY`` says how many rows it wrote; a table without rows leaves no folder)."""
     counts: dict[str, int] = {}
     directory.mkdir(parents=True, exist_ok=True)
     for table in PARQUET_TABLES:
-        found = store.con.execute(f"SELECT count(*) FROM {table}").fetchone()
-        counts[table] = int(found[0]) if found else 0
-        if not counts[table]:
-            continue
         key = _ARTICLE_COLUMN.get(table, "article_key")
         date = "'unknown'" if key is None else "coalesce(strftime(a.date, '%Y-%m-%d'), 'unknown')"
         join = "" if key is None else f" LEFT JOIN articles a ON a.id = t.{key}"
-        target = str(directory / table).replace("'", "''")
-        store.con.execute(
-            f"COPY (SELECT t.*, {date} AS partition_date FROM {table} t{join}) TO '{target}' "
+        target = directory / table
+        quoted = str(target).replace("'", "''")
+        found = store.con.execute(
+            f"COPY (SELECT t.*, {date} AS partition_date FROM {table} t{join}) TO '{quoted}' "
             "(FORMAT PARQUET, PARTITION_BY (partition_date), OVERWRITE_OR_IGNORE)"
-        )
+        ).fetchone()
+        counts[table] = int(found[0]) if found else 0
+        if not counts[table] and target.is_dir() and not any(target.iterdir()):
+            target.rmdir()
     return counts
+
+
+#: DuckDB column types and the Spark SQL types their Parquet columns are read as.
+_SPARK_TYPES = {
+    "VARCHAR": "string", "INTEGER": "int", "BIGINT": "bigint", "DOUBLE": "double",
+    "BOOLEAN": "boolean", "DATE": "date", "TIMESTAMP": "timestamp_ntz", "BLOB": "binary",
+}  # fmt: skip
+
+
+def spark_schema(store: Store, table: str) -> str:
+    """The Spark schema (a DDL string) of a table as :func:`export_partitioned` writes it, so
+    that Spark reads it without a pass to infer one."""
+    columns = store.con.execute(f"DESCRIBE {table}").fetchall()
+    fields = [f"`{name}` {_SPARK_TYPES[str(kind)]}" for name, kind, *_ in columns]
+    return ", ".join([*fields, "`partition_date` string"])
 
 
 def load_partitioned(store: Store, directory: Path) -> dict[str, int] | None:
