@@ -132,6 +132,7 @@ def kill_mid_run() -> Callable[[subprocess.Popen[bytes], Path], None]:
 
 
 # -- web: a small database built from invented wire stories, and servers over it ----------
+SLASH_ID = "https://news.example.org/2024/06/15/envoy?ref=rss#top"
 WEB_STORIES = [
     Article(
         external_id="web-1",
@@ -168,6 +169,36 @@ WEB_STORIES = [
             "Nigerian police on Saturday arrested dozens of protesters in Lagos "
             '<img src=x onerror="window.__pwned = 2">.\n\n'
             "Amnesty International urged the Nigerian government to release them."
+        ),
+    ),
+    # Issue 17: a URL-style id, one expulsion told three times, a negated and a hypothetical event.
+    Article(
+        external_id=SLASH_ID,
+        title="Serbia expelled Croatian envoy over spying",
+        date=dt.date(2024, 6, 15),
+        source="Test Wire",
+        url=SLASH_ID,
+        text=(
+            "Serbia expelled Croatian envoy over spying\n\n"
+            "Serbia on Wednesday expelled a Croatian envoy, the foreign ministry said.\n\n"
+            "The ministry said Serbia expelled the Croatian envoy because of spying.\n\n"
+            "Serbia expelled the Croatian envoy after a border incident, officials said.\n\n"
+            "Croatia did not expel any Serbian diplomats in response. Croatia might sanction Serbia."
+        ),
+    ),
+    # Issue 17: events dated by a year, a month, a season and a week only.
+    Article(
+        external_id="web-coarse",
+        title="Sanctions and arrests",
+        date=dt.date(2024, 6, 15),
+        source="Test Wire",
+        text=(
+            "Sanctions and arrests\n\n"
+            "The United States has sanctioned Iranian banks since 2019, the Treasury said on "
+            "Thursday.\n\n"
+            "In March 2023, Serbia expelled a Croatian diplomat.\n\n"
+            "Last summer, Kenyan police arrested dozens of protesters in Nairobi.\n\n"
+            "Last week, Japan accused North Korea of firing a missile."
         ),
     ),
 ]

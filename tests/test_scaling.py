@@ -53,8 +53,10 @@ SIZES = (100_000, 200_000, 400_000)  # each twice the one before
 RUNS = 3  # rounds over all lengths; each stage's fastest round counts
 #: Doubling the length may multiply a stage's time by this much (2 is linear; 4 quadratic).
 MOST = 2.6
-#: Stages faster than this at the longer length are below what this machine can time.
-TOO_SHORT = 0.1
+#: Stages faster than this at the longer length are below what a busy 2-core machine times
+#: reliably (the time stage once measured 0.17 s → 0.46 s under load, and 0.2 s → 0.4 s alone);
+#: a quadratic stage is seconds at these lengths (places took 7 s at 320k before issue 18).
+TOO_SHORT = 0.5
 
 
 def article_of(chars: int) -> Article:

@@ -24,8 +24,20 @@ def test_actors_before_metadata_is_refused_with_an_actionable_message() -> None:
     with pytest.raises(StageOrderError) as caught:
         Pipeline(Settings(stages=order))
     message = str(caught.value)
-    assert "stage 'actors' requires 'date', assigned by 'metadata', which runs later" in message
-    assert "put 'metadata' before 'actors'" in message
+    # The parser is the first stage to read what metadata finds (it leaves the dateline out).
+    assert "stage 'nlp' reads 'dateline', assigned by 'metadata', which runs later" in message
+    assert "put 'metadata' before 'nlp'" in message
+    order = ("normalise", "actors", "metadata")
+    with pytest.raises(StageOrderError, match="stage 'actors' requires 'parsed'"):
+        Pipeline(Settings(stages=order))
+
+
+def test_actors_need_the_date_of_metadata() -> None:
+    order = ("normalise", "nlp", "actors")
+    with pytest.raises(StageOrderError) as caught:
+        Pipeline(Settings(stages=order))
+    message = str(caught.value)
+    assert "stage 'actors' requires 'date', assigned by 'metadata', which is not in the" in message
 
 
 def test_a_missing_stage_is_named() -> None:

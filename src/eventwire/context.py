@@ -26,14 +26,15 @@ from eventwire.model import Article, Event, Mention, Sentence, Span
 class MentionIndex:
     """Finds the actor mention standing for a token or a character position.
 
-    Look-ups consider mentions with a resolved actor (``mentions``) unless ``coded=False`` asks
-    for every mention (a person without a code is still a speaker); the narrowest mention
-    covering a position wins ("Romanian" inside "Hungarian and Romanian officials").
+    Look-ups consider mentions with a resolved actor or a group of them (``mentions``; see
+    :meth:`~eventwire.model.Mention.members`) unless ``coded=False`` asks for every mention (a
+    person without a code is still a speaker); the narrowest mention covering a position wins
+    ("Romanian" inside "Hungarian and Romanian officials").
     """
 
     def __init__(self, mentions: Iterable[Mention], offset: int = 0) -> None:
         self.all = list(mentions)
-        self.mentions = [m for m in self.all if m.actor is not None]
+        self.mentions = [m for m in self.all if m.actor is not None or m.group]
         self.offset = offset
 
     def covering(self, position: int, *, coded: bool = True) -> Mention | None:

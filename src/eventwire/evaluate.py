@@ -15,7 +15,6 @@ Negated and conditional events ("did not attack", "unless Baghdad accepts") are 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from typing import Any, Literal
 
 from eventwire.errors import EvaluationError, UnknownEventCodeError
 from eventwire.events.ontology import event_type
+from eventwire.labelled import json_lines
 from eventwire.model import Article, Event, Mention
 from eventwire.pipeline import Pipeline
 
@@ -144,20 +144,8 @@ class Scores:
 
 def load_gold(path: Path | str) -> list[GoldRecord]:
     """Every scorable record of a PLOVER or PETRARCH gold file (JSON lines)."""
-    path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise EvaluationError(f"cannot read gold file {path}: {exc}") from exc
     records: list[GoldRecord] = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise EvaluationError(f"{where}: not valid JSON: {exc.msg}") from exc
+    for where, data in json_lines(Path(path), "gold file"):
         try:
             record = _record(data)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:

@@ -12,7 +12,7 @@ from eventwire.errors import StoreError
 from eventwire.export_formats import GDELT_COLUMNS, gdelt_row, polecat_record
 from eventwire.output import write_csv, write_jsonl
 from eventwire.store.database import Store
-from eventwire.store.queries import FIELDS, Filters, rows
+from eventwire.store.queries import FIELDS, Filters, mentions_of, rows
 
 FORMATS = ("jsonl", "csv", "parquet", "gdelt", "plover")
 EVENT_ONLY_FORMATS = ("gdelt", "plover")
@@ -29,7 +29,15 @@ def export_table(
     """Write ``table`` (filtered) to ``output`` or ``stdout``; returns the row count."""
     if fmt in EVENT_ONLY_FORMATS and table != "events":
         raise StoreError(f"--format {fmt} exports events only, not {table}")
+    if fmt in EVENT_ONLY_FORMATS and filters.all_mentions:
+        raise StoreError(
+            f"--format {fmt} writes one record per event with its mentions; "
+            "leave out --all-mentions"
+        )
     found = rows(store, table, filters, detail=fmt in EVENT_ONLY_FORMATS)
+    if fmt in EVENT_ONLY_FORMATS:
+        mentions = mentions_of(store, filters)
+        found = [{**row, "mention_rows": mentions.get(row["event_id"], [])} for row in found]
     if fmt == "parquet":
         if output is None:
             raise ValueError("parquet export needs an output file")

@@ -36,6 +36,9 @@ POLECAT_FIELDS: tuple[str, ...] = (
     "district", "province", "country", "latitude", "longitude", "geonames_id", "raw_placename",
     "feature_type", "source", "publication_date", "story_people", "story_organizations",
     "story_locations", "language", "version", "story_id",
+    # ours: the date as an interval, polarity and modality, and every mention's evidence
+    "date_start", "date_end", "date_granularity", "negated", "modality", "mentions",
+    "mention_evidence",
 )  # fmt: skip
 
 #: Three-letter CAMEO prefixes that are not countries: they are the actor's type.
@@ -59,38 +62,48 @@ def _actor_parts(code: str | None) -> dict[str, str]:
     return parts
 
 
-def _day(value: str | None) -> dt.date | None:
-    """The event date when it is a whole day (GDELT has no coarser dates)."""
-    if not value or len(value) != 10:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
+def _date_columns(event: dict[str, Any]) -> dict[str, str]:
+    """Day and FractionDate for a day; MonthYear when the date lies within one month (a day, a
+    month, most weeks); Year when it lies within one year. GDELT has no coarser dates."""
+    start: dt.date | None = event.get("date_start")
+    end: dt.date | None = event.get("date_end")
+    out: dict[str, str] = {}
+    if start is None or end is None:
+        return out
+    if start.year == end.year:
+        out["Year"] = str(start.year)
+        if start.month == end.month:
+            out["MonthYear"] = start.strftime("%Y%m")
+    if start == end:
+        out["Day"] = start.strftime("%Y%m%d")
+        out["FractionDate"] = f"{start.year + (start.timetuple().tm_yday - 1) / 365:.4f}"
+    return out
+
+
+def _mentions(event: dict[str, Any]) -> list[dict[str, Any]]:
+    return list(event.get("mention_rows") or []) or [event]
 
 
 def gdelt_row(event: dict[str, Any]) -> list[str]:
     """One event as the 61 GDELT 2.0 columns (strings; blank where we have nothing)."""
     out = dict.fromkeys(GDELT_COLUMNS, "")
-    day = _day(event.get("date"))
     out["GlobalEventID"] = event["event_id"]
-    if day is not None:
-        out["Day"] = day.strftime("%Y%m%d")
-        out["MonthYear"] = day.strftime("%Y%m")
-        out["Year"] = str(day.year)
-        out["FractionDate"] = f"{day.year + (day.timetuple().tm_yday - 1) / 365:.4f}"
+    out.update(_date_columns(event))
     for n, side in (("1", "source"), ("2", "target")):
         out[f"Actor{n}Code"] = event.get(f"{side}_code") or ""
         out[f"Actor{n}Name"] = (event.get(f"{side}_name") or "").upper()
         for key, value in _actor_parts(event.get(f"{side}_code")).items():
             out[f"Actor{n}{key}"] = value
-    out["IsRootEvent"] = "1" if event.get("sentence_index") in (0, 1) else "0"
+    mentions = _mentions(event)
+    root = any(m.get("sentence_index") in (0, 1) for m in mentions)  # headline or lead
+    out["IsRootEvent"] = "1" if root else "0"
     out["EventCode"] = event["cameo"]
     out["EventBaseCode"] = event["cameo"][:3]
     out["EventRootCode"] = event["cameo_root"]
     out["QuadClass"] = str(event["quad_class"])
     out["GoldsteinScale"] = f"{event['goldstein']:.1f}"
-    out["NumMentions"] = out["NumSources"] = out["NumArticles"] = "1"
+    out["NumMentions"] = str(len(mentions))  # mentions of the event in its article
+    out["NumSources"] = out["NumArticles"] = "1"
     if event.get("place_name"):
         out["ActionGeo_FullName"] = event["place_name"]
         out["ActionGeo_CountryCode"] = event.get("place_country") or ""
@@ -125,6 +138,13 @@ def polecat_record(event: dict[str, Any]) -> dict[str, Any]:
         publication_date=article_date.isoformat() if article_date else None,
         language="en",
         story_id=event["article_id"],
+        date_start=_iso(event.get("date_start")),
+        date_end=_iso(event.get("date_end")),
+        date_granularity=event.get("date_granularity"),
+        negated=event["negated"],
+        modality=event["modality"],
+        mentions=len(_mentions(event)),
+        mention_evidence=[_evidence(m) for m in _mentions(event)],
     )
     for side, prefix in (("source", "actor"), ("target", "recipient")):
         code = event.get(f"{side}_code")
@@ -137,3 +157,18 @@ def polecat_record(event: dict[str, Any]) -> dict[str, Any]:
         sectors = [parts[k] for k in ("Type1Code", "Type2Code", "Type3Code") if parts[k]]
         out[f"{prefix}_sectors"] = [(gdelt_type(s) or s) for s in sectors] if code else None
     return out
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+_EVIDENCE = (
+    "event_id", "sentence_start", "sentence_end", "trigger_start", "trigger_end", "trigger_text",
+    "source_start", "source_end", "target_start", "target_end", "date", "date_reason",
+)  # fmt: skip
+
+
+def _evidence(mention: dict[str, Any]) -> dict[str, Any]:
+    """Where one mention is in the article (offsets into the text as given)."""
+    return {key: mention.get(key) for key in _EVIDENCE}

@@ -117,19 +117,25 @@ class LabelledStory:
         return split_of(self.id)
 
 
-def _jsonl(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+def json_lines(path: Path, what: str = "file") -> Iterator[tuple[str, Any]]:
+    """``(file:line, value)`` for every non-blank line of a JSON-lines file; a line that is not
+    JSON, or a file that cannot be read, raises :class:`EvaluationError` naming the place."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise EvaluationError(f"cannot read {path}: {exc}") from exc
+        raise EvaluationError(f"cannot read {what} {path}: {exc}") from exc
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         where = f"{path}:{number}"
         try:
-            data = json.loads(line)
+            yield where, json.loads(line)
         except json.JSONDecodeError as exc:
             raise EvaluationError(f"{where}: not valid JSON: {exc.msg}") from exc
+
+
+def _jsonl(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+    for where, data in json_lines(path):
         if not isinstance(data, dict) or not isinstance(data.get("id"), str):
             raise EvaluationError(f"{where}: expected a JSON object with a string 'id'")
         yield where, data

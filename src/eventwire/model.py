@@ -16,7 +16,7 @@ import datetime as dt
 import hashlib
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from eventwire.chars import normalise_chars
 
@@ -108,10 +108,19 @@ class Mention:
     confidence: float
     role: str | None = None
     person: str | None = None  # canonical person name when the mention is a person
+    #: The actors a group phrase stands for ("the two governments": Japan's and South Korea's);
+    #: such a mention has no actor of its own, and each of these is an actor of an event.
+    group: tuple[Actor, ...] = ()
 
     @property
     def code(self) -> str | None:
         return self.actor.code if self.actor else None
+
+    def members(self) -> tuple[Mention, ...]:
+        """The mention once per actor it stands for: itself, or one per group member."""
+        if not self.group:
+            return (self,)
+        return tuple(replace(self, actor=actor, group=()) for actor in self.group)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +138,13 @@ class EventType:
 
 Granularity = Literal["day", "week", "month", "season", "year"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
+#: ``EventDate.reason`` when the text states no date for the event (see :mod:`eventwire.when`).
+PUBLICATION_DATE: Final = "publication date"
+NO_PUBLICATION_DATE: Final = "no publication date"
+#: Modalities of events that may not happen: left out of the GDELT export by default.
+HYPOTHETICAL: Final = ("possible", "conditional")
 
 
 @dataclass(frozen=True, slots=True)

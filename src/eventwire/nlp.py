@@ -57,9 +57,31 @@ def load_model(name: str, *, indexed_rules: bool = True) -> Any:
 
 
 def analysed_paragraphs(article: Article, settings: Settings) -> list[tuple[int, Span]]:
-    """Paragraphs the NLP stage parses: body, and the headline unless switched off."""
+    """Paragraphs the NLP stage parses: body, and the headline unless switched off.
+
+    A dateline ("SANTIAGO (Reuters) -", found by the ``metadata`` stage) is not parsed: it says
+    where the story was filed, so no sentence, actor mention or event comes from it (the
+    ``places`` stage still reads its city) and the lead sentence is parsed without it.
+    """
     wanted = {"body", "headline"} if settings.code_headline else {"body"}
-    return [(p.index, p.span) for p in article.paragraphs if p.kind in wanted]
+    found = [(p.index, p.span) for p in article.paragraphs if p.kind in wanted]
+    return [
+        (index, rest)
+        for index, span in found
+        if (rest := _after_dateline(article, span)) is not None
+    ]
+
+
+def _after_dateline(article: Article, span: Span) -> Span | None:
+    """The paragraph without the dateline it opens with (``None``: nothing else is in it)."""
+    dateline = article.dateline
+    if dateline is None or not span.start <= dateline.span.start < span.end:
+        return span
+    text = article.norm_text or article.text
+    start = min(dateline.span.end, span.end)
+    while start < span.end and text[start].isspace():
+        start += 1
+    return Span(start, span.end) if start < span.end else None
 
 
 def parse(nlp: Any, texts: Iterable[str], settings: Settings) -> Iterator[Any]:

@@ -115,6 +115,7 @@ def process_items(
     reprocess: bool = False,
     screen: bool = True,
     summary: RunSummary | None = None,
+    batch_size: int | None = None,
 ) -> RunSummary:
     """Screen, process and store every article; bad items are recorded, never raised.
 
@@ -123,13 +124,16 @@ def process_items(
     ``screen=False`` is for measurements that feed the same text again (the benchmark). A
     :class:`FileDone` item marks its file as read once the batch holding it is stored. Pass a
     ``summary`` to watch it grow batch by batch (progress reports); it is also returned.
+    ``batch_size`` (default ``settings.batch_size``) is how many articles go into one batch, and
+    so into one transaction (the web API stores a whole POST at once).
     """
     screen_ = Screen(store, pipeline.settings) if screen else None
     summary = summary if summary is not None else RunSummary()
     started = time.perf_counter()
     pending: deque[_Pending] = deque()
     work = _Work(store, overrides, reprocess, pending, screen_)
-    for processed in pipeline.map_batches(work.batches(items, pipeline.settings.batch_size)):
+    size = batch_size or pipeline.settings.batch_size
+    for processed in pipeline.map_batches(work.batches(items, size)):
         _store(processed, pending.popleft(), store, summary)
         summary.seconds = time.perf_counter() - started
         if screen_ is not None:

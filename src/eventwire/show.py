@@ -6,7 +6,7 @@ from typing import Any
 
 from eventwire.errors import StoreError
 from eventwire.store.database import Store
-from eventwire.store.queries import Filters, rows
+from eventwire.store.queries import Filters, places_of, rows
 
 
 def render_article(store: Store, article_id: str) -> str:
@@ -16,13 +16,9 @@ def render_article(store: Store, article_id: str) -> str:
             f"no article with id {article_id!r}; list ids with `eventwire export --table articles`"
         )
     article = found[0]
-    events = rows(store, "events", Filters(article=article["id"]))
+    events = rows(store, "events", Filters(article=article["id"], all_mentions=True))
     quotes = rows(store, "quotes", Filters(article=article["id"]))
-    places = store.query(
-        "SELECT text, name, feature, country, lat, lon, rule FROM places WHERE article_key = ? "
-        "ORDER BY start",
-        [article["id"]],
-    )
+    places = places_of(store, article["id"])
     lines = [
         f"article {article['article_id']}  date {article['date'] or '-'} "
         f"({article['date_source'] or article['warnings'] or 'unknown'})  "
@@ -31,7 +27,8 @@ def render_article(store: Store, article_id: str) -> str:
         mark_text(article["text"], events, quotes),
         "",
     ]
-    lines += [_event_line(i, e) for i, e in enumerate(events, start=1)]
+    labels = {e["event_id"]: f"E{i}" for i, e in enumerate(events, start=1)}
+    lines += [_event_line(i, e, labels) for i, e in enumerate(events, start=1)]
     lines += [_quote_line(i, q) for i, q in enumerate(quotes, start=1)]
     lines += [_place_line(i, p) for i, p in enumerate(places, start=1)]
     return "\n".join(lines)
@@ -59,8 +56,13 @@ def mark_text(text: str, events: list[dict[str, Any]], quotes: list[dict[str, An
     return "".join(pieces)
 
 
-def _event_line(i: int, e: dict[str, Any]) -> str:
+def _event_line(i: int, e: dict[str, Any], labels: dict[str, str]) -> str:
     flags = ("negated " if e["negated"] else "") + e["modality"]
+    first = e.get("mention_of")
+    if first and first != e["event_id"] and first in labels:
+        flags += f"; mention of {labels[first]}"
+    elif (e.get("mentions") or 1) > 1:
+        flags += f"; {e['mentions']} mentions"
     return (
         f"E{i}  {e['date'] or '-'}  {e['source_code'] or '-'} ({e['source_text'] or '-'}) "
         f"—{e['cameo']} {e['cameo_name']}/{e['plover_type']}→ "

@@ -33,7 +33,12 @@ def metadata_stage(settings: Settings, config: None) -> Stage:
     return Stage("metadata", functools.partial(with_publication_date, datelines=datelines))
 
 
-@stage("nlp", requires=("norm_text", "paragraphs"), assigns=("sentences", "parsed"))
+@stage(
+    "nlp",
+    requires=("norm_text", "paragraphs"),
+    reads=("dateline",),  # the dateline is left out of the parse
+    assigns=("sentences", "parsed"),
+)
 def nlp_stage(settings: Settings, config: None) -> Stage:
     from eventwire.nlp import Parser
 

@@ -17,7 +17,16 @@ from typing import Any, Final
 
 from eventwire.context import sentence_contexts, trigger_of
 from eventwire.lang import LanguageData, TimexWords
-from eventwire.model import Article, Event, EventDate, Granularity, Span, Timex
+from eventwire.model import (
+    NO_PUBLICATION_DATE,
+    PUBLICATION_DATE,
+    Article,
+    Event,
+    EventDate,
+    Granularity,
+    Span,
+    Timex,
+)
 from eventwire.timex import find_timexes, resolve_weekday
 
 _GRANULARITY: Final[tuple[tuple[re.Pattern[str], Granularity], ...]] = (
@@ -80,8 +89,8 @@ def _dated(article: Article, event: Event, verb: Any, sentence: list[Timex]) -> 
     if chosen is not None:
         return replace(event, date=_from_timex(chosen, published))
     if published is None:
-        return replace(event, date=EventDate(None, None, "no publication date"))
-    return replace(event, date=EventDate(published.isoformat(), "day", "publication date"))
+        return replace(event, date=EventDate(None, None, NO_PUBLICATION_DATE))
+    return replace(event, date=EventDate(published.isoformat(), "day", PUBLICATION_DATE))
 
 
 def _from_timex(timex: Timex, published: dt.date | None) -> EventDate:

@@ -69,3 +69,22 @@ def test_sentence_scores_count_types_once_per_sentence(trainer: ModuleType) -> N
     probs[:, trainer.LABELS.index("ASSAULT")] = 0.9
     assert trainer.sentence_prf(examples, probs, np.full(n, 0.5), corpus) == (1, 1, 1)
     assert trainer.sentence_prf(examples, probs, np.full(n, 0.95), corpus) == (0, 1, 0)
+
+
+def test_the_base_the_model_adds_to_is_the_rule_coder_alone(
+    trainer: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: the default pipeline runs the shipped model, which has seen the tune stories;
+    counting its events as the rules' leaked them into the cross-validation."""
+    seen: list[Settings] = []
+
+    class Recorder:
+        def __init__(self, settings: Settings) -> None:
+            seen.append(settings)
+
+        def process(self, articles: object) -> list[object]:
+            return []
+
+    monkeypatch.setattr(trainer, "Pipeline", Recorder)
+    trainer.rule_types(trainer.Corpus(), [], Settings())
+    assert seen == [Settings().with_stage("events", coders=["rule"], merge="first")]

@@ -23,7 +23,7 @@ def _export(db: Path, *args: str) -> str:
 
 
 def test_gdelt_layout_and_values(web_db: Path) -> None:
-    lines = _export(web_db, "--format", "gdelt", "--code", "174").splitlines()
+    lines = _export(web_db, "--format", "gdelt", "--code", "174", "--article", "web-1").splitlines()
     header, row = lines[0].split("\t"), lines[1].split("\t")
     assert len(GDELT_COLUMNS) == 61 and header == list(GDELT_COLUMNS)
     assert len(lines) == 2 and len(row) == 61

@@ -11,6 +11,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from conftest import WEB_STORIES
 from eventwire.pipeline import Pipeline
 from eventwire.web import ServeSettings, create_app
 
@@ -99,13 +100,13 @@ def test_article_quotes_actors_stats(client: TestClient) -> None:
     article = client.get("/articles/web-1").json()
     assert article["title"].startswith("Ruritania") and article["events"]
     listing = client.get("/articles").json()
-    assert listing["total"] == 3 and "text" not in listing["items"][0]
+    assert listing["total"] == len(WEB_STORIES) and "text" not in listing["items"][0]
     quotes = client.get("/quotes", params={"speaker": "ilic"}).json()["items"]
     assert quotes and quotes[0]["speaker_code"] == "SRBGOV"
     actors = client.get("/actors").json()["items"]
     assert any(a["code"] == "SRB" and a["as_source"] >= 1 for a in actors)
     stats = client.get("/stats").json()
-    assert stats["counts"]["articles"] == 3 and stats["by_plover"]
+    assert stats["counts"]["articles"] == len(WEB_STORIES) and stats["by_plover"]
 
 
 def test_timeline_and_network(client: TestClient) -> None:

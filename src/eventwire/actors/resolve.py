@@ -34,7 +34,27 @@ Resolving a mention (its hits grouped by noun phrase; first that applies decides
 4. a person already introduced in the article (``person:coref``), or a pronoun (``pronoun``;
    ``pronoun:speaker`` for "it"/"they" as the subject of what an actor said: "Hungary said
    it would ...");
-5. a role noun alone takes its country from the sentence, then the article (``context:``).
+5. a counted, definite plural ("the two governments", "both sides", "the three countries")
+   stands for as many actors named before it (``group:<CODE>+<CODE>``; the mention has no
+   actor of its own and lists them in ``Mention.group``; the coders make one event per actor,
+   as for a coordination). Going back sentence by sentence from the phrase (the subject of the
+   verb it is the object of left out: "the EU urged both sides"), the first sentences naming
+   that many actors decide: for a role noun ("the two leaders") exactly that many people named
+   there, else exactly that many countries (with the role's sector: "governments" →
+   ``JPNGOV``, ``KORGOV``), else, for "sides" and "parties", exactly that many actors ("the
+   army and the rebels"). Anything else leaves the phrase unresolved, never a third country;
+6. a role noun alone takes the actor it serves, named in its own phrase ("a spokesman for the
+   North Korean foreign ministry", "police in Kabul": ``role:of``). An unnamed titled speaker
+   (a title of the role table such as spokesman or minister, not a group noun such as
+   "officials" or "rebels", that is the subject of a speech verb, the Y of "X quoted Y as
+   saying" or of "according to Y") then takes the country of whoever quotes him ("North
+   Korea's news agency quoted a military spokesman": ``role:quoted``), then the nearest
+   country of the sentence, then the article's only when the article is about one country
+   (:func:`_dominant`) — never merely the one it names most. Other role nouns take their
+   country from the sentence, then the article's most frequent (``context:``).
+
+"The North" and "the South" stand for the one country named before whose name they begin
+("North Korea": ``country:ellipsis``).
 
 Without dictionaries, A, C and step 0 never apply and the result is that of the built-in
 lexicon.
@@ -44,7 +64,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -68,15 +88,22 @@ from eventwire.actors.phrases import Key, Match, PhraseEngine
 from eventwire.actors.sectors import sector_name
 from eventwire.context import SentenceContext, sentence_contexts
 from eventwire.errors import DictionaryError
-from eventwire.lang import LanguageData
+from eventwire.lang import ActorWords, LanguageData
 from eventwire.model import Actor, Article, Mention, Span
+from eventwire.quotes.speakers import CueWords, cue_subject, quoting_subject
 from eventwire.settings import Settings
 
-HitKind = Literal["dict", "org", "country", "role", "person"]
+HitKind = Literal["dict", "org", "country", "role", "person", "group"]
 
 # Dependency relations that tie a modifier to the noun phrase it belongs to.
 _PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "nummod", "case"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+#: Rules that resolve a mention by its own words: the actors a group phrase may refer back to.
+_NAMING_RULES = ("country:", "org:", "dict:", "people:", "person:coref")
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Rules of role mentions waiting for the article's country (a speaker's waits for more).
+_PENDING = "context:pending"
+_SPEAKER_PENDING = "context:pending-speaker"
 
 
 def configured_lexicon(settings: Settings) -> Lexicon:
@@ -121,9 +148,19 @@ class _Person:
     role: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class _Named:
+    """An actor named by its own words (not inferred), for group phrases to refer back to."""
+
+    sentence: int
+    span: Span
+    actor: Actor
+    person: bool
+
+
 @dataclass(slots=True)
 class _ArticleContext:
-    """What the resolver has learnt so far in one article (people, countries).
+    """What the resolver has learnt so far in one article (people, countries, named actors).
 
     ``people`` maps a full name and a surname to the person last remembered by it; ``_roles``
     indexes its keys by the role of the person each holds, so that a role is looked up without
@@ -139,6 +176,15 @@ class _ArticleContext:
     keys: dict[tuple[str, bool], Key] = field(default_factory=dict)  # phrase keys of words
     _roles: dict[str, dict[str, None]] = field(default_factory=dict)
     _order: dict[str, int] = field(default_factory=dict)
+    named: list[_Named] = field(default_factory=list)
+    speakers: Mapping[int, Any] = field(default_factory=dict)  # this sentence: speaker → cue
+
+    def note(self, mention: Mention) -> None:
+        if mention.actor is not None and mention.rule.startswith(_NAMING_RULES):
+            named = _Named(
+                mention.sentence, mention.span, mention.actor, mention.person is not None
+            )
+            self.named.append(named)
 
     def person(self, text: str) -> _Person | None:
         return self.people.get(text) or self.people.get(text.split()[-1])
@@ -191,6 +237,8 @@ class ActorResolver:
         self.dictionary = dictionary
         self.phrases = actor_phrases(lexicon, dictionary)
         self.lang = lang
+        self.words: ActorWords = lang.actors
+        self.cues = CueWords.of(lang)
 
     @classmethod
     def from_settings(cls, settings: Settings, lang: LanguageData) -> ActorResolver:
@@ -205,6 +253,7 @@ class ActorResolver:
             first = len(mentions)
             hits = self._hits(sent, context, parsed.entities)
             context.sentence_countries(self._hit_countries(hits))
+            context.speakers = _speakers(sent, self.cues)
             groups = sorted(_group(sent, hits), key=lambda g: min(h.start for h in g))
             pronouns = _pronoun_tokens(sent, self.lang.person_pronouns)
             for group in groups:
@@ -214,6 +263,7 @@ class ActorResolver:
                 mention = self._mention(group, sent, offset, sentence.index, hits, context)
                 if mention is not None:
                     mentions.append(mention)
+                    context.note(mention)
             for token in pronouns:
                 mentions.extend(_pronoun(token, offset, sentence.index, context))
             mentions.extend(_speaker_pronouns(parsed.with_mentions(mentions[first:]), self.lang))
@@ -225,21 +275,25 @@ class ActorResolver:
         return replace(article, mentions=tuple(self._fill_context(mentions, context)))
 
     def _fill_context(self, mentions: list[Mention], context: _ArticleContext) -> list[Mention]:
-        """Role mentions still without a country take the article's most frequent country."""
+        """Role mentions still without a country take the article's most frequent country; a
+        speaker only the country the article is about (:func:`_dominant`), else none."""
         if not context.countries:
-            return mentions
-        iso3 = context.countries.most_common(1)[0][0]
-        return [
-            replace(
-                m,
-                actor=self._country_actor(iso3, m.actor.sector),
-                rule="context:article",
-                confidence=0.5,
-            )
-            if m.rule == "context:pending" and m.actor is not None
-            else m
-            for m in mentions
-        ]
+            return [
+                replace(m, rule=_PENDING) if m.rule == _SPEAKER_PENDING else m for m in mentions
+            ]
+        most = context.countries.most_common(1)[0][0]
+        dominant = _dominant(context.countries)
+        filled = []
+        for m in mentions:
+            if m.actor is None or m.rule not in (_PENDING, _SPEAKER_PENDING):
+                filled.append(m)
+                continue
+            iso3 = most if m.rule == _PENDING else dominant
+            if iso3 is None:  # a spokesman in a story of several countries: his is unknown
+                continue
+            actor = self._country_actor(iso3, m.actor.sector)
+            filled.append(replace(m, actor=actor, rule="context:article", confidence=0.5))
+        return filled
 
     def _hit_countries(self, hits: list[Hit]) -> Iterator[str]:
         for hit in hits:
@@ -267,8 +321,32 @@ class ActorResolver:
             hits.append(hit)
             i = hit.end
         taken = {i for h in hits for i in range(h.start, h.end)}
+        hits.extend(self._compass_hits(sent, taken, hits, context))
+        hits.extend(_group_hits(sent, taken, self.words, self.lang.timex.numbers))
         hits.extend(_person_hits(sent, ents, taken, context))
         return sorted(hits, key=lambda h: h.start)
+
+    def _compass_hits(
+        self, sent: Any, taken: set[int], hits: list[Hit], context: _ArticleContext
+    ) -> Iterator[Hit]:
+        """ "the North" for the one country named before whose name begins with "North"."""
+        doc = sent.doc
+        for token in sent:
+            if token.i in taken or token.text not in self.words.compass or token.pos_ != "PROPN":
+                continue
+            after = doc[token.i + 1] if token.i + 1 < sent.end else None
+            if token.i == sent.start or doc[token.i - 1].lower_ not in self.words.definite:
+                continue
+            if after is not None and after.pos_ == "PROPN":  # "the North Atlantic"
+                continue
+            named = set(context.countries) | {
+                h.code for h in hits if h.kind == "country" and h.code and h.start < token.i
+            }
+            prefix = token.text + " "
+            found = {c for c in named if (self._known_country(c) or "").startswith(prefix)}
+            if len(found) == 1:
+                taken.add(token.i)
+                yield Hit("country", token.i, token.i + 1, "country:ellipsis", code=found.pop())
 
     def _accept(
         self, match: Match, sent: Any, start: int, hits: list[Hit], context: _ArticleContext
@@ -389,11 +467,49 @@ class ActorResolver:
             person = _Person(known.name if known and not role_hit else person_name, actor, role)
             context.remember(person)
             return Mention(span, text, sentence, actor, rule, confidence, role, person.name)
+        counted = role_hit or next((h for h in group if h.kind == "group"), None)
+        if actor is None and counted is not None:
+            head = doc[_phrase_head(doc, counted)]
+            count = _count(head, self.words, self.lang.timex.numbers)
+            if count is not None:  # "the two governments": those named before, or nobody
+                members = self._members(counted, head, count, offset, context)
+                if not members:
+                    return None
+                rule = "group:" + "+".join(a.code for a in members)
+                return Mention(span, text, sentence, None, rule, 0.6, role, None, group=members)
         if actor is None and role_hit is not None:
             actor, rule, confidence = self._role_alone(role_hit, sent, hits, context)
         if actor is None:
             return None
         return Mention(span, text, sentence, actor, rule, confidence, role, None)
+
+    def _members(
+        self, hit: Hit, head: Any, count: int, offset: int, context: _ArticleContext
+    ) -> tuple[Actor, ...]:
+        """The actors a counted plural refers back to (step 5 of the module docstring)."""
+        lemma = head.lemma_.lower()
+        parties = lemma in self.words.party_nouns
+        sector = self.words.group_nouns.get(lemma, hit.sector)
+        excluded = _co_arguments(head, offset)
+        named = [n for n in context.named if not any(s.contains(n.span) for s in excluded)]
+        if hit.kind == "role":  # "the two leaders", "both presidents": the people named before
+            people = _distinct(_window([n for n in named if n.person], count), _code)
+            if len(people) == count:
+                return tuple(n.actor for n in people)
+        window = _window(named, count)
+        countries = _distinct(window, _country_of)
+        if len(countries) == count:
+            return tuple(self._member(n.actor, sector) for n in countries)
+        actors = _distinct(window, _code)
+        if parties and len(actors) == count:  # "the two sides": the army and the rebels
+            return tuple(n.actor for n in actors)
+        return ()
+
+    def _member(self, actor: Actor, sector: str | None) -> Actor:
+        """A named actor as a member of a group: its country with the group's sector."""
+        if actor.country is None:
+            return actor
+        return self._country_actor(actor.country, sector)
 
     def _actor(self, group: list[Hit], context: _ArticleContext) -> tuple[Actor | None, str, float]:
         entry = next((h for h in group if h.kind == "dict"), None)
@@ -424,6 +540,29 @@ class ActorResolver:
         label = f"{name} ({sector_name(sector)})" if sector else name
         return Actor(code, label, country=iso3, sector=sector)
 
+    def _phrase_actor(self, token: Any, hits: list[Hit], context: _ArticleContext) -> Actor | None:
+        """The actor the noun phrase headed by ``token`` names by its own words, if any."""
+        inner = [h for h in hits if _phrase_head(token.doc, h) == token.i]
+        return self._actor(inner, context)[0] if inner else None
+
+    def _affiliated(
+        self, head: Any, role: Hit, hits: list[Hit], context: _ArticleContext
+    ) -> Actor | None:
+        """The actor a role noun serves, named in its own phrase: "a spokesman for the North
+        Korean foreign ministry" (its actor), "police in Kabul" (the country, the role's sector).
+        """
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in self.words.affiliation:
+                continue
+            for pobj in prep.children:
+                actor = self._phrase_actor(pobj, hits, context) if pobj.dep_ == "pobj" else None
+                if actor is None:
+                    continue
+                if actor.sector or actor.country is None:
+                    return actor
+                return self._country_actor(actor.country, role.sector)
+        return None
+
     def _role_alone(
         self,
         role: Hit,
@@ -444,6 +583,19 @@ class ActorResolver:
             holder = context.only_holder(role.name)
             if holder is not None:
                 return holder.actor, "role:coref", 0.7
+        doc = sent.doc
+        head = doc[_phrase_head(doc, role)]
+        served = self._affiliated(head, role, hits, context)
+        if served is not None:
+            return served, "role:of", 0.8
+        # An unnamed spokesman or minister (a title, not a group noun: "rebels" are actors of
+        # their own) speaks for whom his title names, or whoever quotes him.
+        cue = context.speakers.get(head.i) if role.person_title and not named else None
+        if cue is not None:
+            quoting = quoting_subject(cue)
+            quoted = self._phrase_actor(quoting, hits, context) if quoting is not None else None
+            if quoted is not None and quoted.country is not None:
+                return self._country_actor(quoted.country, role.sector), "role:quoted", 0.7
         nearest_hit = _nearest_country_hit(role, hits)
         counterpart = (
             nearest_hit is not None
@@ -458,7 +610,103 @@ class ActorResolver:
         if nearest is not None:
             return self._country_actor(nearest, role.sector), "context:sentence", 0.6
         pending = Actor("---" + role.sector if role.sector else "---", role.name or "")
-        return replace(pending, sector=role.sector), "context:pending", 0.0
+        return replace(pending, sector=role.sector), _SPEAKER_PENDING if cue else _PENDING, 0.0
+
+
+def _dominant(countries: Counter[str]) -> str | None:
+    """The country an article is about: named at least twice as often as any other."""
+    ranked = countries.most_common(2)
+    if not ranked:
+        return None
+    if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
+        return ranked[0][0]
+    return None
+
+
+def _window(named: list[_Named], count: int) -> list[_Named]:
+    """The latest sentences (the one of the phrase first) that name ``count`` actors."""
+    window: list[_Named] = []
+    for index in sorted({n.sentence for n in named}, reverse=True):
+        window = [n for n in named if n.sentence == index] + window
+        if len({n.actor.code for n in window}) >= count:
+            break
+    return window
+
+
+def _distinct(named: list[_Named], key: Callable[[Actor], str]) -> list[_Named]:
+    """The first of each actor by ``key``, in text order."""
+    found: dict[str, _Named] = {}
+    for n in named:
+        found.setdefault(key(n.actor), n)
+    return list(found.values())
+
+
+def _country_of(actor: Actor) -> str:
+    return actor.country or actor.code
+
+
+def _code(actor: Actor) -> str:
+    return actor.code
+
+
+def _speakers(sent: Any, cues: CueWords) -> dict[int, Any]:
+    """The speakers of the sentence's cue and speech verbs (token index → cue token)."""
+    found: dict[int, Any] = {}
+    for token in sent:
+        if cues.is_cue(token) or cues.is_speech(token):
+            subject = cue_subject(token)
+            if subject is not None and subject.dep_ != "nsubjpass":  # "were asked": no speaker
+                found.setdefault(subject.i, token)
+    return found
+
+
+def _count(head: Any, words: ActorWords, numbers: Mapping[str, int | str]) -> int | None:
+    """How many actors a definite plural counts: "the two governments" 2, "both sides" 2."""
+    if head.tag_ not in _PLURAL_TAGS:
+        return None
+    count: int | None = None
+    definite = False
+    for child in head.children:
+        word = child.lower_
+        if child.dep_ in ("det", "predet", "preconj") and word in words.both:
+            return 2
+        if child.dep_ == "det" and word in words.definite:
+            definite = True
+        elif child.dep_ == "nummod":
+            value = int(word) if word.isdigit() else numbers.get(word)
+            count = value if isinstance(value, int) else None
+    return count if definite and count is not None and count >= 2 else None
+
+
+def _co_arguments(head: Any, offset: int) -> list[Span]:
+    """The subjects of the verb a phrase is the object of ("the EU urged both sides"): never
+    among the actors the phrase stands for."""
+    verb = head.head
+    if head.dep_ == "pobj" and verb.dep_ in ("prep", "agent"):
+        verb = verb.head
+    elif head.dep_ not in ("dobj", "dative", "iobj"):
+        return []
+    spans = []
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS and child.i != head.i:
+            tokens = sorted(child.subtree, key=lambda t: t.i)
+            last = tokens[-1]
+            spans.append(Span(offset + tokens[0].idx, offset + last.idx + len(last.text)))
+    return spans
+
+
+def _group_hits(
+    sent: Any, taken: set[int], words: ActorWords, numbers: Mapping[str, int | str]
+) -> Iterator[Hit]:
+    """Counted plurals of the group nouns ("the two countries") that no table phrase covers."""
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.i in taken or lemma not in words.group_nouns:
+            continue
+        if _count(token, words, numbers) is None:
+            continue
+        taken.add(token.i)
+        yield Hit("group", token.i, token.i + 1, "group", name=lemma)
 
 
 def _noun(doc: Any, start: int, end: int) -> str:

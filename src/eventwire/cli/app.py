@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 
 import click
 
+from eventwire.dates import parse_bound
 from eventwire.errors import EventwireError
 from eventwire.output import FORMATS
 from eventwire.settings import Settings, load_settings
@@ -32,6 +33,24 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
         return dt.date.fromisoformat(value)
     except ValueError as exc:
         raise click.BadParameter(f"{value!r} is not a date like 2019-01-26") from exc
+
+
+def parse_since(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    return _bound(value, end=False)
+
+
+def parse_until(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    return _bound(value, end=True)
+
+
+def _bound(value: str | None, *, end: bool) -> dt.date | None:
+    """YYYY-MM-DD, or a coarser YYYY-MM / YYYY (its first day for --since, last for --until)."""
+    if value is None:
+        return None
+    try:
+        return parse_bound(value, end=end)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
 
 
 def parse_languages(value: str | None) -> tuple[str, ...] | None:
@@ -71,10 +90,25 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
     options = [
         click.option("--actor", help="Actor code prefix, e.g. USA or VENGOV."),
         click.option("--code", help="CAMEO code prefix, e.g. 02 or 112."),
-        click.option("--since", callback=parse_date, help="First date (YYYY-MM-DD)."),
-        click.option("--until", callback=parse_date, help="Last date (YYYY-MM-DD)."),
+        click.option(
+            "--since",
+            callback=parse_since,
+            help="First date: YYYY-MM-DD, YYYY-MM or YYYY (events whose date overlaps"
+            " the range are kept: an event dated 2019 matches --since 2019-06-01).",
+        ),
+        click.option(
+            "--until",
+            callback=parse_until,
+            help="Last date: YYYY-MM-DD, YYYY-MM or YYYY (the end of that month or year).",
+        ),
         click.option("--article", help="Article id (external or content id)."),
         click.option("--limit", type=click.IntRange(min=1), help="At most this many rows."),
+        click.option(
+            "--all-mentions",
+            is_flag=True,
+            help="Events: one row per mention (an event told again in a later sentence"
+            " of the same article), not one row per event.",
+        ),
     ]
     for option in reversed(options):
         func = option(func)

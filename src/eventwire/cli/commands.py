@@ -39,8 +39,10 @@ EVENT_COLUMNS = (
     ("plover_type", "plover", 9),
     ("trigger_text", "action", 12),
     ("modality", "modality", 9),
+    ("negated", "negated", 7),
     ("target_code", "target", 10),
     ("target_text", "target text", 24),
+    ("mentions", "mentions", 8),
     ("sentence", "sentence", 60),
 )
 QUOTE_COLUMNS = (
@@ -255,11 +257,20 @@ def show(article_id: str, db: Path | None, config: Path | None) -> None:
                    " (both --table events only).")  # fmt: skip
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Output file (default: standard output; required for parquet).")  # fmt: skip
+@click.option("--keep-nonfactual", is_flag=True,
+              help="gdelt: keep negated and hypothetical (possible, conditional) events, which"
+                   " are left out by default: GDELT has no field to flag them.")  # fmt: skip
 @db_option
 @config_option
 @filter_options
 def export(
-    table: str, fmt: str, output: Path | None, db: Path | None, config: Path | None, **kw: Any
+    table: str,
+    fmt: str,
+    output: Path | None,
+    keep_nonfactual: bool,
+    db: Path | None,
+    config: Path | None,
+    **kw: Any,
 ) -> None:
     """Export a table with offsets into the article text as given."""
     from eventwire.export import export_table
@@ -269,14 +280,45 @@ def export(
         raise click.UsageError("--format parquet needs -o FILE")
     if fmt in ("gdelt", "plover") and table != "events":
         raise click.UsageError(f"--format {fmt} needs --table events")
+    if kw.get("all_mentions") and fmt in ("gdelt", "plover"):
+        raise click.UsageError(f"--format {fmt} writes one record per event; drop --all-mentions")
+    if keep_nonfactual and fmt != "gdelt":
+        raise click.UsageError("--keep-nonfactual applies to --format gdelt only")
+    filters = Filters(**kw, factual_only=fmt == "gdelt" and not keep_nonfactual)
     try:
         settings = settings_from(config, db_path=db)
         with Store(settings.db_path, read_only=True) as store:
-            count = export_table(store, table, fmt, output, Filters(**kw), sys.stdout)
+            count = export_table(store, table, fmt, output, filters, sys.stdout)
     except EventwireError as exc:
         fatal(exc)
     if output is not None:
         click.echo(f"{count} {table} rows → {output}", err=True)
+
+
+@main.command()
+@db_option
+@config_option
+def migrate(db: Path | None, config: Path | None) -> None:
+    """Upgrade a database made by an older eventwire to this version's schema, in place.
+
+    One transaction: if it fails or is killed, the database stays as it was. Every stored row is
+    kept; new columns are computed from the stored ones.
+    """
+    from eventwire.store.migrate import migrate as run_migration
+
+    try:
+        settings = settings_from(config, db_path=db)
+        done = run_migration(settings.db_path)
+    except EventwireError as exc:
+        fatal(exc)
+    if done.changed:
+        click.echo(
+            f"{done.path}: schema {done.from_version} → {done.to_version} "
+            f"({done.events} event rows updated)",
+            err=True,
+        )
+    else:
+        click.echo(f"{done.path}: already at schema {done.to_version}; nothing to do", err=True)
 
 
 @main.command()

@@ -306,19 +306,31 @@ def _any_target(
 
 
 def _expand_conjuncts(args: _Arguments, sent: Any, index: MentionIndex) -> list[_Arguments]:
-    """One event per actor of a coordination: "Serbia and Kosovo" → two targets."""
-    sources = [args.source]
+    """One event per actor of a coordination ("Serbia and Kosovo" → two targets) or of a group
+    phrase ("the two governments")."""
+    sources: list[Mention | None] = [None]
     if args.source is not None:
-        sources += _conjunct_mentions(args.source, sent, index)
-    targets = [args.target]
+        found = [args.source, *_conjunct_mentions(args.source, sent, index)]
+        sources = [member for mention in found for member in mention.members()]
+    targets: list[Mention | None] = [None]
     if args.target is not None:
-        targets += _conjunct_mentions(args.target, sent, index)
+        found = [args.target, *_conjunct_mentions(args.target, sent, index)]
+        targets = [member for mention in found for member in mention.members()]
     return [
         _Arguments(source, target, args.passive)
         for source in sources
         for target in targets
-        if target is None or source is None or target.span != source.span
+        if target is None or source is None or not same_actor(source, target)
     ]
+
+
+def same_actor(source: Mention, target: Mention) -> bool:
+    """One mention, or one actor of a group phrase on both sides ("both leaders met X": X is
+    not his own partner)."""
+    if target.span == source.span:
+        return True
+    group = source.rule.startswith("group:") or target.rule.startswith("group:")
+    return group and source.code == target.code
 
 
 def _conjunct_mentions(mention: Mention, sent: Any, index: MentionIndex) -> list[Mention]:

@@ -24,7 +24,7 @@ import numpy as np
 
 from eventwire.context import MentionIndex, SentenceContext
 from eventwire.events.build import EventBuilder
-from eventwire.events.coder import verb_actors
+from eventwire.events.coder import same_actor, verb_actors
 from eventwire.events.triggers import TriggerModel, feature_ids, is_candidate, token_features
 from eventwire.lang import LanguageData
 from eventwire.model import Event, Mention
@@ -73,11 +73,17 @@ class LearnedCoder:
             code, rule = self.builder.announced(
                 token, TYPE_CODES[kind], f"learned:{kind} p={probability:.2f}"
             )
-            event = self.builder.build(
-                context.article_id, context, token, source, target,
-                code=code, rule=rule, weight=probability,
-            )  # fmt: skip
-            events.append(event)
+            # A group phrase ("the two governments") is one event per actor it stands for.
+            for one_source in source.members() if source is not None else (None,):
+                for one_target in target.members() if target is not None else (None,):
+                    grouped = bool(source and source.group) or bool(target and target.group)
+                    if grouped and one_source and one_target and same_actor(one_source, one_target):
+                        continue  # "both leaders met X": X is not his own partner
+                    event = self.builder.build(
+                        context.article_id, context, token, one_source, one_target,
+                        code=code, rule=rule, weight=probability,
+                    )  # fmt: skip
+                    events.append(event)
         return events
 
     def _actors(self, token: Any, index: MentionIndex) -> tuple[Mention | None, Mention | None]:

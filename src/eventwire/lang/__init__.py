@@ -55,6 +55,26 @@ class Control:
 
 
 @dataclass(frozen=True, slots=True)
+class ActorWords:
+    """Words the actor resolver reads besides its tables."""
+
+    #: Plural nouns that, counted and definite ("the two countries", "both sides"), stand for
+    #: as many actors named before; role nouns ("the two governments") are read the same way.
+    #: The value is the sector of each actor (``None``: the actor as named).
+    group_nouns: Mapping[str, str | None]
+    #: Group nouns whose actors may be of one country ("the two sides": the army and the rebels).
+    party_nouns: frozenset[str]
+    definite: frozenset[str]  # determiners of a counted phrase that refers back ("the two")
+    both: frozenset[str]  # "both sides": two, and definite
+    #: Prepositions tying a role noun to whom it serves ("a spokesman for the ministry",
+    #: "an official at the embassy", "police in Kabul").
+    affiliation: frozenset[str]
+    #: A capitalised compass word standing for the one country named before whose name it
+    #: begins ("the North" after "North Korea").
+    compass: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class TimexWords:
     """Calendar words and the temporal-expression grammar of one language."""
 
@@ -100,6 +120,7 @@ class LanguageData:
     person_pronouns: frozenset[str]
     expletive_verbs: frozenset[str]
     expletive_predicates: frozenset[str]
+    actors: ActorWords  # group nouns, affiliation prepositions, compass ellipses
     timex: TimexWords  # month names, weekday and number words, temporal patterns
 
     def speech_verbs(self, role: str) -> frozenset[str]:
@@ -135,6 +156,7 @@ def _load(code: str) -> LanguageData:
         person_pronouns=words.PERSON_PRONOUNS,
         expletive_verbs=words.EXPLETIVE_VERBS,
         expletive_predicates=words.EXPLETIVE_PREDICATES,
+        actors=words.ACTORS,
         timex=timex.TIMEX,
     )
 

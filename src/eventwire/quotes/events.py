@@ -78,8 +78,8 @@ def _new_event(
         return None
     for frame in frames:
         target = _target(frame, item)
-        if target is not None and target.span == source.span:
-            target = None
+        if target is not None and (target.span == source.span or target.actor is None):
+            target = None  # itself, or a group phrase (the events stage codes those per actor)
         if target is None and frame.needs_target:
             continue
         return builder.build(

@@ -73,6 +73,13 @@ def cue_subject(cue: Any) -> Any | None:
     return None
 
 
+def quoting_subject(cue: Any) -> Any | None:
+    """Who quotes the speaker of ``cue`` in "X quoted/cited Y as saying" (X), else ``None``."""
+    if not _is_quote_verb(cue):
+        return None
+    return next((c for c in cue.children if c.dep_ in _SUBJECTS), None)
+
+
 def _inverted_speaker(cue: Any) -> Any | None:
     """An inverted speaker the parser took for an object: "“…?” asked one protester"."""
     if not any(c.dep_ == "ccomp" and c.i < cue.i for c in cue.children):

@@ -14,22 +14,50 @@ import pyarrow as pa
 from eventwire.errors import StoreError
 from eventwire.model import Article
 from eventwire.store import rows
-from eventwire.store.schema import CHILD_TABLES, SCHEMA_VERSION, TABLES
+from eventwire.store.schema import CHILD_TABLES, MIGRATABLE_FROM, SCHEMA_VERSION, TABLES
+
+
+def outdated_message(path: str, version: int) -> str:
+    """What to tell a user whose database has another schema version."""
+    if version > SCHEMA_VERSION:
+        return (
+            f"{path} has schema version {version}, newer than this eventwire's {SCHEMA_VERSION}; "
+            "upgrade eventwire"
+        )
+    if version in MIGRATABLE_FROM:
+        return (
+            f"{path} has schema version {version}, this eventwire needs {SCHEMA_VERSION}: "
+            f"upgrade it in place with `eventwire migrate --db {path}` (one transaction; every "
+            "stored row is kept)"
+        )
+    return (
+        f"{path} has schema version {version}, this eventwire needs {SCHEMA_VERSION} and cannot "
+        "migrate it; re-run the inputs into a new database file"
+    )
 
 
 class Store:
     """An open eventwire database. Use as a context manager, or call :meth:`close`."""
 
-    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        read_only: bool = False,
+        connection: duckdb.DuckDBPyConnection | None = None,
+    ) -> None:
         self.path = str(path)
+        if connection is not None:  # a cursor of an open, checked Store (see :meth:`cursor`)
+            self.con = connection
+            return
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"database {self.path} does not exist; create it with `eventwire run`")
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
             raise StoreError(_open_failure(self.path, exc)) from exc
-        if not read_only:
-            self._create_schema()
+        if not read_only and self._stored_version() in (None, SCHEMA_VERSION):
+            self._create_schema()  # a new database, or tables added since: never an old one
         self._check_version()
 
     def __enter__(self) -> Store:
@@ -43,6 +71,11 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
+    def cursor(self) -> Store:
+        """A Store on a new cursor of this database: its own connection (and transactions) to
+        the same data, for use by another thread. Close it when done."""
+        return Store(self.path, connection=self.con.cursor())
+
     # -- schema -------------------------------------------------------------------------------
     def _create_schema(self) -> None:
         self.con.execute("BEGIN TRANSACTION")
@@ -52,17 +85,27 @@ class Store:
             self.con.execute("INSERT INTO schema_version VALUES (?)", [SCHEMA_VERSION])
         self.con.execute("COMMIT")
 
+    def _stored_version(self) -> int | None:
+        """The database's schema version; ``None`` for a database without eventwire tables."""
+        tables = self.con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'schema_version'"
+            " AND database_name = current_database() AND schema_name = 'main'"
+        ).fetchone()
+        if not tables or not tables[0]:
+            return None
+        found = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+        return int(found[0]) if found and found[0] is not None else None
+
     def _check_version(self) -> None:
         try:
-            found = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+            version = self._stored_version()
         except duckdb.Error as exc:
             raise StoreError(f"{self.path} is not an eventwire database: {exc}") from exc
-        version = found[0] if found else None
-        if version != SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path} has schema version {version}, this eventwire needs "
-                f"{SCHEMA_VERSION}; re-run into a new database file"
-            )
+        if version == SCHEMA_VERSION:
+            return
+        if version is None:
+            raise StoreError(f"{self.path} is not an eventwire database (no schema_version)")
+        raise StoreError(outdated_message(self.path, version))
 
     # -- writing ------------------------------------------------------------------------------
     def known_ids(self, ids: Sequence[str]) -> set[str]:
@@ -156,7 +199,7 @@ def batch_rows(
     errors: list[rows.Row] = [rows.ingest_error_row(o, m) for o, m in ingest_errors]
     for article in articles:
         tables["articles"].append(rows.article_row(article))
-        tables["events"].extend(rows.event_row(article, e) for e in article.events)
+        tables["events"].extend(rows.event_rows(article))
         tables["quotes"].extend(rows.quote_row(article, q) for q in article.quotes)
         tables["actors"].extend(rows.actor_row(article, m) for m in article.mentions)
         tables["timexes"].extend(rows.timex_row(article, t) for t in article.timexes)

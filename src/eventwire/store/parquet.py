@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from eventwire.store.database import Store
+from eventwire.store.migrate import fill_event_columns
 from eventwire.store.schema import CHILD_TABLES
 
 #: Tables a distributed run writes, in the order they are loaded back.
@@ -70,6 +71,8 @@ def load_partitioned(store: Store, directory: Path) -> dict[str, int] | None:
             store.con.execute(f"DELETE FROM {table} WHERE {column} IN ({incoming})")
         for table, path in present.items():
             counts[table] = _insert_parquet(store, table, path)
+        # Output of an eventwire before schema 4 has no date intervals or mentions: compute them.
+        fill_event_columns(store.con, only_missing=True)
         store.con.execute("COMMIT")
     except BaseException:
         store.con.execute("ROLLBACK")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from eventwire.dates import interval_of
+from eventwire.events.mentions import Repeat, repeats_of
 from eventwire.model import Article, Event, Mention, Place, Quote, Timex, content_id
 
 Row = dict[str, Any]
@@ -41,8 +43,15 @@ def _actor_fields(prefix: str, mention: Mention | None) -> Row:
     }
 
 
-def event_row(article: Article, event: Event) -> Row:
+def event_rows(article: Article) -> list[Row]:
+    """The article's events, each mention marked with the event it repeats (if any)."""
+    repeats = repeats_of(article.events)
+    return [event_row(article, e, repeats.get(e.event_id)) for e in article.events]
+
+
+def event_row(article: Article, event: Event, repeat: Repeat | None = None) -> Row:
     etype = event.type
+    interval = interval_of(event.date.value) if event.date else None
     return {
         "event_id": event.event_id,
         "article_key": article.id,
@@ -64,11 +73,15 @@ def event_row(article: Article, event: Event) -> Row:
         "date": event.date.value if event.date else None,
         "date_granularity": event.date.granularity if event.date else None,
         "date_reason": event.date.reason if event.date else None,
+        "date_start": interval.start if interval else None,
+        "date_end": interval.end if interval else None,
         **_place_fields(event),
         "negated": event.negated,
         "modality": event.modality,
         "rule": event.rule,
         "confidence": event.confidence,
+        "mention_of": repeat.mention_of if repeat else event.event_id,
+        "mentions": repeat.mentions if repeat else 1,
     }
 
 

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3  # 3: ingest tables (files, copies, fingerprints, bands, skipped, bylines)
+# 3: ingest tables (files, copies, fingerprints, bands, skipped, bylines)
+# 4: events.date_start/date_end (the date as an interval), mention_of/mentions (repeats within an
+#    article); migrated in place by `eventwire migrate` (store/migrate.py)
+SCHEMA_VERSION = 4
+#: Versions `eventwire migrate` upgrades to SCHEMA_VERSION.
+MIGRATABLE_FROM = (3,)
 
 TABLES: dict[str, str] = {
     "schema_version": "version INTEGER NOT NULL",
@@ -54,6 +59,8 @@ TABLES: dict[str, str] = {
         date VARCHAR,
         date_granularity VARCHAR,
         date_reason VARCHAR,
+        date_start DATE,
+        date_end DATE,
         place_name VARCHAR,
         place_country VARCHAR,
         lat DOUBLE,
@@ -64,7 +71,9 @@ TABLES: dict[str, str] = {
         negated BOOLEAN NOT NULL,
         modality VARCHAR NOT NULL,
         rule VARCHAR NOT NULL,
-        confidence DOUBLE NOT NULL
+        confidence DOUBLE NOT NULL,
+        mention_of VARCHAR,
+        mentions INTEGER
     """,
     "quotes": """
         quote_id VARCHAR PRIMARY KEY,

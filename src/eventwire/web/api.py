@@ -11,7 +11,8 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 
-from eventwire.store.queries import Filters, count, rows, select
+from eventwire.store import queries
+from eventwire.store.queries import Filters, actor_counts, page, rows, summary
 from eventwire.web.database import Database, Reader
 from eventwire.web.params import EventFilters, Limit, Offset, Order, Sort
 
@@ -47,19 +48,25 @@ def _page(items: list[dict[str, Any]], total: int, limit: int, offset: int) -> F
 
 @router.get("/articles", tags=["articles"], summary="Articles (without their text)")
 def list_articles(db: Db, limit: Limit = 50, offset: Offset = 0) -> FastJSON:
-    found = rows(db, "articles", Filters(limit=limit, offset=offset))
+    found, total = page(db, "articles", Filters(limit=limit, offset=offset))
     items = [{k: v for k, v in row.items() if k != "text"} for row in found]
-    return _page(items, count(db, "articles"), limit, offset)
+    return _page(items, total, limit, offset)
 
 
-@router.get("/articles/{article_id}", tags=["articles"], summary="One article with its events")
+@router.get(
+    "/articles/{article_id:path}",
+    tags=["articles"],
+    summary="One article with its events (every mention) — ids may contain '/', also as %2F",
+)
 def get_article(article_id: str, db: Db) -> FastJSON:
     found = rows(db, "articles", Filters(article=article_id))
     if not found:
         raise HTTPException(404, detail=f"no article with id {article_id!r}")
     article = found[0]
     key = Filters(article=article["id"])
-    article["events"] = rows(db, "events", key, sentence_text=True, detail=True)
+    article["events"] = rows(
+        db, "events", dataclasses.replace(key, all_mentions=True), sentence_text=True, detail=True
+    )
     article["quotes"] = rows(db, "quotes", key)
     article["places"] = rows(db, "places", key)
     return FastJSON(article)
@@ -77,8 +84,8 @@ def list_events(
     paged = dataclasses.replace(
         filters, limit=limit, offset=offset, sort=sort, descending=order == "desc"
     )
-    items = rows(db, "events", paged, sentence_text=True, detail=True)
-    return _page(items, count(db, "events", filters), limit, offset)
+    items, total = page(db, "events", paged, sentence_text=True, detail=True)
+    return _page(items, total, limit, offset)
 
 
 @router.get("/quotes", tags=["quotes"], summary="Quotes, by speaker code or name")
@@ -90,53 +97,27 @@ def list_quotes(
     offset: Offset = 0,
 ) -> FastJSON:
     filters = Filters(speaker=speaker, article=article)
-    found = rows(db, "quotes", dataclasses.replace(filters, limit=limit, offset=offset))
-    return _page(found, count(db, "quotes", filters), limit, offset)
+    found, total = page(db, "quotes", dataclasses.replace(filters, limit=limit, offset=offset))
+    return _page(found, total, limit, offset)
 
 
 @router.get("/actors", tags=["actors"], summary="Actor codes with mention and event counts")
 def list_actors(db: Db, limit: Limit = 100, offset: Offset = 0) -> FastJSON:
-    found = db.query(
-        "WITH m AS (SELECT code, mode(name) AS name, count(*) AS mentions FROM actors"
-        " WHERE code IS NOT NULL GROUP BY code),"
-        " s AS (SELECT source_code AS code, count(*) AS n FROM events GROUP BY 1),"
-        " t AS (SELECT target_code AS code, count(*) AS n FROM events GROUP BY 1)"
-        " SELECT m.code, m.name, m.mentions, coalesce(s.n, 0) AS as_source,"
-        " coalesce(t.n, 0) AS as_target FROM m LEFT JOIN s USING (code) LEFT JOIN t USING (code)"
-        " ORDER BY m.mentions DESC, m.code LIMIT ? OFFSET ?",
-        [limit, offset],
-    )
-    total = db.query("SELECT count(DISTINCT code) AS n FROM actors WHERE code IS NOT NULL")
-    return _page(found, int(total[0]["n"]), limit, offset)
+    found, total = actor_counts(db, limit, offset)
+    return _page(found, total, limit, offset)
 
 
 @router.get("/stats", tags=["stats"], summary="Row counts and event breakdowns")
 def stats(db: Db) -> FastJSON:
-    tables = ("articles", "events", "quotes", "actors", "places", "errors")
-    counts = {t: int(db.query(f"SELECT count(*) AS n FROM {t}")[0]["n"]) for t in tables}
-    by_plover = db.query(
-        "SELECT plover_type AS key, count(*) AS n FROM events GROUP BY 1 ORDER BY 2 DESC, 1"
-    )
-    by_quad = db.query("SELECT quad_class AS key, count(*) AS n FROM events GROUP BY 1 ORDER BY 1")
-    dates = db.query("SELECT min(date) AS first, max(date) AS last FROM events")[0]
-    return FastJSON(
-        {"counts": counts, "by_plover": by_plover, "by_quad_class": by_quad, "dates": dates}
-    )
+    return FastJSON(summary(db))
 
 
 @router.get("/timeline", tags=["events"], summary="Event counts per date and group")
 def timeline(
     db: Db, filters: EventFilters, by: Literal["plover", "quad_class"] = "plover"
 ) -> FastJSON:
-    sql, params = select("events", filters)
-    column = "plover_type" if by == "plover" else "quad_class"
-    found = db.query(
-        f"SELECT date, CAST({column} AS VARCHAR) AS grp, count(*) AS n FROM ({sql})"
-        " WHERE date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
-        params,
-    )
-    undated = db.query(f"SELECT count(*) AS n FROM ({sql}) WHERE date IS NULL", params)
-    return FastJSON({"by": by, "series": found, "undated": int(undated[0]["n"])})
+    series, undated = queries.timeline(db, filters, by)
+    return FastJSON({"by": by, "series": series, "undated": undated})
 
 
 @router.get("/network", tags=["events"], summary="Who acts on whom: weighted source→target edges")
@@ -146,13 +127,6 @@ def network(
     min_weight: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
     max_edges: Annotated[int, Query(ge=1, le=2000)] = 200,
 ) -> FastJSON:
-    sql, params = select("events", filters)
-    edges = db.query(
-        "SELECT source_code AS source, target_code AS target, count(*) AS weight,"
-        " avg(goldstein) AS goldstein FROM (" + sql + ") WHERE source_code IS NOT NULL"
-        " AND target_code IS NOT NULL GROUP BY 1, 2 HAVING count(*) >= ?"
-        " ORDER BY weight DESC, 1, 2 LIMIT ?",
-        [*params, min_weight, max_edges],
-    )
+    edges = queries.network(db, filters, min_weight, max_edges)
     nodes = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
     return FastJSON({"nodes": nodes, "edges": edges})

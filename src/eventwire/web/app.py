@@ -16,7 +16,9 @@ from fastapi.staticfiles import StaticFiles
 from eventwire.runner import BatchProcessor
 from eventwire.store.database import Store
 from eventwire.web import api, ingest
+from eventwire.web.cache import ResponseCache
 from eventwire.web.database import Database
+from eventwire.web.headers import SecurityHeaders
 from eventwire.web.settings import ServeSettings
 
 STATIC = Path(__file__).parent / "static"
@@ -44,6 +46,8 @@ def create_app(settings: ServeSettings, *, pipeline: BatchProcessor | None = Non
     app.state.settings = settings
     app.state.database = database
     app.state.pipeline = ingest.PipelineHolder(lambda: pipeline or _build_pipeline(settings))
+    app.add_middleware(ResponseCache, database=database, max_entries=settings.cache_entries)
+    app.add_middleware(SecurityHeaders)  # outermost: on cached responses too
     app.add_exception_handler(RequestValidationError, _invalid)
     app.include_router(api.router)
     app.include_router(ingest.router)

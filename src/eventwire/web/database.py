@@ -25,13 +25,23 @@ class Reader:
 
 
 class Database:
-    """Opened read-only unless writing is enabled; reads run on cursors in parallel."""
+    """Opened read-only unless writing is enabled; reads and the writer each run on their own
+    cursor, so a read never waits for a write (DuckDB's MVCC: it sees the last commit).
+
+    ``generation`` counts committed writes: a response computed at one generation is still
+    exact while the generation is unchanged (nothing else can write a database we hold open).
+    """
 
     def __init__(self, store: Store) -> None:
         self.store = store
         # Many small concurrent queries: one thread each beats every query fanning out.
         store.con.execute("SET threads TO 1")
-        self._lock = threading.Lock()  # guards the main connection (cursor creation, writes)
+        self._lock = threading.Lock()  # guards the main connection (cursor creation, close)
+        self._generation = 0
+
+    @property
+    def generation(self) -> int:
+        return self._generation
 
     @contextmanager
     def reader(self) -> Iterator[Reader]:
@@ -44,8 +54,17 @@ class Database:
 
     @contextmanager
     def writer(self) -> Iterator[Store]:
+        """A Store on its own cursor: hold it through a whole POST (pipeline included) without
+        blocking reads; each ``Store.write`` is one transaction. One writer at a time is the
+        caller's to ensure (the POST handler holds the pipeline's lock)."""
         with self._lock:
-            yield self.store
+            store = self.store.cursor()
+        try:
+            yield store
+        finally:
+            store.close()
+            with self._lock:
+                self._generation += 1
 
     def close(self) -> None:
         with self._lock:

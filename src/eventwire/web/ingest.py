@@ -87,8 +87,12 @@ def post_articles(body: ArticlesIn, request: Request) -> dict[str, Any]:
     ]
     holder: PipelineHolder = request.app.state.pipeline
     database: Database = request.app.state.database
+    # One POST at a time (the pipeline is not thread-safe); reads go on meanwhile: the writer
+    # has its own cursor, and all the articles are stored at the end in one transaction.
     with holder.lock, database.writer() as store:
-        summary = process_items(articles, pipeline=holder.get(), store=store)
+        summary = process_items(
+            articles, pipeline=holder.get(), store=store, batch_size=len(articles)
+        )
     return {
         "ids": [a.public_id for a in articles],
         "articles": summary.articles,

@@ -16,6 +16,7 @@ class ServeSettings:
     token: str | None = None
     pipeline: Settings = field(default_factory=Settings)
     max_articles_per_post: int = 100
+    cache_entries: int = 512  # finished read responses kept (see web/cache.py); 0: none
 
     @property
     def writable(self) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Final
 
-from eventwire.lang import Control, Modals
+from eventwire.lang import ActorWords, Control, Modals
 
 MODALS: Final = Modals(
     future=frozenset({"will", "shall", "'ll", "wo"}),  # "wo" is spaCy's "won't"
@@ -65,4 +65,18 @@ EXPLETIVE_PREDICATES: Final = frozenset(
         " vital crucial difficult easy hard unacceptable premature early late imperative urgent"
         " appropriate worth true false obvious evident right wrong enough regrettable"
     ).split()
+)
+
+ACTORS: Final = ActorWords(
+    group_nouns=MappingProxyType(
+        dict.fromkeys(
+            ("country", "nation", "state", "side", "party", "neighbour", "neighbor", "ally")
+        )
+        | {"capital": "GOV"}
+    ),
+    party_nouns=frozenset({"side", "party"}),
+    definite=frozenset({"the", "these", "those"}),
+    both=frozenset({"both"}),
+    affiliation=frozenset({"for", "of", "at", "from", "in"}),
+    compass=frozenset({"North", "South"}),
 )

@@ -109,10 +109,12 @@ function renderArticle(article, e) {
     evidenceRow("source", "source", `${e.source_code || "–"} ${span(text, e.source_start, e.source_end)}`,
       `${e.source_name || ""} ${e.source_rule ? "· " + e.source_rule : ""}`),
     evidenceRow("trigger", "action", `${e.cameo} ${e.cameo_name} ${span(text, e.trigger_start, e.trigger_end)}`,
-      `${e.plover_type}${e.plover_mode ? "/" + e.plover_mode : ""} · ${e.modality}${e.negated ? " · negated" : ""} · ${e.rule}`),
+      `${e.plover_type}${e.plover_mode ? "/" + e.plover_mode : ""} · ${e.modality}${e.negated ? " · negated" : ""}` +
+      `${e.mentions > 1 ? ` · ${e.mentions} mentions` : ""}${e.mention_of && e.mention_of !== e.event_id ? " · a repeat" : ""} · ${e.rule}`),
     evidenceRow("target", "target", `${e.target_code || "–"} ${span(text, e.target_start, e.target_end)}`,
       `${e.target_name || ""} ${e.target_rule ? "· " + e.target_rule : ""}`),
-    evidenceRow("date", "date", e.date || "–", e.date_reason),
+    evidenceRow("date", "date", (e.date || "–") + (e.date_granularity && e.date_granularity !== "day"
+      ? ` (${e.date_granularity}: ${e.date_start} – ${e.date_end})` : ""), e.date_reason),
     evidenceRow("place", "place", `${e.place_name || "–"} ${span(text, e.place_start, e.place_end)}`,
       `${e.place_country || ""} ${e.place_reason ? "· " + e.place_reason : ""}`));
   const marks = [
