@@ -188,6 +188,8 @@ class Place:
     geonameid: int | None
     rule: str
     confidence: float
+    #: Why a toponym has no gazetteer entry (``None`` when resolved; then lat/lon are set).
+    reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +236,10 @@ class Quote:
     direct: bool
     confidence: float
     rule: str
+    #: Quoted fragments inside a reported clause: the content is the clause, not the marks.
+    partial: bool = False
+    #: ``quote`` (attributed words) or ``unattributed`` (quoted text with no speaker or cue).
+    kind: str = "quote"
 
 
 @dataclass(frozen=True, slots=True)

@@ -129,3 +129,24 @@ def test_parquet_output_of_an_older_version_gets_the_new_columns(tmp_path: Path)
         events = store.query("SELECT date, date_start, mention_of, mentions FROM events")
     assert events and all(e["mention_of"] and e["mentions"] >= 1 for e in events)
     assert all((e["date"] is None) == (e["date_start"] is None) for e in events)
+
+
+def test_migrate_fills_the_schema_5_columns(old_db: Path) -> None:
+    """Schema 5: quotes.partial/kind and places.reason; from 3 through 4, and from 4 alone."""
+    assert migrate(old_db).to_version == SCHEMA_VERSION == 5
+    con = duckdb.connect(str(old_db))
+    quotes = con.execute("SELECT DISTINCT partial, kind FROM quotes").fetchall()
+    assert quotes == [(False, "quote")]
+    assert con.execute("SELECT count(*) FROM places WHERE reason IS NOT NULL").fetchone() == (0,)
+    # The same database as schema 4 wrote it: without the three columns.
+    con.execute("ALTER TABLE quotes DROP COLUMN partial; ALTER TABLE quotes DROP COLUMN kind")
+    con.execute("ALTER TABLE places DROP COLUMN reason; UPDATE schema_version SET version = 4")
+    con.close()
+    before = _snapshot(old_db)
+    step = migrate(old_db)
+    assert (step.from_version, step.to_version) == (4, 5)
+    assert _snapshot(old_db, {t: names for t, (names, _) in before.items()}) == before
+    with Store(old_db, read_only=True) as store:
+        assert store.query("SELECT DISTINCT partial, kind FROM quotes") == [
+            {"partial": False, "kind": "quote"}
+        ]

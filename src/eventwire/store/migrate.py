@@ -7,6 +7,9 @@ Version 3 → 4: events get ``date_start``/``date_end`` (the date value as an in
 :mod:`eventwire.dates`) and ``mention_of``/``mentions`` (repeats of one event within an article,
 see :mod:`eventwire.events.mentions`), computed from the stored columns with the same code a run
 uses.
+
+Version 4 → 5: quotes get ``partial`` (false) and ``kind`` ("quote"): every quote stored before
+was an attributed quote of its own. Places get ``reason`` (null: every stored place was resolved).
 """
 
 from __future__ import annotations
@@ -24,6 +27,11 @@ from eventwire.events.mentions import MentionKey, group_mentions, identity, is_s
 from eventwire.store.database import outdated_message
 from eventwire.store.schema import MIGRATABLE_FROM, SCHEMA_VERSION
 
+_V5_COLUMNS = (
+    ("quotes", "partial", "BOOLEAN NOT NULL DEFAULT false"),
+    ("quotes", "kind", "VARCHAR NOT NULL DEFAULT 'quote'"),
+    ("places", "reason", "VARCHAR"),
+)
 _V4_COLUMNS = (
     ("date_start", "DATE"), ("date_end", "DATE"), ("mention_of", "VARCHAR"),
     ("mentions", "INTEGER"),
@@ -61,7 +69,8 @@ def migrate(path: Path | str) -> Migration:
             raise StoreError(outdated_message(name, version))
         con.execute("BEGIN TRANSACTION")
         try:
-            events = _v3_to_v4(con)
+            events = _v3_to_v4(con) if version == 3 else 0
+            _v4_to_v5(con)
             con.execute("DELETE FROM schema_version")
             con.execute("INSERT INTO schema_version VALUES (?)", [SCHEMA_VERSION])
             con.execute("COMMIT")
@@ -88,6 +97,11 @@ def _v3_to_v4(con: duckdb.DuckDBPyConnection) -> int:
     for column, kind in _V4_COLUMNS:
         con.execute(f"ALTER TABLE events ADD COLUMN {column} {kind}")
     return fill_event_columns(con)
+
+
+def _v4_to_v5(con: duckdb.DuckDBPyConnection) -> None:
+    for table, column, kind in _V5_COLUMNS:
+        con.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
 
 
 def fill_event_columns(con: duckdb.DuckDBPyConnection, *, only_missing: bool = False) -> int:

@@ -25,7 +25,7 @@ EVENT_FIELDS = (
 QUOTE_FIELDS = (
     "article_id", "quote_id", "start", "end", "text", "speaker_start", "speaker_end",
     "speaker_text", "speaker_code", "speaker_name", "cue_start", "cue_end", "direct", "rule",
-    "confidence",
+    "confidence", "partial", "kind",
 )  # fmt: skip
 ACTOR_FIELDS = (
     "article_id", "start", "end", "text", "code", "name", "role", "rule", "confidence",
@@ -36,7 +36,7 @@ ARTICLE_FIELDS = (
     "n_sentences", "n_events", "n_quotes", "n_errors", "date_source", "warnings",
 )  # fmt: skip
 TIMEX_FIELDS = ("article_id", "start", "end", "text", "type", "value")
-PLACE_FIELDS = ("article_id", "start", "end", "text", "name", "country", "lat", "lon")
+PLACE_FIELDS = ("article_id", "start", "end", "text", "name", "country", "lat", "lon", "reason")
 #: Extra event columns (``select(..., detail=True)``): evidence offsets and article metadata.
 EVENT_DETAIL_FIELDS = (
     "sentence", "source_start", "source_end", "source_rule", "target_start", "target_end",

@@ -130,6 +130,7 @@ def place_row(article: Article, place: Place) -> Row:
         "geonameid": place.geonameid,
         "rule": place.rule,
         "confidence": place.confidence,
+        "reason": place.reason,
     }
 
 
@@ -153,6 +154,8 @@ def quote_row(article: Article, quote: Quote) -> Row:
         "direct": quote.direct,
         "rule": quote.rule,
         "confidence": quote.confidence,
+        "partial": quote.partial,
+        "kind": quote.kind,
     }
 
 

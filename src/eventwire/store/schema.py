@@ -5,9 +5,11 @@ from __future__ import annotations
 # 3: ingest tables (files, copies, fingerprints, bands, skipped, bylines)
 # 4: events.date_start/date_end (the date as an interval), mention_of/mentions (repeats within an
 #    article); migrated in place by `eventwire migrate` (store/migrate.py)
-SCHEMA_VERSION = 4
+# 5: quotes.partial/kind (quoted fragments in a reported clause; unattributed quoted text),
+#    places.reason (why a toponym is unresolved)
+SCHEMA_VERSION = 5
 #: Versions `eventwire migrate` upgrades to SCHEMA_VERSION.
-MIGRATABLE_FROM = (3,)
+MIGRATABLE_FROM = (3, 4)
 
 TABLES: dict[str, str] = {
     "schema_version": "version INTEGER NOT NULL",
@@ -91,7 +93,9 @@ TABLES: dict[str, str] = {
         cue_end INTEGER,
         direct BOOLEAN NOT NULL,
         rule VARCHAR NOT NULL,
-        confidence DOUBLE NOT NULL
+        confidence DOUBLE NOT NULL,
+        partial BOOLEAN NOT NULL DEFAULT false,
+        kind VARCHAR NOT NULL DEFAULT 'quote'
     """,
     "actors": """
         mention_id VARCHAR PRIMARY KEY,
@@ -136,7 +140,8 @@ TABLES: dict[str, str] = {
         lon DOUBLE,
         geonameid BIGINT,
         rule VARCHAR NOT NULL,
-        confidence DOUBLE NOT NULL
+        confidence DOUBLE NOT NULL,
+        reason VARCHAR
     """,
     "errors": """
         error_id VARCHAR PRIMARY KEY,
