@@ -1,4 +1,4 @@
-"""Score eventwire on labelled news stories (:mod:`eventwire.labelled`): quotes and events.
+"""Score eventwire on labelled news stories (:mod:`eventwire.labelled`): quotes, events, places.
 
 Quotes. Only direct quotes are compared (the labels hold direct quotes only); every predicted
 direct quote counts, attributed or not, so a scare quote the code takes for a quote is a false
@@ -17,6 +17,8 @@ and conditional predictions are not scored, as in :mod:`eventwire.evaluate`.
   a country is ISO-3, ``IGO``, or empty (no actor, or an actor with no country);
 - story-level type: per story, the set of types; micro sums the counts over stories, macro
   averages the per-type F1 over every type labelled or predicted in the set.
+
+Places: :mod:`eventwire.place_scores`, over the stories whose places were labelled.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from eventwire.errors import EvaluationError
 from eventwire.evaluate import PRF, is_scored
 from eventwire.labelled import LabelledEvent, LabelledQuote, LabelledStory
 from eventwire.model import Article, Event, Mention, Quote, Span
+from eventwire.place_scores import PlaceScores, score_places
 
 MIN_JACCARD: Final = 0.5
 _COUNTRIES: Final = frozenset(c.alpha_3 for c in pycountry.countries) | {"IGO", "XKX"}
@@ -85,12 +88,14 @@ class StoryScores:
     stories: int
     quotes: QuoteScores
     events: EventScores
+    places: PlaceScores
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "stories": self.stories,
             "quotes": self.quotes.as_dict(),
             "events": self.events.as_dict(),
+            "places": self.places.as_dict(),
         }
 
 
@@ -287,11 +292,15 @@ def score_events(stories: Sequence[LabelledStory], articles: Sequence[Article]) 
 
 
 def score_stories(stories: Sequence[LabelledStory], articles: Sequence[Article]) -> StoryScores:
-    """Quote and event scores of predicted articles against their labelled stories (same order)."""
+    """Quote, event and place scores of predicted articles against their labelled stories
+    (same order)."""
     if len(stories) != len(articles):
         raise EvaluationError(f"{len(stories)} labelled stories but {len(articles)} articles")
     return StoryScores(
-        len(stories), score_quotes(stories, articles), score_events(stories, articles)
+        len(stories),
+        score_quotes(stories, articles),
+        score_events(stories, articles),
+        score_places(stories, articles),
     )
 
 

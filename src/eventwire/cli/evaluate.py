@@ -14,6 +14,7 @@ from eventwire.cli.app import fatal, main
 from eventwire.errors import EvaluationError, EventwireError
 from eventwire.evaluate import PRF, Scores
 from eventwire.model import Event, Mention
+from eventwire.place_scores import PlaceScores, Share
 from eventwire.settings import Settings
 from eventwire.story_scores import StoryScores
 
@@ -80,7 +81,26 @@ def render_story_scores(split: str, scores: StoryScores) -> str:
     for name, prf in sorted(e.per_type.items()):
         story = e.per_type_story.get(name)
         lines.append(_prf_row(f"  {name}", prf) + (f"  {story.f1:6.3f}" if story else ""))
+    lines += _place_rows(scores.places, header)
     return "\n".join(lines)
+
+
+def _place_rows(places: PlaceScores, header: str) -> list[str]:
+    if not places.stories:
+        return []
+
+    def share(label: str, value: Share) -> str:
+        return f"{label:<22} {value.value:6.3f} ({value.right}/{value.total})"
+
+    return [
+        f"places ({places.stories} labelled stories; spans overlap)",
+        header,
+        _prf_row("toponyms", places.toponyms),
+        _prf_row("literal toponyms", places.literal),
+        share("within 161 km", places.within_161km),
+        share("country (resolved)", places.country_accuracy),
+        share("resolved", places.resolved),
+    ]
 
 
 def _evaluate_labelled(
@@ -88,6 +108,7 @@ def _evaluate_labelled(
 ) -> None:
     from eventwire.labelled import SPLITS, count_types, load_labelled
     from eventwire.pipeline import Pipeline
+    from eventwire.place_scores import place_errors
     from eventwire.story_scores import event_errors, score_stories, story_article
 
     if errors and split != "tune":
@@ -107,6 +128,8 @@ def _evaluate_labelled(
         if errors:
             for story, article in zip(stories, articles, strict=True):
                 for line in event_errors(story, article, _describe):
+                    click.echo(line)
+                for line in place_errors(story, article):
                     click.echo(line)
     if as_json:
         click.echo(json.dumps(result))
