@@ -1,23 +1,26 @@
 """The ``places`` stage: toponyms resolved to GeoNames entries, and each event's location.
 
 Toponyms (:func:`toponyms`) are spaCy GPE/LOC entities, country and capital mentions from the
-actor lexicon, the dateline city and region, AP state abbreviations after a place ("Lebanon,
-Pa."), the place at the head of a local institution ("Carroll County Jail", "Oakland Police
-Department", "Tulsa City Council") and a single proper noun that spaCy took for a person or
-organisation but that the gazetteer knows as exactly one sizeable place.
+actor lexicon (when their whole text names a country), the dateline city and the state or
+country after it, AP state abbreviations after a comma ("Lebanon, Pa."), the place heading a
+local institution ("Carroll County Jail", "Oakland Police Department", "Tulsa City Council"), a
+country, US state, continent or big city opening or closing an organisation's name ("Houston
+Asian American Archive"), and a one-word name spaCy took for a person or organisation that the
+gazetteer knows as one sizeable place and nothing near its size.
 
 Resolution (:class:`PlaceResolver`), gazetteer in :mod:`eventwire.gazetteer`:
 
-1. A qualifier right after the name (", Ill.", ", Illinois", ", Spain") keeps only candidates in
-   that state or country.
-2. A country name is that country, unless the article is about US states (it names other
-   states, or is filed from one) and does not otherwise name that country, and the gazetteer
-   has a same-named place in one of them ("Georgia" among Alabama and Florida).
-3. Otherwise candidates in a US state the article names (or is filed from) win, then candidates
-   in a country the article is about (its actor mentions, its dateline, its unambiguous places),
-   unless a much bigger place of the same name lies elsewhere; then a continent, a capital, a
-   larger population. Mentions of one name never vote for each other: the context a toponym
-   sees leaves out every vote of its own name.
+1. A qualifier right after the name (", Ill.", ", Illinois", ", SPAIN") keeps only candidates in
+   that state or country; later bare mentions of the same name take the same place.
+2. A country name is that country, unless the article names US states, does not otherwise name
+   that country, and the gazetteer has a same-named US state or a same-named place in one of
+   the states it names ("Georgia" in a story about Alabama and Florida).
+3. Otherwise, by rank: a continent ("Asia") over same-named towns; candidates in a US state the
+   article names; candidates in a country the article is about (its actor mentions and its
+   unambiguous toponyms), unless a city of 100,000 or more of the same name lies elsewhere
+   ("Geneva"); a US state over same-named towns unless one is a capital or has a million people
+   ("Washington"); a capital; a larger population. Mentions of one name never vote for each
+   other: the context a toponym sees leaves out every vote its own name gave.
 
 A toponym that cannot be resolved is still a place: no coordinates, and ``reason`` says why.
 
@@ -53,8 +56,14 @@ _BIG_CITY: Final = 200_000
 #: A single PERSON/ORG proper noun is taken for a place when it names exactly one gazetteer
 #: entry of at least this many people.
 _LONE_NAME_MIN: Final = 50_000
-#: A context candidate loses to a same-named place elsewhere this many times bigger.
+#: A one-word PERSON/ORG name is a place only when no other entry is within this factor.
 _CONTEXT_RATIO: Final = 20
+#: Country context does not pull a name away from a same-named city this big elsewhere
+#: ("Geneva" stays in Switzerland in a story about the US).
+_CONTEXT_MAX_ELSEWHERE: Final = 100_000
+#: A place named inside an organisation's name ("Houston Asian American Archive") is a
+#: toponym when it is a country, a US state, a continent or a city this big.
+_ORG_PLACE_MIN: Final = 100_000
 #: A city beats a same-named US state when it is a capital or this big ("Washington").
 _CITY_OVER_STATE: Final = 1_000_000
 _MENTION_RULES: Final = frozenset({"country:name", "country:capital", "country:abbrev"})
@@ -78,7 +87,9 @@ class Toponym:
     source: str  # dateline | lexicon | ner | abbreviation | institution | gazetteer | name
 
 
-def toponyms(article: Article, gazetteer: Gazetteer) -> list[Toponym]:
+def toponyms(
+    article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = None
+) -> list[Toponym]:
     """Candidate place names, one per span (the longest wins an overlap)."""
     found: list[Toponym] = []
     people = _person_spans(article)
@@ -90,13 +101,30 @@ def toponyms(article: Article, gazetteer: Gazetteer) -> list[Toponym]:
                 found.append(Toponym(span, span.text_of(article.text), sentence.index, "ner"))
             elif _lone_place_name(ent, gazetteer) and not _overlaps_any(span, people):
                 found.append(Toponym(span, ent.text, sentence.index, "name"))
+            elif ent.label_ in ("ORG", "FAC") and len(ent) > 1:
+                found.extend(_places_in_name(ent, offset, sentence.index, gazetteer, lexicon))
         found.extend(_big_cities(article, sent, offset, sentence.index, gazetteer))
     found.extend(_pattern_toponyms(article, gazetteer))
     for mention in article.mentions:
-        if mention.rule in _MENTION_RULES:
+        if mention.rule in _MENTION_RULES and _names_country(mention.text, lexicon):
             found.append(Toponym(mention.span, mention.text, mention.sentence, "lexicon"))
     found.extend(_dateline_toponyms(article))
     return _non_overlapping(found)
+
+
+def _names_country(text: str, lexicon: Lexicon | None) -> bool:
+    """A lexicon mention is a toponym only when its whole text names a country (a mention
+    spanning more, "Taiwan, U.S. support for ..., China's", would hide the names inside)."""
+    return lexicon is None or country_code(lexicon, text) is not None
+
+
+def country_code(lexicon: Lexicon, text: str) -> str | None:
+    """The ISO-3 code of a country name ("Russia", "the U.S.", "CHINA", "Vietnam's")."""
+    bare = text.replace("’", "'").removesuffix("'s").removesuffix("'")
+    entry = lexicon.country(bare)
+    if entry is None and bare.isupper():
+        entry = lexicon.country(bare.title())
+    return entry.iso3 if entry is not None and entry.kind in _COUNTRY_KINDS else None
 
 
 def _sentence_of(article: Article, start: int) -> int | None:
@@ -123,6 +151,24 @@ def _lone_place_name(ent: Any, gazetteer: Gazetteer) -> bool:
     if not sizes or sizes[0] < _LONE_NAME_MIN:
         return False
     return len(sizes) == 1 or sizes[0] >= _CONTEXT_RATIO * sizes[1]
+
+
+def _places_in_name(
+    ent: Any, offset: int, sentence: int, gazetteer: Gazetteer, lexicon: Lexicon | None
+) -> Iterator[Toponym]:
+    """The first or last word of an organisation's name when it names a country, a US state,
+    a continent or a big city ("Houston Asian American Archive", "Asia Society Texas")."""
+    for token in {ent[0], ent[-1]}:
+        if token.tag_ != "NNP" or not token.text[:1].isupper():
+            continue
+        known = lexicon is not None and lexicon.country(token.text) is not None
+        known = known or any(
+            e.feature in ("admin1", "continent") or e.population >= _ORG_PLACE_MIN
+            for e in gazetteer.names.get(fold(token.text), ())
+        )
+        if known:
+            span = Span(offset + token.idx, offset + token.idx + len(token.text))
+            yield Toponym(span, token.text, sentence, "organisation")
 
 
 def _pattern_toponyms(article: Article, gazetteer: Gazetteer) -> Iterator[Toponym]:
@@ -174,7 +220,7 @@ def _big_cities(
 
 _SOURCE_ORDER: Final = {
     "dateline": 0, "dateline-region": 0, "abbreviation": 1, "lexicon": 1, "ner": 2,
-    "institution": 3, "gazetteer": 3, "name": 4,
+    "institution": 3, "gazetteer": 3, "name": 4, "organisation": 4,
 }  # fmt: skip
 
 
@@ -244,13 +290,16 @@ class PlaceResolver:
         self.lexicon = lexicon
 
     def run(self, article: Article) -> Article:
-        names = toponyms(article, self.gazetteer)
+        names = toponyms(article, self.gazetteer, self.lexicon)
         context = self._context(article, names)
         mentions = ArticleMentions(article.mentions)
         qualified: dict[str, Place] = {}
         places: list[Place] = []
+        named = _person_org_words(article)
         for toponym in names:
             place = self.resolve(toponym, context, article, mentions, qualified)
+            if place.reason is not None and fold(toponym.text) in named:
+                continue
             if place.rule.startswith("gazetteer:qualifier"):
                 qualified.setdefault(fold(_title(toponym)), place)
             places.append(place)
@@ -260,10 +309,7 @@ class PlaceResolver:
 
     # -- resolving ------------------------------------------------------------------------------
     def _country_code(self, text: str) -> str | None:
-        entry = self.lexicon.country(text)
-        if entry is None and text.isupper():
-            entry = self.lexicon.country(text.title())
-        return entry.iso3 if entry is not None and entry.kind in _COUNTRY_KINDS else None
+        return country_code(self.lexicon, text)
 
     def _context(self, article: Article, names: list[Toponym]) -> _Context:
         """Countries and states the article is about: its actor mentions and its toponyms that
@@ -359,6 +405,20 @@ class PlaceResolver:
         )
 
 
+def _person_org_words(article: Article) -> frozenset[str]:
+    """Words of the article's PERSON and ORG entities and person mentions: an unresolved
+    one-word "place" among them is a name spaCy mislabelled ("Gachagua")."""
+    words: set[str] = set()
+    for context in sentence_contexts(article):
+        for ent in context.entities:
+            if ent.label_ in ("PERSON", "ORG"):
+                words.update(fold(t.text) for t in ent)
+    for mention in article.mentions:
+        if mention.person:
+            words.update(fold(w) for w in mention.text.split())
+    return frozenset(words)
+
+
 def _title(toponym: Toponym) -> str:
     return toponym.text.title() if toponym.text.isupper() else toponym.text
 
@@ -390,14 +450,16 @@ def _big_city_among(candidates: tuple[Entry, ...]) -> bool:
 def _score(
     entry: Entry, candidates: tuple[Entry, ...], countries: Counter[str], states: Counter[str]
 ) -> tuple[bool, bool, bool, bool, bool, int]:
-    biggest = max(e.population for e in candidates)
+    biggest = max((e.population for e in candidates if e.feature == "city"), default=0)
     in_state = (
         entry.country == "USA" and entry.feature != "admin1" and states[entry.admin1 or ""] > 0
     )
-    in_country = countries[entry.country or ""] > 0 and entry.population * _CONTEXT_RATIO >= biggest
+    in_country = countries[entry.country or ""] > 0 and (
+        entry.feature != "city" or entry.population == biggest or biggest < _CONTEXT_MAX_ELSEWHERE
+    )
     state_first = entry.feature == "admin1" and not _big_city_among(candidates)
     return (
-        in_state, in_country, entry.feature == "continent", state_first, entry.capital,
+        entry.feature == "continent", in_state, in_country, state_first, entry.capital,
         entry.population,
     )  # fmt: skip
 
@@ -407,13 +469,13 @@ def _why(
 ) -> tuple[str, float]:
     if len(candidates) == 1:
         return "gazetteer:only", 0.9
-    score = _score(best, candidates, countries, states)
-    if score[0]:
-        return "gazetteer:state-context", 0.85
-    if score[1]:
-        return "gazetteer:context", 0.85
-    if score[2] or score[3]:
+    continent, in_state, in_country, state_first, *_ = _score(best, candidates, countries, states)
+    if continent or state_first:
         return f"gazetteer:{best.feature}", 0.8
+    if in_state:
+        return "gazetteer:state-context", 0.85
+    if in_country:
+        return "gazetteer:context", 0.85
     if best.capital:
         return "gazetteer:capital", 0.8
     return "gazetteer:population", 0.7
