@@ -97,7 +97,8 @@ def toponyms(
         sentence, sent, offset = context.record, context.sent, context.offset
         for ent in context.entities:
             span = Span(offset + ent.start_char, offset + ent.end_char)
-            if ent.label_ in ("GPE", "LOC"):
+            if ent.label_ in ("GPE", "LOC") and not _INSTITUTION.search(ent.text):
+                # "the Carroll County Jail" tagged as a whole: the pattern below takes the place
                 found.append(Toponym(span, span.text_of(article.text), sentence.index, "ner"))
             elif _lone_place_name(ent, gazetteer) and not _overlaps_any(span, people):
                 found.append(Toponym(span, ent.text, sentence.index, "name"))

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -41,3 +42,18 @@ def test_export_timexes_from_the_cli(tmp_path: Path, paper_story: Article) -> No
     assert result.exit_code == 0, result.output
     first = json.loads(result.output.splitlines()[0])
     assert tuple(first) == ("article_id", "start", "end", "text", "type", "value")
+
+
+def test_an_unresolved_place_is_stored_and_exported_with_its_reason(
+    tmp_path: Path, process: Callable[..., Article]
+) -> None:
+    article = process("Rebels attacked a convoy in Zakhmistan province on Tuesday, the army said.")
+    db = tmp_path / "u.duckdb"
+    with Store(db) as store:
+        store.write([article])
+    result = CliRunner().invoke(main, ["export", "--table", "places", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    exported = [json.loads(line) for line in result.output.splitlines()]
+    unknown = [p for p in exported if "Zakhmistan" in p["text"]]
+    assert unknown and unknown[0]["reason"] == "not in gazetteer"
+    assert unknown[0]["lat"] is None and unknown[0]["lon"] is None

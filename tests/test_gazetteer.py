@@ -1,0 +1,57 @@
+"""The places gazetteer: sources, abbreviations, points, and its format check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.gazetteer import GazetteerError, _cities, builtin_gazetteer, fold
+
+
+def test_ap_abbreviations_need_the_period() -> None:
+    gazetteer = builtin_gazetteer()
+    for abbreviation, code in (("W.Va.", "WV"), ("Ind.", "IN"), ("Kan.", "KS"), ("Calif.", "CA")):
+        state = gazetteer.state_abbreviation(abbreviation)
+        assert state is not None and state.admin1 == code, abbreviation
+    assert gazetteer.state_abbreviation("Miss") is None
+    assert gazetteer.state_abbreviation("Texas") is None
+
+
+def test_small_towns_and_continents_are_in() -> None:
+    gazetteer = builtin_gazetteer()
+    assert any(e.country == "ESP" for e in gazetteer.candidates("Maranchon"))
+    assert any(e.feature == "continent" for e in gazetteer.candidates("Africa"))
+
+
+def test_countries_and_states_carry_their_own_point_not_a_city_centroid() -> None:
+    gazetteer = builtin_gazetteer()
+    russia = gazetteer.country("RUS")
+    assert russia is not None and (russia.lat, russia.lon) == (60.0, 100.0)
+    michigan = next(e for e in gazetteer.candidates("Michigan") if e.feature == "admin1")
+    assert (michigan.lat, michigan.lon) == pytest.approx((44.25029, -85.50033))
+
+
+def test_fold_drops_accents_periods_and_possessives() -> None:
+    assert fold("Maranchón") == "maranchon"
+    assert fold("the U.S.") == "us"
+    assert fold("Vietnam’s") == "vietnam"
+
+
+def test_a_changed_city_file_format_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "cities.json"
+    path.write_text('{"1": {"geonameid": 1, "name": "X", "lat": 1}}', encoding="utf-8")
+    with pytest.raises(GazetteerError, match="format changed"):
+        list(_cities(path, {}, set()))
+
+
+def test_escaped_city_names_are_decoded(tmp_path: Path) -> None:
+    path = tmp_path / "cities.json"
+    path.write_text(
+        '{"7": {"geonameid": 7, "name": "Maranch\\u00f3n", "latitude": 41.0, "longitude": -2.2, '
+        '"countrycode": "ES", "population": 244, "timezone": "Europe/Madrid", '
+        '"admin1code": "54", "alternatenames": []}}',
+        encoding="utf-8",
+    )
+    (entry,) = _cities(path, {"ES": "ESP"}, set())
+    assert (entry.name, entry.country, entry.admin1) == ("Maranchón", "ESP", "54")
