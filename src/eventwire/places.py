@@ -32,7 +32,7 @@ nowhere.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -92,7 +92,7 @@ def toponyms(
 ) -> list[Toponym]:
     """Candidate place names, one per span (the longest wins an overlap)."""
     found: list[Toponym] = []
-    people = _person_spans(article)
+    people = _SpanIndex.of(m.span for m in article.mentions if m.person)
     for context in sentence_contexts(article):
         sentence, sent, offset = context.record, context.sent, context.offset
         for ent in context.entities:
@@ -100,7 +100,7 @@ def toponyms(
             if ent.label_ in ("GPE", "LOC") and not _INSTITUTION.search(ent.text):
                 # "the Carroll County Jail" tagged as a whole: the pattern below takes the place
                 found.append(Toponym(span, span.text_of(article.text), sentence.index, "ner"))
-            elif _lone_place_name(ent, gazetteer) and not _overlaps_any(span, people):
+            elif _lone_place_name(ent, gazetteer) and not people.overlaps(span):
                 found.append(Toponym(span, ent.text, sentence.index, "name"))
             elif ent.label_ in ("ORG", "FAC") and len(ent) > 1:
                 found.extend(_places_in_name(ent, offset, sentence.index, gazetteer, lexicon))
@@ -133,12 +133,24 @@ def _sentence_of(article: Article, start: int) -> int | None:
     return where.index if where else None
 
 
-def _person_spans(article: Article) -> list[Span]:
-    return [m.span for m in article.mentions if m.person]
+@dataclass(frozen=True, slots=True)
+class _SpanIndex:
+    """Spans sorted by start, asked for overlaps by bisection (the stage stays linear)."""
 
+    spans: list[Span]
+    starts: list[int]
+    longest: int
 
-def _overlaps_any(span: Span, spans: Iterable[Span]) -> bool:
-    return any(s.start < span.end and span.start < s.end for s in spans)
+    @classmethod
+    def of(cls, spans: Iterable[Span]) -> _SpanIndex:
+        ordered = sorted(spans, key=lambda s: s.start)
+        longest = max((s.end - s.start for s in ordered), default=0)
+        return cls(ordered, [s.start for s in ordered], longest)
+
+    def overlaps(self, span: Span) -> bool:
+        low = bisect_left(self.starts, span.start - self.longest)
+        high = bisect_left(self.starts, span.end, lo=low)
+        return any(s.end > span.start for s in self.spans[low:high])
 
 
 def _lone_place_name(ent: Any, gazetteer: Gazetteer) -> bool:
@@ -369,8 +381,9 @@ class PlaceResolver:
             return _place(toponym, local, "gazetteer:state-context", 0.8)
         if not candidates:
             return _unresolved(toponym, "not in gazetteer")
-        best = max(candidates, key=lambda e: _score(e, candidates, countries, states))
-        return _place(toponym, best, *_why(best, candidates, countries, states))
+        ranking = _Ranking.of(candidates, countries, states)
+        best = max(candidates, key=ranking.score)
+        return _place(toponym, best, *_why(best, candidates, ranking))
 
     def _qualified(self, candidates: tuple[Entry, ...], text: str, span: Span) -> tuple[Entry, ...]:
         """The candidates inside the state or country named right after the toponym."""
@@ -448,29 +461,45 @@ def _big_city_among(candidates: tuple[Entry, ...]) -> bool:
     )
 
 
-def _score(
-    entry: Entry, candidates: tuple[Entry, ...], countries: Counter[str], states: Counter[str]
-) -> tuple[bool, bool, bool, bool, bool, int]:
-    biggest = max((e.population for e in candidates if e.feature == "city"), default=0)
-    in_state = (
-        entry.country == "USA" and entry.feature != "admin1" and states[entry.admin1 or ""] > 0
-    )
-    in_country = countries[entry.country or ""] > 0 and (
-        entry.feature != "city" or entry.population == biggest or biggest < _CONTEXT_MAX_ELSEWHERE
-    )
-    state_first = entry.feature == "admin1" and not _big_city_among(candidates)
-    return (
-        entry.feature == "continent", in_state, in_country, state_first, entry.capital,
-        entry.population,
-    )  # fmt: skip
+@dataclass(frozen=True, slots=True)
+class _Ranking:
+    """What ranks the candidates of one name: the article's context and, computed once per
+    name, the biggest city among them and whether one outranks a same-named state."""
+
+    countries: Counter[str]
+    states: Counter[str]
+    biggest_city: int
+    big_city: bool
+
+    @classmethod
+    def of(
+        cls, candidates: tuple[Entry, ...], countries: Counter[str], states: Counter[str]
+    ) -> _Ranking:
+        biggest = max((e.population for e in candidates if e.feature == "city"), default=0)
+        return cls(countries, states, biggest, _big_city_among(candidates))
+
+    def score(self, entry: Entry) -> tuple[bool, bool, bool, bool, bool, int]:
+        in_state = (
+            entry.country == "USA"
+            and entry.feature != "admin1"
+            and self.states[entry.admin1 or ""] > 0
+        )
+        in_country = self.countries[entry.country or ""] > 0 and (
+            entry.feature != "city"
+            or entry.population == self.biggest_city
+            or self.biggest_city < _CONTEXT_MAX_ELSEWHERE
+        )
+        state_first = entry.feature == "admin1" and not self.big_city
+        return (
+            entry.feature == "continent", in_state, in_country, state_first, entry.capital,
+            entry.population,
+        )  # fmt: skip
 
 
-def _why(
-    best: Entry, candidates: tuple[Entry, ...], countries: Counter[str], states: Counter[str]
-) -> tuple[str, float]:
+def _why(best: Entry, candidates: tuple[Entry, ...], ranking: _Ranking) -> tuple[str, float]:
     if len(candidates) == 1:
         return "gazetteer:only", 0.9
-    continent, in_state, in_country, state_first, *_ = _score(best, candidates, countries, states)
+    continent, in_state, in_country, state_first, *_ = ranking.score(best)
     if continent or state_first:
         return f"gazetteer:{best.feature}", 0.8
     if in_state:
