@@ -125,3 +125,14 @@ def test_a_big_city_elsewhere_is_not_pulled_into_the_context_country(
         "U.S. envoys met Taliban officials in Geneva on Monday, the State Department said."
     )
     assert _by_text(article)["Geneva"].country == "CHE"
+
+
+def test_the_dateline_state_is_context_for_the_story(process: Callable[..., Article]) -> None:
+    article = process(
+        "HARRISBURG, Pa. (AP) — Crews from Lebanon helped put out a warehouse fire on Sunday, "
+        "the fire chief said."
+    )
+    places = _by_text(article)
+    assert places["HARRISBURG"].admin1 == "PA"
+    lebanon = places["Lebanon"]
+    assert (lebanon.country, lebanon.admin1, lebanon.feature) == ("USA", "PA", "city")
