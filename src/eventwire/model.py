@@ -174,13 +174,14 @@ class Timex:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A toponym resolved to a gazetteer entry (GeoNames ids and coordinates)."""
+    """A toponym and the gazetteer entry it names (GeoNames id and point); an unresolved one
+    keeps its text as ``name``, feature ``unknown``, no id or point, and a ``reason``."""
 
     span: Span
     text: str
     sentence: int | None
     name: str
-    feature: str  # country | admin1 | city
+    feature: str  # continent | country | admin1 | city | unknown
     country: str | None  # ISO 3166 alpha-3
     admin1: str | None
     lat: float | None
