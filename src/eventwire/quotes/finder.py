@@ -21,7 +21,14 @@ from eventwire.events.verbs import VerbLexicon, builtin_verbs
 from eventwire.lang import LanguageData
 from eventwire.model import Article, Mention, Quote, Span, content_id
 from eventwire.quotes.events import CuedQuote, link_events
-from eventwire.quotes.marks import direct_quote_spans, ends_open, starts_with_quote
+from eventwire.quotes.marks import (
+    direct_quote_spans,
+    embedded,
+    ends_open,
+    is_title,
+    starts_with_quote,
+    word_count,
+)
 from eventwire.quotes.reported import reported_content
 from eventwire.quotes.speakers import ArticleSpeakers, CueWords, speaker_mention
 
@@ -91,14 +98,52 @@ def _paragraph_quotes(
 ) -> Iterator[tuple[Quote, _Attribution | None]]:
     spans = direct_quote_spans(article.text, paragraph)
     current = _carried(carry) if spans and starts_with_quote(article.text, paragraph) else None
+    before: Span | None = None
     for span in spans:
-        attribution = _attribute(article, speakers, span, spans, views, words)
-        if attribution is None and current is not None:
+        partial = embedded(article.text, span, paragraph, before)
+        before = span
+        attribution = _direct_attribution(article, speakers, span, spans, views, words, partial)
+        if attribution is None and current is not None and _continues(article, span, words):
             attribution = current if span is spans[0] else current.continued("continuation", 0.7)
         if attribution is not None:
             current = attribution
-        yield _quote(article, span, attribution, direct=True), attribution
+        yield _quote(article, span, attribution, direct=True, partial=partial), attribution
     yield from _reported(article, speakers, views, spans, words)
+
+
+def _direct_attribution(
+    article: Article,
+    speakers: ArticleSpeakers,
+    span: Span,
+    spans: list[Span],
+    views: list[SentenceContext],
+    words: CueWords,
+    partial: bool,
+) -> _Attribution | None:
+    """The cue's attribution of a quote, if any; an embedded title or a fragment with no cue in
+    its own sentence is nobody's words (``None``)."""
+    text = span.text_of(article.text)
+    if partial and is_title(text, words.quote_words.title_small_words):
+        return None
+    attribution = _attribute(article, speakers, span, spans, views, words)
+    if attribution is None or not partial or word_count(text) > words.quote_words.fragment_words:
+        return attribution
+    return attribution if _same_sentence(article, attribution, span) else None
+
+
+def _continues(article: Article, span: Span, words: CueWords) -> bool:
+    """A quote with no cue continues the speaker before it unless it is a fragment or a title."""
+    text = span.text_of(article.text)
+    return word_count(text) > words.quote_words.fragment_words and not is_title(
+        text, words.quote_words.title_small_words
+    )
+
+
+def _same_sentence(article: Article, attribution: _Attribution, span: Span) -> bool:
+    if attribution.view is None or attribution.cue is None:
+        return False
+    sentence = attribution.view.record.span
+    return sentence.start <= span.start < sentence.end
 
 
 def _carried(carry: _Carry | None) -> _Attribution | None:
@@ -126,13 +171,17 @@ def _attribute(
     views: list[SentenceContext],
     words: CueWords,
 ) -> _Attribution | None:
-    best: tuple[int, bool, _Attribution] | None = None
+    best: tuple[bool, int, bool, _Attribution] | None = None
     for view in views:
         if view.record.span.end < span.start - 1 or view.record.span.start > span.end + 1:
             continue
+        quoted = [t for t in view.sent if span.start <= view.span_of(t).start < span.end]
         for token in view.sent:
             at = view.span_of(token)
-            if not words.is_cue(token) or _inside(at, spans) or _quote_between(at, span, spans):
+            if not words.is_cue(token) or _inside(at, spans):
+                continue
+            governs = any(token.is_ancestor(t) for t in quoted)
+            if not governs and _quote_between(at, span, spans):
                 continue
             speaker = speaker_mention(article, token, view, speakers)
             if speaker is None or _inside(speaker.span, spans):
@@ -140,10 +189,10 @@ def _attribute(
             distance = _gap(at, span)
             confidence = 0.85 if distance <= _ADJACENT else 0.75
             attribution = _Attribution(speaker, token, view, _cue_rule(token), confidence)
-            key = (distance, at.start < span.start)
-            if best is None or key < best[:2]:
+            key = (not governs, distance, at.start < span.start)
+            if best is None or key < best[:3]:
                 best = (*key, attribution)
-    return best[2] if best else None
+    return best[3] if best else None
 
 
 def _cue_rule(token: Any) -> str:
@@ -195,7 +244,12 @@ def _mostly_quoted(content: Span, spans: list[Span]) -> bool:
 
 
 def _quote(
-    article: Article, span: Span, attribution: _Attribution | None, *, direct: bool
+    article: Article,
+    span: Span,
+    attribution: _Attribution | None,
+    *,
+    direct: bool,
+    partial: bool = False,
 ) -> Quote:
     sentence = article.sentence_at(span.start)
     return Quote(
@@ -210,4 +264,6 @@ def _quote(
         direct=direct,
         confidence=attribution.confidence if attribution else 0.3,
         rule=attribution.rule if attribution else "unattributed",
+        partial=partial,
+        kind="quote" if attribution else "unattributed",
     )

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.context import ArticleMentions, MentionsWhere, SentenceContext, subtree
-from eventwire.lang import LanguageData
+from eventwire.lang import LanguageData, QuoteWords
 from eventwire.model import Article, Mention, Span
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -35,10 +35,11 @@ class CueWords:
 
     cues: frozenset[str]  # attribute a direct quote ("…", Ilic told reporters)
     reports: frozenset[str]  # introduce reported speech (X said that …)
+    quote_words: QuoteWords  # titles, statement nouns, fragments, transcript labels
 
     @classmethod
     def of(cls, lang: LanguageData) -> CueWords:
-        return cls(lang.speech_verbs("cue"), lang.speech_verbs("reports"))
+        return cls(lang.speech_verbs("cue"), lang.speech_verbs("reports"), lang.quotes)
 
     def is_cue(self, token: Any) -> bool:
         """A cue verb, or the "according" of "according to"."""
