@@ -25,7 +25,7 @@ from eventwire.settings import Settings
 #: The roles a speech verb can play (columns of ``speech_verbs.tsv``; see the file's header).
 SPEECH_ROLES = (
     "cue", "reports", "speaker_pronoun", "frames_report", "states_demand", "times_report",
-    "action",
+    "action", "names",
 )  # fmt: skip
 
 

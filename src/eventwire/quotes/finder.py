@@ -123,7 +123,7 @@ def _direct_attribution(
     """The cue's attribution of a quote, if any; an embedded title or a fragment with no cue in
     its own sentence is nobody's words (``None``)."""
     text = span.text_of(article.text)
-    if partial and is_title(text, words.quote_words.title_small_words):
+    if is_title(text, words.quote_words.title_small_words) and (partial or word_count(text) > 1):
         return None
     attribution = _attribute(article, speakers, span, spans, views, words)
     if attribution is None or not partial or word_count(text) > words.quote_words.fragment_words:

@@ -36,22 +36,36 @@ class CueWords:
     cues: frozenset[str]  # attribute a direct quote ("…", Ilic told reporters)
     reports: frozenset[str]  # introduce reported speech (X said that …)
     quote_words: QuoteWords  # titles, statement nouns, fragments, transcript labels
+    names: frozenset[str] = frozenset()  # verbs of naming: "is called X" is no speech
 
     @classmethod
     def of(cls, lang: LanguageData) -> CueWords:
-        return cls(lang.speech_verbs("cue"), lang.speech_verbs("reports"), lang.quotes)
+        return cls(
+            lang.speech_verbs("cue"), lang.speech_verbs("reports"), lang.quotes,
+            lang.speech_verbs("names"),
+        )  # fmt: skip
 
     def is_cue(self, token: Any) -> bool:
-        """A cue verb, or the "according" of "according to"."""
+        """A cue verb, or the "according" of "according to"; a verb of naming in the passive
+        with no agent ("what is called “permanent residency”") is none."""
         if token.lower_ == "according":
             return any(c.lower_ == "to" for c in token.children)
-        return token.pos_ == "VERB" and token.lemma_.lower() in self.cues
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB" or lemma not in self.cues:
+            return False
+        return lemma not in self.names or not _agentless_passive(token)
 
     def is_speech(self, token: Any) -> bool:
         """A verb that introduces reported speech, or "according to"."""
         if token.lower_ == "according":
             return self.is_cue(token)
         return token.pos_ == "VERB" and token.lemma_.lower() in self.reports
+
+
+def _agentless_passive(verb: Any) -> bool:
+    deps = {c.dep_ for c in verb.children}
+    reduced = verb.tag_ == "VBN" and verb.dep_ == "acl" and "nsubj" not in deps  # "a law called"
+    return (bool(deps & {"auxpass", "nsubjpass"}) or reduced) and "agent" not in deps
 
 
 def cue_subject(cue: Any) -> Any | None:
