@@ -31,6 +31,7 @@ from eventwire.quotes.marks import (
 )
 from eventwire.quotes.reported import reported_content
 from eventwire.quotes.speakers import ArticleSpeakers, CueWords, speaker_mention
+from eventwire.quotes.transcript import transcript_turn
 
 _ADJACENT = 3  # characters between a quote and its cue that still count as "next to it"
 _MOSTLY_QUOTED = 0.8
@@ -54,6 +55,7 @@ class _Carry:
 
     attribution: _Attribution
     open_quote: bool
+    introduced: bool = False  # the paragraph ended in a colon after a cue ("Smith said:")
 
 
 class QuoteFinder:
@@ -71,16 +73,30 @@ class QuoteFinder:
             views.setdefault(view.record.paragraph, []).append(view)
         found: list[tuple[Quote, _Attribution | None]] = []
         carry: _Carry | None = None
+        pending: list[int] = []  # unattributed quotes left open, waiting for their speaker
         speakers = ArticleSpeakers.of(article)
+        people = [m for m in article.mentions if m.person]
+        labels = self.words.quote_words.transcript_labels
         for paragraph in article.paragraphs:
             if paragraph.kind == "boilerplate":
                 carry = None
+                continue
+            turn = transcript_turn(article, paragraph.span, people, labels)
+            if turn is not None:
+                attribution = _Attribution(turn.speaker, None, None, "transcript", 0.7)
+                found.append((_quote(article, turn.words, attribution, direct=True), attribution))
+                carry = _Carry(attribution, open_quote=False)
                 continue
             inside = views.get(paragraph.index, [])
             quotes = list(
                 _paragraph_quotes(article, speakers, paragraph.span, inside, carry, self.words)
             )
-            carry = _carry(quotes, paragraph.span) or (carry if not inside else None)
+            carry = (
+                _carry(quotes, paragraph.span)
+                or _introduction(article, speakers, paragraph.span, inside, self.words)
+                or (carry if not inside else None)
+            )
+            pending = _backfill(article, found, pending, quotes, paragraph.span)
             found.extend(quotes)
         found.sort(key=lambda pair: pair[0].span.start)
         article = replace(article, quotes=tuple(q for q, _ in found))
@@ -146,9 +162,42 @@ def _same_sentence(article: Article, attribution: _Attribution, span: Span) -> b
     return sentence.start <= span.start < sentence.end
 
 
+def _backfill(
+    article: Article,
+    found: list[tuple[Quote, _Attribution | None]],
+    pending: list[int],
+    quotes: list[tuple[Quote, _Attribution | None]],
+    paragraph: Span,
+) -> list[int]:
+    """A quote running over several paragraphs is attributed once, often at its end: the open
+    paragraphs before take the speaker of the paragraph that carries the quote on
+    (``continuation:next``). Returns the quotes still waiting (indices into ``found``)."""
+    direct = sorted((pair for pair in quotes if pair[0].direct), key=lambda p: p[0].span.start)
+    opens = bool(direct) and starts_with_quote(article.text, paragraph)
+    if pending and opens and direct[0][1] is not None:
+        attribution = direct[0][1].continued("continuation:next", 0.65)
+        for i in pending:
+            quote = found[i][0]
+            found[i] = (
+                _quote(article, quote.span, attribution, direct=True, partial=quote.partial),
+                attribution,
+            )
+        pending = []
+    if not pending or not opens or direct[0][1] is not None:
+        pending = []
+    last = direct[-1] if direct else None
+    if last is None or last[1] is not None or not ends_open(last[0].span, paragraph):
+        return []
+    if len(direct) > 1 or not opens:
+        pending = []
+    return [*pending, len(found) + quotes.index(last)]
+
+
 def _carried(carry: _Carry | None) -> _Attribution | None:
     if carry is None:
         return None
+    if carry.introduced:
+        return carry.attribution
     if carry.open_quote:
         return carry.attribution.continued("continuation:open", 0.7)
     return carry.attribution.continued("continuation:paragraph", 0.55)
@@ -160,6 +209,28 @@ def _carry(quotes: list[tuple[Quote, _Attribution | None]], paragraph: Span) -> 
         return None
     quote, attribution = max(attributed, key=lambda pair: pair[0].span.start)
     return _Carry(attribution, quote.direct and ends_open(quote.span, paragraph))
+
+
+def _introduction(
+    article: Article,
+    speakers: ArticleSpeakers,
+    paragraph: Span,
+    views: list[SentenceContext],
+    words: CueWords,
+) -> _Carry | None:
+    """A paragraph that ends in a colon after a cue with a speaker introduces the quote that
+    opens the next paragraph ("Smith told reporters:")."""
+    if not views or not paragraph.text_of(article.text).rstrip().endswith(":"):
+        return None
+    view = views[-1]
+    for token in reversed(list(view.sent)):
+        if not words.is_cue(token):
+            continue
+        speaker = speaker_mention(article, token, view, speakers)
+        if speaker is not None:
+            attribution = _Attribution(speaker, token, view, f"{_cue_rule(token)}:colon", 0.8)
+            return _Carry(attribution, open_quote=True, introduced=True)
+    return None
 
 
 # -- direct quotes --------------------------------------------------------------------------
@@ -224,7 +295,9 @@ def _reported(
         for token in view.sent:
             if not words.is_speech(token) or _inside(view.span_of(token), spans):
                 continue
-            content = reported_content(token, view, words.reports)
+            content = reported_content(
+                token, view, words.reports, words.quote_words.statement_nouns
+            )
             if content is None or _mostly_quoted(content, spans):
                 continue
             speaker = speaker_mention(article, token, view, speakers)
