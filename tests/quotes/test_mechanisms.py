@@ -181,3 +181,32 @@ def test_speaker_takes_the_fullest_name(quotes: Callable[..., dict[str, Quote]])
     pronoun = found["It will cost jobs in every district"]
     assert pronoun.speaker is not None and pronoun.speaker.text == "He"
     assert _speaker(pronoun) == "John Ellis"
+
+
+def test_role_speaker_takes_the_person_named_in_that_role(
+    quotes: Callable[..., dict[str, Quote]],
+) -> None:
+    found = quotes(
+        "Governor Dan Pruitt of Iowa spoke on Monday. "
+        '"We will not raise taxes," the governor told reporters.'
+    )
+    quote = found["We will not raise taxes"]
+    assert quote.speaker is not None and quote.speaker.text == "governor"  # the mention linked
+    assert _speaker(quote) == "Dan Pruitt"
+
+
+def test_possessor_of_a_statement_noun_speaks(quotes: Callable[..., dict[str, Quote]]) -> None:
+    found = quotes(
+        "Senator Ruth Ames spoke for an hour on Tuesday. "
+        'Her statement said the plan was "a trap for voters."'
+    )
+    assert _speaker(found["a trap for voters"]) == "Ruth Ames"
+
+
+def test_speaker_inside_quoted_words_is_none(process: Callable[..., Article]) -> None:
+    article = process(
+        '"We will win this fight," Senator Ruth Ames said. '
+        'An "unlikely event" said nothing about the "courage of voters," she added.'
+    )
+    for quote in article.quotes:
+        assert quote.speaker is None or "unlikely" not in quote.speaker.text

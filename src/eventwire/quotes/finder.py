@@ -74,7 +74,7 @@ class QuoteFinder:
         found: list[tuple[Quote, _Attribution | None]] = []
         carry: _Carry | None = None
         pending: list[int] = []  # unattributed quotes left open, waiting for their speaker
-        speakers = ArticleSpeakers.of(article)
+        speakers = ArticleSpeakers.of(article, self.words.quote_words.statement_nouns)
         people = [m for m in article.mentions if m.person]
         labels = self.words.quote_words.transcript_labels
         for paragraph in article.paragraphs:
@@ -255,8 +255,8 @@ def _attribute(
             if not governs and _quote_between(at, span, spans):
                 continue
             speaker = speaker_mention(article, token, view, speakers)
-            if speaker is None or _inside(speaker.span, spans):
-                continue
+            if speaker is None or _overlaps(speaker.span, spans):
+                continue  # a speaker inside quoted words ("an “unlikely event” said") is none
             distance = _gap(at, span)
             confidence = 0.85 if distance <= _ADJACENT else 0.75
             attribution = _Attribution(speaker, token, view, _cue_rule(token), confidence)
@@ -272,6 +272,10 @@ def _cue_rule(token: Any) -> str:
 
 def _inside(at: Span, spans: list[Span]) -> bool:
     return any(s.start <= at.start < s.end for s in spans)
+
+
+def _overlaps(at: Span, spans: list[Span]) -> bool:
+    return any(s.start < at.end and at.start < s.end for s in spans)
 
 
 def _quote_between(at: Span, span: Span, spans: list[Span]) -> bool:

@@ -10,11 +10,16 @@ takes the subject of the verb it hangs from. The speaker phrase is resolved, in 
    organisation or country) (``speaker:pronoun``);
 4. the noun phrase itself, with the actor of any mention inside it ("a statement from the
    presidency", "Mayor Ines Carvalho") (``speaker:phrase``) — agencies and documents speak too.
+
+"His remarks noted ...", "the ministry's statement said ...": a statement noun with a possessor
+speaks for the possessor. A speaker that names nobody but a role ("the minister", "the
+governor") is the person last named before it in that role: the mention stays the one the text
+links to the quote, and its person is that person's fullest name (``+role``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from eventwire.context import ArticleMentions, MentionsWhere, SentenceContext, subtree
@@ -23,8 +28,8 @@ from eventwire.model import Article, Mention, Span
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _RELATIVE = frozenset({"who", "which", "that"})
-_PERSONAL = frozenset({"he", "she"})
-_COLLECTIVE = frozenset({"it", "they"})
+_PERSONAL = frozenset({"he", "she", "his", "her"})
+_COLLECTIVE = frozenset({"it", "they", "its", "their"})
 #: Parts of a subject that are not the speaker's name ("X, who runs a shelter", "X, 62").
 _NOT_NAME = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "npadvmod"})
 
@@ -113,13 +118,17 @@ class ArticleSpeakers:
     mentions: ArticleMentions
     people: MentionsWhere  # mentions of a person
     groups: MentionsWhere  # coded mentions that are not of a person
+    named: tuple[Mention, ...]  # mentions of a named person with a role, in order
+    statement_nouns: frozenset[str] = frozenset()  # "his remarks", "the ministry's statement"
 
     @classmethod
-    def of(cls, article: Article) -> ArticleSpeakers:
+    def of(cls, article: Article, statement_nouns: frozenset[str] = frozenset()) -> ArticleSpeakers:
         return cls(
             ArticleMentions(article.mentions),
             MentionsWhere(article.mentions, lambda m: m.person is not None),
             MentionsWhere(article.mentions, lambda m: m.person is None and m.actor is not None),
+            tuple(m for m in article.mentions if m.person and m.role),
+            statement_nouns,
         )
 
 
@@ -134,6 +143,36 @@ def speaker_mention(
     subject = cue_subject(cue)
     if subject is None:
         return None
+    subject = _possessor(subject, speakers.statement_nouns)
+    found = _speaker_of(article, subject, view, speakers)
+    return _with_role_person(found, speakers) if found is not None else None
+
+
+def _possessor(subject: Any, nouns: frozenset[str]) -> Any:
+    """ "His remarks", "the ministry's statement": the possessor speaks."""
+    if subject.lemma_.lower() not in nouns:
+        return subject
+    return next((c for c in subject.children if c.dep_ == "poss"), subject)
+
+
+def _with_role_person(mention: Mention, speakers: ArticleSpeakers) -> Mention:
+    """A role with no name ("the minister") takes the person last named before it in that role."""
+    if mention.person or not mention.role or mention.rule == "speaker:pronoun":
+        return mention
+    wanted = set(mention.role.lower().split())
+    for earlier in reversed(speakers.named):
+        if earlier.span.end > mention.span.start:
+            continue
+        role = set((earlier.role or "").lower().split())
+        if wanted <= role:
+            actor = mention.actor or earlier.actor
+            return replace(mention, person=earlier.person, actor=actor, rule=f"{mention.rule}+role")
+    return mention
+
+
+def _speaker_of(
+    article: Article, subject: Any, view: SentenceContext, speakers: ArticleSpeakers
+) -> Mention | None:
     head = view.span_of(subject)
     phrase = _name_span(subject, view)
     covering = view.mentions.covering(head.start, coded=False)
