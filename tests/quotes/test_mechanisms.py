@@ -210,3 +210,24 @@ def test_speaker_inside_quoted_words_is_none(process: Callable[..., Article]) ->
     )
     for quote in article.quotes:
         assert quote.speaker is None or "unlikely" not in quote.speaker.text
+
+
+def test_question_then_cue_in_the_next_sentence(quotes: Callable[..., dict[str, Quote]]) -> None:
+    found = quotes('"Are you kidding me?" Senator Ann Cole asked reporters.')
+    assert _speaker(found["Are you kidding me"]) == "Ann Cole"
+
+
+def test_colon_with_no_cue_gives_the_subject(quotes: Callable[..., dict[str, Quote]]) -> None:
+    found = quotes(
+        'President Jim Carver took to social media on Tuesday night: "The count was rigged!"'
+    )
+    quote = found["The count was rigged"]
+    assert quote.rule == "colon" and _speaker(quote) == "Jim Carver"
+    message = quotes("Smith's message to donors was blunt: \"We need your money now.\"")
+    assert message["We need your money now"].speaker is not None
+    assert message["We need your money now"].speaker.text == "Smith"  # type: ignore[union-attr]
+
+
+def test_bill_name_with_a_full_stop_is_a_title(quotes: Callable[..., dict[str, Quote]]) -> None:
+    found = quotes('Republicans have dubbed the measure the "Secure Borders Act."')
+    assert found["Secure Borders Act"].kind == "unattributed"

@@ -142,9 +142,37 @@ def _direct_attribution(
     if is_title(text, words.quote_words.title_small_words) and (partial or word_count(text) > 1):
         return None
     attribution = _attribute(article, speakers, span, spans, views, words)
+    if attribution is None and not partial:
+        attribution = _after_colon(article, speakers, span, views)
     if attribution is None or not partial or word_count(text) > words.quote_words.fragment_words:
         return attribution
     return attribution if _same_sentence(article, attribution, span) else None
+
+
+def _after_colon(
+    article: Article, speakers: ArticleSpeakers, span: Span, views: list[SentenceContext]
+) -> _Attribution | None:
+    """A quote after a colon with no cue ("Trump took to social media: “…”", "Smith's message
+    was blunt: “…”") is the words of the subject of the clause the colon ends (``colon``), when
+    that subject is a known actor or person."""
+    at = span.start - 2
+    while at >= 0 and article.text[at].isspace():
+        at -= 1
+    if at < 0 or article.text[at] != ":":
+        return None
+    for view in views:
+        if not view.record.span.start <= at < view.record.span.end:
+            continue
+        colon = view.token_at(at)
+        if colon is None or colon.i == view.sent.start:
+            return None
+        clause = colon.doc[colon.i - 1]  # the word before the colon, up to its clause's head
+        while clause.head.i != clause.i and clause.head.i < colon.i:
+            clause = clause.head
+        speaker = speaker_mention(article, clause, view, speakers)
+        if speaker is not None and (speaker.actor is not None or speaker.person):
+            return _Attribution(speaker, None, None, "colon", 0.6)
+    return None
 
 
 def _continues(article: Article, span: Span, words: CueWords) -> bool:
@@ -244,13 +272,18 @@ def _attribute(
 ) -> _Attribution | None:
     best: tuple[bool, int, bool, _Attribution] | None = None
     for view in views:
-        if view.record.span.end < span.start - 1 or view.record.span.start > span.end + 1:
+        after = _after(article, view, span)
+        if not after and (
+            view.record.span.end < span.start - 1 or view.record.span.start > span.end + 1
+        ):
             continue
         quoted = [t for t in view.sent if span.start <= view.span_of(t).start < span.end]
         for token in view.sent:
             at = view.span_of(token)
             if not words.is_cue(token) or _inside(at, spans):
                 continue
+            if after and any(c.dep_ == "ccomp" for c in token.children):
+                continue  # the next sentence reports words of its own
             governs = any(token.is_ancestor(t) for t in quoted)
             if not governs and _quote_between(at, span, spans):
                 continue
@@ -264,6 +297,14 @@ def _attribute(
             if best is None or key < best[:3]:
                 best = (*key, attribution)
     return best[3] if best else None
+
+
+def _after(article: Article, view: SentenceContext, span: Span) -> bool:
+    """The sentence right after a quote that ends in ? or ! ("“Why now?” Smith asked."): the
+    parser ends the sentence inside the marks, and the cue opens the next one."""
+    start = view.record.span.start
+    words = span.text_of(article.text).rstrip()
+    return bool(words) and words[-1] in "?!" and span.end < start <= span.end + _ADJACENT
 
 
 def _cue_rule(token: Any) -> str:

@@ -11,8 +11,8 @@ the reporter's own sentence: the mark follows a word (`called the death a "signi
 achievement"`), or follows a comma, dash or bracket and the words begin in lower case. After a
 sentence end, a colon or the paragraph start, or when it carries on a quote its sentence
 interrupted (`"We will," he said, "never give up."`), it stands as the speaker's sentence.
-A *title* is an embedded stretch in title case with no sentence punctuation at its end ("Meet
-the Press", "Waziristan: The Last Stand"): a name, not anybody's words.
+A *title* is a stretch in title case with no ? or ! at its end ("Meet the Press", "Waziristan: The
+Last Stand", "the Stop the Steal Act."): a name, not anybody's words.
 """
 
 from __future__ import annotations
@@ -118,9 +118,11 @@ def _standalone_after_word(text: str, quote: Span) -> bool:
 def is_title(words: str, small_words: frozenset[str]) -> bool:
     """Title case with no sentence punctuation at the end: "Meet the Press", "Heavenly Oracle"."""
     stripped = words.strip()
-    if not stripped or stripped[-1] in ".!?":
+    if not stripped or stripped[-1] in "!?":
         return False
     tokens = _WORD.findall(stripped)
+    if stripped[-1] == "." and len(tokens) < 2:  # "Stop the Steal Act." (a full stop outside)
+        return False
     capitals = [t for t in tokens if t[0].isupper()]
     if not capitals or tokens[0][0].islower():
         return False

@@ -31,7 +31,7 @@ _RELATIVE = frozenset({"who", "which", "that"})
 _PERSONAL = frozenset({"he", "she", "his", "her"})
 _COLLECTIVE = frozenset({"it", "they", "its", "their"})
 #: Parts of a subject that are not the speaker's name ("X, who runs a shelter", "X, 62").
-_NOT_NAME = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "npadvmod"})
+_NOT_NAME = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "npadvmod", "case"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,7 +236,7 @@ def _proper_name(head: Any, inside: list[Mention], view: SentenceContext) -> str
         t
         for t in subtree(head)
         if t.pos_ == "PROPN"
-        and t.dep_ in ("compound", "flat", *_SUBJECTS, "dobj", "pobj")
+        and t.dep_ in ("compound", "flat", *_SUBJECTS, "dobj", "pobj", "poss")
         and (t.i == head.i or t.head.i == head.i)
         and not any(m.span.contains(view.span_of(t)) for m in inside)
     ]
