@@ -1,12 +1,22 @@
 """The ``quotes`` stage: direct and reported speech in each paragraph, attributed to a speaker.
 
-Direct quotes come from the marks (:mod:`eventwire.quotes.marks`). Each takes the nearest cue
-with a speaker in the sentences around its marks, never one inside a quote or behind another
-quote (``cue:<lemma>``). A quote with no cue continues the speaker before it in the paragraph
-(``continuation``); a paragraph that opens with a quote continues the last speaker of the previous
-paragraph (``continuation:open`` when that paragraph ended inside the quote, else
-``continuation:paragraph``). Reported speech (``reported:<lemma>``) is a speech verb's content
-clause (:mod:`eventwire.quotes.reported`) unless it is mostly a direct quote already found.
+Direct quotes come from the marks (:mod:`eventwire.quotes.marks`), each flagged ``partial`` when
+it sits inside the reporter's sentence. Each takes a cue with a speaker in the sentences around
+its marks (``cue:<lemma>``): the cue that governs the quoted words in the parse first, else the
+nearest, never one inside a quote or (unless it governs) behind another quote; the sentence after
+a quote ending in ? or ! counts when its cue reports nothing else ("“Why?” Smith asked.").
+Without a cue, a quote after a colon is the words of the subject of the clause the colon ends
+(``colon``); a quote continues the speaker before it in the paragraph (``continuation``); a
+paragraph that opens with a quote continues the last speaker of the previous paragraph
+(``continuation:open`` when that paragraph ended inside the quote, ``continuation:paragraph``
+else, the cue's own rule plus ``:colon`` when that paragraph ended "Smith said:"), and a quote
+left open with no speaker takes the one named where it carries on (``continuation:next``).
+Fragments (a word or two) and titles never continue anybody: a fragment is a quote only with a
+cue in its own sentence, a title never. A quote with no speaker is kept with
+``kind="unattributed"``. Transcript paragraphs (``SMITH: ...``) are their speaker's words
+(:mod:`eventwire.quotes.transcript`). Reported speech (``reported:<lemma>``) is a speech verb's
+content clause (:mod:`eventwire.quotes.reported`) unless it is mostly a direct quote already
+found.
 """
 
 from __future__ import annotations
