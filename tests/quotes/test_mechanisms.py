@@ -231,3 +231,13 @@ def test_colon_with_no_cue_gives_the_subject(quotes: Callable[..., dict[str, Quo
 def test_bill_name_with_a_full_stop_is_a_title(quotes: Callable[..., dict[str, Quote]]) -> None:
     found = quotes('Republicans have dubbed the measure the "Secure Borders Act."')
     assert found["Secure Borders Act"].kind == "unattributed"
+
+
+def test_standing_quote_after_a_sentence_about_a_person(
+    quotes: Callable[..., dict[str, Quote]],
+) -> None:
+    found = quotes('Senator Ruth Ames was defiant at the rally. "We will win this seat."')
+    quote = found["We will win this seat"]
+    assert quote.rule == "subject" and _speaker(quote) == "Ruth Ames"
+    nobody = quotes('The lights went out in the hall. "We will win this seat."')
+    assert nobody["We will win this seat"].kind == "unattributed"

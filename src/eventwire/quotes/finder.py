@@ -131,6 +131,8 @@ def _paragraph_quotes(
         attribution = _direct_attribution(article, speakers, span, spans, views, words, partial)
         if attribution is None and current is not None and _continues(article, span, words):
             attribution = current if span is spans[0] else current.continued("continuation", 0.7)
+        if attribution is None and not partial and current is None:
+            attribution = _subject_before(article, speakers, span, views)
         if attribution is not None:
             current = attribution
         yield _quote(article, span, attribution, direct=True, partial=partial), attribution
@@ -183,6 +185,25 @@ def _after_colon(
         if speaker is not None and (speaker.actor is not None or speaker.person):
             return _Attribution(speaker, None, None, "colon", 0.6)
     return None
+
+
+def _subject_before(
+    article: Article, speakers: ArticleSpeakers, span: Span, views: list[SentenceContext]
+) -> _Attribution | None:
+    """A standing quote with no cue right after a sentence about a person ("Smith was defiant.
+    “We will win.”") is that person's words (``subject``): the sentence must end just before the
+    opening mark, hold no quote, and have a named person for the subject of its main verb."""
+    before = [v for v in views if v.record.span.end <= span.start - 1]
+    if not before or span.start - 1 - before[-1].record.span.end > _ADJACENT:
+        return None
+    view = before[-1]
+    sentence = view.record.span.text_of(article.text)
+    if any(mark in sentence for mark in ('"', "\u201c", "\u201d")):
+        return None
+    speaker = speaker_mention(article, view.sent.root, view, speakers)
+    if speaker is None or speaker.person is None or speaker.rule == "speaker:phrase":
+        return None
+    return _Attribution(speaker, None, None, "subject", 0.5)
 
 
 def _continues(article: Article, span: Span, words: CueWords) -> bool:
