@@ -241,3 +241,22 @@ def test_standing_quote_after_a_sentence_about_a_person(
     assert quote.rule == "subject" and _speaker(quote) == "Ruth Ames"
     nobody = quotes('The lights went out in the hall. "We will win this seat."')
     assert nobody["We will win this seat"].kind == "unattributed"
+
+
+def test_colon_at_paragraph_end_with_no_cue(quotes: Callable[..., dict[str, Quote]]) -> None:
+    found = quotes(
+        "Senator Ann Cole did not mince words on Thursday:\n\n"
+        '"This nomination should never have reached the floor."'
+    )
+    quote = found["This nomination should never have reached the floor"]
+    assert quote.rule == "colon" and _speaker(quote) == "Ann Cole"
+
+
+def test_dismissed_as_and_the_named_person_over_a_possessive(
+    quotes: Callable[..., dict[str, Quote]],
+) -> None:
+    found = quotes(
+        "Senator Ruth Ames said she would win in November. "
+        'Her opponent, businessman Dale Pike, dismissed the remark as "wishful thinking."'
+    )
+    assert _speaker(found["wishful thinking"]) == "Dale Pike"

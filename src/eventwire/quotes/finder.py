@@ -176,14 +176,23 @@ def _after_colon(
         if not view.record.span.start <= at < view.record.span.end:
             continue
         colon = view.token_at(at)
-        if colon is None or colon.i == view.sent.start:
-            return None
-        clause = colon.doc[colon.i - 1]  # the word before the colon, up to its clause's head
-        while clause.head.i != clause.i and clause.head.i < colon.i:
-            clause = clause.head
-        speaker = speaker_mention(article, clause, view, speakers)
-        if speaker is not None and (speaker.actor is not None or speaker.person):
-            return _Attribution(speaker, None, None, "colon", 0.6)
+        speaker = _clause_subject(article, speakers, colon, view) if colon is not None else None
+        return _Attribution(speaker, None, None, "colon", 0.6) if speaker is not None else None
+    return None
+
+
+def _clause_subject(
+    article: Article, speakers: ArticleSpeakers, colon: Any, view: SentenceContext
+) -> Mention | None:
+    """The subject of the clause a colon ends, when it is a known actor or a named person."""
+    if colon.i == view.sent.start:
+        return None
+    clause = colon.doc[colon.i - 1]  # the word before the colon, up to its clause's head
+    while clause.head.i != clause.i and clause.head.i < colon.i:
+        clause = clause.head
+    speaker = speaker_mention(article, clause, view, speakers)
+    if speaker is not None and (speaker.actor is not None or speaker.person):
+        return speaker
     return None
 
 
@@ -289,7 +298,11 @@ def _introduction(
         if speaker is not None:
             attribution = _Attribution(speaker, token, view, f"{_cue_rule(token)}:colon", 0.8)
             return _Carry(attribution, open_quote=True, introduced=True)
-    return None
+    colon = view.token_at(paragraph.text_of(article.text).rstrip().rfind(":") + paragraph.start)
+    subject = _clause_subject(article, speakers, colon, view) if colon is not None else None
+    if subject is None:
+        return None
+    return _Carry(_Attribution(subject, None, None, "colon", 0.6), open_quote=True, introduced=True)
 
 
 # -- direct quotes --------------------------------------------------------------------------

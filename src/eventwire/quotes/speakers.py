@@ -187,7 +187,10 @@ def _speaker_of(
 
 
 def _person_inside(mentions: ArticleMentions, span: Span) -> Mention | None:
-    return next((m for m in mentions.inside(span) if m.person), None)
+    """The first named person inside the phrase ("Her opponent, businessman Dale Pike": Pike),
+    else the first person a pronoun stands for ("Her statement": her)."""
+    people = [m for m in mentions.inside(span) if m.person]
+    return next((m for m in people if m.rule != "pronoun"), people[0] if people else None)
 
 
 def _pronoun_speaker(
