@@ -225,7 +225,7 @@ def test_colon_with_no_cue_gives_the_subject(quotes: Callable[..., dict[str, Quo
     assert quote.rule == "colon" and _speaker(quote) == "Jim Carver"
     message = quotes('Smith\'s message to donors was blunt: "We need your money now."')
     assert message["We need your money now"].speaker is not None
-    assert message["We need your money now"].speaker.text == "Smith"  # type: ignore[union-attr]
+    assert message["We need your money now"].speaker.text == "Smith"
 
 
 def test_bill_name_with_a_full_stop_is_a_title(quotes: Callable[..., dict[str, Quote]]) -> None:

@@ -119,6 +119,7 @@ class ArticleSpeakers:
     people: MentionsWhere  # mentions of a person
     groups: MentionsWhere  # coded mentions that are not of a person
     named: tuple[Mention, ...]  # mentions of a named person with a role, in order
+    names: tuple[str, ...]  # every person's name in the article, longest first
     statement_nouns: frozenset[str] = frozenset()  # "his remarks", "the ministry's statement"
 
     @classmethod
@@ -128,6 +129,7 @@ class ArticleSpeakers:
             MentionsWhere(article.mentions, lambda m: m.person is not None),
             MentionsWhere(article.mentions, lambda m: m.person is None and m.actor is not None),
             tuple(m for m in article.mentions if m.person and m.role),
+            tuple(sorted({m.person for m in article.mentions if m.person}, key=len, reverse=True)),
             statement_nouns,
         )
 
@@ -145,7 +147,22 @@ def speaker_mention(
         return None
     subject = _possessor(subject, speakers.statement_nouns)
     found = _speaker_of(article, subject, view, speakers)
-    return _with_role_person(found, speakers) if found is not None else None
+    return _fullest(_with_role_person(found, speakers), speakers) if found is not None else None
+
+
+def _fullest(mention: Mention, speakers: ArticleSpeakers) -> Mention:
+    """The fullest name the article gives the speaker ("Smith" → "John Smith")."""
+    if not mention.person:
+        return mention
+    words = _name_words(mention.person)
+    for name in speakers.names:  # longest first
+        if len(name) > len(mention.person) and words <= _name_words(name):
+            return replace(mention, person=name)
+    return mention
+
+
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset("".join(c.lower() if c.isalnum() else " " for c in name).split())
 
 
 def _possessor(subject: Any, nouns: frozenset[str]) -> Any:
