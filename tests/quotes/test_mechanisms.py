@@ -260,3 +260,19 @@ def test_dismissed_as_and_the_named_person_over_a_possessive(
         'Her opponent, businessman Dale Pike, dismissed the remark as "wishful thinking."'
     )
     assert _speaker(found["wishful thinking"]) == "Dale Pike"
+
+
+def test_cue_opening_the_sentence_after_a_full_stop(
+    quotes: Callable[..., dict[str, Quote]],
+) -> None:
+    found = quotes(
+        '"We will win," Senator Ruth Ames said. '
+        '"Our opponents have no plan for the state." Governor Dan Pruitt said, adding that '
+        "the race was close."
+    )
+    assert _speaker(found["Our opponents have no plan for the state"]) == "Dan Pruitt"
+    other = quotes(
+        '"We will win," Senator Ruth Ames said. '
+        '"Our opponents have no plan." Governor Dan Pruitt said the race was close.'
+    )
+    assert _speaker(other["Our opponents have no plan"]) == "Ruth Ames"  # his cue reports a clause

@@ -45,6 +45,7 @@ from eventwire.quotes.transcript import transcript_turn
 
 _ADJACENT = 3  # characters between a quote and its cue that still count as "next to it"
 _MOSTLY_QUOTED = 0.8
+_OPENING = 3  # a cue in the sentence after a quote stands within its first tokens ("Smith said")
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,8 +327,8 @@ def _attribute(
             at = view.span_of(token)
             if not words.is_cue(token) or _inside(at, spans):
                 continue
-            if after and any(c.dep_ == "ccomp" for c in token.children):
-                continue  # the next sentence reports words of its own
+            if after and not _opens_after(token, view, words):
+                continue
             governs = any(token.is_ancestor(t) for t in quoted)
             if not governs and _quote_between(at, span, spans):
                 continue
@@ -344,11 +345,22 @@ def _attribute(
 
 
 def _after(article: Article, view: SentenceContext, span: Span) -> bool:
-    """The sentence right after a quote that ends in ? or ! ("“Why now?” Smith asked."): the
+    """The sentence right after a quote that ends in ?, ! or . ("“Why now?” Smith asked."): the
     parser ends the sentence inside the marks, and the cue opens the next one."""
     start = view.record.span.start
     words = span.text_of(article.text).rstrip()
-    return bool(words) and words[-1] in "?!" and span.end < start <= span.end + _ADJACENT
+    return bool(words) and words[-1] in "?!." and span.end < start <= span.end + _ADJACENT
+
+
+def _opens_after(cue: Any, view: SentenceContext, words: CueWords) -> bool:
+    """A cue in the sentence after a quote opens it ("Smith said.") and carries no words or name
+    of its own: no clause, not "according to", not a verb of naming."""
+    return (
+        cue.i - view.sent.start <= _OPENING
+        and cue.lower_ != "according"
+        and cue.lemma_.lower() not in words.names
+        and not any(c.dep_ in ("ccomp", "oprd", "xcomp") for c in cue.children)
+    )
 
 
 def _cue_rule(token: Any) -> str:
