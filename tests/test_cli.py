@@ -54,6 +54,32 @@ def test_run_then_query_and_export(runner: CliRunner, tmp_path: Path) -> None:
     assert quote["speaker_code"] == "DEUGOV"
 
 
+SCARE = (
+    "Senate stalls\n\n"
+    'The "reform" bill stalled again on Tuesday. Senator Maria Delgado called the delay "shameful."\n'
+)
+
+
+def test_unattributed_quotes_kept_apart(runner: CliRunner, tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(SCARE, encoding="utf-8")
+    db = str(tmp_path / "e.duckdb")
+    code, _, err = _run(runner, "run", str(story), "--db", db)
+    assert code == 0, err
+    assert "1 quotes" in err, err  # the scare quote is not counted
+    (quote,) = _jsonl(runner, "quotes", "--db", db)
+    assert (quote["text"], quote["partial"], quote["kind"]) == ("shameful.", True, "quote")
+    (scare,) = _jsonl(runner, "quotes", "--db", db, "--quote-kind", "unattributed")
+    assert (scare["text"], scare["kind"], scare["speaker_text"]) == ("reform", "unattributed", None)
+    assert len(_jsonl(runner, "quotes", "--db", db, "--quote-kind", "all")) == 2
+    code, out, _ = _run(runner, "export", "--table", "quotes", "--db", db)
+    assert code == 0 and [json.loads(line)["text"] for line in out.splitlines()] == ["shameful."]
+    code, out, _ = _run(runner, "export", "--table", "quotes", "--db", db, "--quote-kind", "all")
+    assert code == 0 and len(out.splitlines()) == 2
+    code, out, _ = _run(runner, "export", "--table", "quotes", "--format", "csv", "--db", db)
+    assert "partial" in out.splitlines()[0] and "kind" in out.splitlines()[0]
+
+
 def test_rerun_stores_nothing_new(runner: CliRunner, tmp_path: Path) -> None:
     story = tmp_path / "story.txt"
     story.write_text(STORY, encoding="utf-8")

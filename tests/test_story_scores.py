@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from eventwire.model import Actor, Article, Event, Mention, Quote, Span
 from eventwire.story_scores import (
     jaccard,
     names_agree,
+    quote_errors,
     score_events,
     score_quotes,
     score_stories,
@@ -145,6 +147,25 @@ def test_quote_errors_are_counted() -> None:
     assert scores.speaker.tp == 0
     # full quotes only: the partial one is out of the gold, nothing matched it
     assert (scores.full_content.tp, scores.full_content.gold) == (1, 1)
+
+
+def test_unattributed_kind_is_not_a_predicted_quote() -> None:
+    kamara = _mention("Mariama Kamara", "SLELAB")
+    scare = dataclasses.replace(_quote("The government condemned", None), kind="unattributed")
+    article = _article(quotes=(_quote("We will not be silenced,", kamara), scare))
+    scores = score_quotes([STORY], [article])
+    assert (scores.content.tp, scores.content.predicted) == (1, 1)
+
+
+def test_partial_flag_is_scored_on_matched_pairs() -> None:
+    kamara = _mention("Mariama Kamara", "SLELAB")
+    full_as_partial = dataclasses.replace(_quote("We will not be silenced,", kamara), partial=True)
+    partial = dataclasses.replace(_quote("a disgrace.", _mention("She", "SLELAB")), partial=True)
+    scores = score_quotes([STORY], [_article(quotes=(full_as_partial, partial))])
+    assert (scores.partial.tp, scores.partial.gold, scores.partial.predicted) == (1, 1, 2)
+    lines = list(quote_errors(STORY, _article(quotes=(full_as_partial,))))
+    assert any("quote partial" in line for line in lines)
+    assert any("quote missed" in line and "a disgrace." in line for line in lines)
 
 
 def test_low_overlap_is_no_match() -> None:

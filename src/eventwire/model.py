@@ -237,9 +237,12 @@ class Quote:
     direct: bool
     confidence: float
     rule: str
-    #: Quoted fragments inside a reported clause: the content is the clause, not the marks.
+    #: Quoted words inside the reporter's own sentence (`called it "a disgrace"`): the span is the
+    #: words inside the marks, as the annotation guide has it; the reported clause around them
+    #: is a quote of its own (``direct=False``) with the same speaker.
     partial: bool = False
-    #: ``quote`` (attributed words) or ``unattributed`` (quoted text with no speaker or cue).
+    #: ``quote`` (attributed words) or ``unattributed`` (quoted text with no speaker: scare
+    #: quotes, titles, slogans, fragments with no cue), kept out of read paths by default.
     kind: str = "quote"
 
 

@@ -228,7 +228,7 @@ def _store(processed: list[Article], pending: _Pending, store: Store, summary: R
     for article in processed:
         summary.articles += 1
         summary.events += len(article.events)
-        summary.quotes += len(article.quotes)
+        summary.quotes += sum(q.kind == "quote" for q in article.quotes)
         summary.errors.extend(
             (article.origin or article.public_id, f"{e.stage}: {e.kind}: {e.message}")
             for e in article.errors

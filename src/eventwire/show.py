@@ -82,6 +82,6 @@ def _place_line(i: int, p: dict[str, Any]) -> str:
 
 
 def _quote_line(i: int, q: dict[str, Any]) -> str:
-    kind = "direct" if q["direct"] else "reported"
+    kind = ("partial " if q["partial"] else "") + ("direct" if q["direct"] else "reported")
     speaker = q["speaker_name"] or q["speaker_text"] or "unattributed"
     return f"Q{i}  {speaker} [{q['speaker_code'] or '-'}], {kind}, {q['rule']}"

@@ -1,13 +1,15 @@
 """Score eventwire on labelled news stories (:mod:`eventwire.labelled`): quotes, events, places.
 
 Quotes. Only direct quotes are compared (the labels hold direct quotes only); every predicted
-direct quote counts, attributed or not, so a scare quote the code takes for a quote is a false
-positive. A predicted quote matches a labelled one when their character spans overlap with
+direct quote of kind ``quote`` counts, attributed or not, so a scare quote the code takes for a
+quote is a false positive (quoted text the code itself set apart as ``unattributed`` is not a
+predicted quote). A predicted quote matches a labelled one when their character spans overlap with
 Jaccard >= 0.5 (one-to-one, best overlap first). Its speaker is right when the predicted speaker
 mention overlaps the labelled speaker mention, or the two names agree (the words of one, less
 articles, are a subset of the other's: "Pedersen" and "Geir Pedersen"). "Full quotes only"
 scores the labelled quotes that are not partial; a prediction matching a partial one is then
-left out of both counts.
+left out of both counts. "Partial" scores the flag: a true positive is a matched pair where both
+are partial, against every labelled and every predicted partial quote.
 
 Events. A predicted event belongs to the labelled sentence that holds its trigger; one whose
 trigger is in no labelled sentence forms a sentence of its own (all false positives). Negated
@@ -52,6 +54,7 @@ class QuoteScores:
     full_content: PRF
     full_speaker: PRF
     speaker_country: PRF
+    partial: PRF
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -60,6 +63,7 @@ class QuoteScores:
             "full_content": self.full_content.as_dict(),
             "full_speaker_content": self.full_speaker.as_dict(),
             "speaker_country_content": self.speaker_country.as_dict(),
+            "partial": self.partial.as_dict(),
         }
 
 
@@ -177,12 +181,21 @@ class _Counts:
         return PRF(self.tp, self.gold, self.predicted)
 
 
+def predicted_quotes(article: Article) -> list[Quote]:
+    """The quotes scored against the labels: direct ones of kind ``quote``."""
+    return [q for q in article.quotes if q.direct and q.kind == "quote"]
+
+
 def score_quotes(stories: Sequence[LabelledStory], articles: Sequence[Article]) -> QuoteScores:
-    content, speaker, full_c, full_s, country = (_Counts() for _ in range(5))
+    content, speaker, full_c, full_s, country, partial = (_Counts() for _ in range(6))
     for story, article in zip(stories, articles, strict=True):
         gold = list(story.quotes)
-        predicted = [q for q in article.quotes if q.direct]
+        predicted = predicted_quotes(article)
         pairs = _match(gold, predicted)
+        partial.add(
+            sum(g.partial and p.partial for g, p in pairs),
+            sum(g.partial for g in gold), sum(p.partial for p in predicted),
+        )  # fmt: skip
         right = [(g, p) for g, p in pairs if speaker_right(g, p.speaker)]
         content.add(len(pairs), len(gold), len(predicted))
         speaker.add(len(right), len(gold), len(predicted))
@@ -194,7 +207,9 @@ def score_quotes(stories: Sequence[LabelledStory], articles: Sequence[Article]) 
         full_gold = sum(not g.partial for g in gold)
         full_c.add(sum(not g.partial for g, _ in pairs), full_gold, len(predicted) - on_partial)
         full_s.add(sum(not g.partial for g, _ in right), full_gold, len(predicted) - on_partial)
-    return QuoteScores(content.prf(), speaker.prf(), full_c.prf(), full_s.prf(), country.prf())
+    return QuoteScores(
+        content.prf(), speaker.prf(), full_c.prf(), full_s.prf(), country.prf(), partial.prf()
+    )
 
 
 # --- events --------------------------------------------------------------------------------------
@@ -327,3 +342,30 @@ def event_errors(
         yield from (f"    missed  {key_text(k)}" for k in sorted(missed))
         extra_events = [e for e in sentence.events if _predicted_key(e) in extra]
         yield from (f"    extra   {describe(e)}" for e in extra_events)
+
+
+def quote_errors(story: LabelledStory, article: Article) -> Iterator[str]:
+    """Readable lines for the labelled quotes missed, the predicted ones with no label, and the
+    matched ones whose speaker or partial flag disagrees."""
+    gold = list(story.quotes)
+    predicted = predicted_quotes(article)
+    pairs = _match(gold, predicted)
+    matched_g = {id(g) for g, _ in pairs}
+    matched_p = {id(p) for _, p in pairs}
+
+    def shown(span: Span) -> str:
+        return " ".join(story.text[span.start : span.end].split())[:100]
+
+    head = f"{story.id} quote"
+    for g in gold:
+        if id(g) not in matched_g:
+            yield f"{head} missed  {shown(_gold_span(g))!r} ({g.speaker})"
+    for p in predicted:
+        if id(p) not in matched_p:
+            yield f"{head} extra   {shown(p.span)!r} ({p.rule})"
+    for g, p in pairs:
+        got = (p.speaker.person or p.speaker.text) if p.speaker else "-"
+        if not speaker_right(g, p.speaker):
+            yield f"{head} speaker {shown(p.span)!r}: labelled {g.speaker!r}, got {got!r}, {p.rule}"
+        if g.partial != p.partial:
+            yield f"{head} partial {shown(p.span)!r}: labelled {g.partial}, got {p.partial}"

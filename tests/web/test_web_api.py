@@ -103,6 +103,12 @@ def test_article_quotes_actors_stats(client: TestClient) -> None:
     assert listing["total"] == len(WEB_STORIES) and "text" not in listing["items"][0]
     quotes = client.get("/quotes", params={"speaker": "ilic"}).json()["items"]
     assert quotes and quotes[0]["speaker_code"] == "SRBGOV"
+    assert all(q["kind"] == "quote" and "partial" in q for q in quotes)
+    every = client.get("/quotes", params={"kind": "all"}).json()["total"]
+    kept = client.get("/quotes").json()["total"]
+    apart = client.get("/quotes", params={"kind": "unattributed"}).json()["total"]
+    assert every == kept + apart
+    assert client.get("/quotes", params={"kind": "scare"}).status_code == 422
     actors = client.get("/actors").json()["items"]
     assert any(a["code"] == "SRB" and a["as_source"] >= 1 for a in actors)
     stats = client.get("/stats").json()

@@ -85,6 +85,23 @@ format_option = click.option(
 )  # fmt: skip
 
 
+#: ``--quote-kind`` choices and the :class:`~eventwire.store.queries.Filters` value of each.
+QUOTE_KINDS: dict[str, str | None] = {"quote": "quote", "unattributed": "unattributed", "all": None}
+
+
+def quote_kind_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--quote-kind``: quotes with a speaker (default), unattributed quoted text, or all."""
+    return click.option(
+        "--quote-kind",
+        type=click.Choice(tuple(QUOTE_KINDS)),
+        default="quote",
+        show_default=True,
+        callback=lambda _ctx, _param, value: QUOTE_KINDS[value],
+        help="Quotes: 'quote' (words with a speaker), 'unattributed' (scare quotes, titles and"
+        " fragments nobody is said to have spoken, kept apart) or 'all'.",
+    )(func)
+
+
 def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """The same filters on every read command."""
     options = [

@@ -21,6 +21,7 @@ from eventwire.cli.app import (
     main,
     parse_date,
     parse_languages,
+    quote_kind_option,
     settings_from,
 )
 from eventwire.errors import EventwireError
@@ -50,6 +51,7 @@ QUOTE_COLUMNS = (
     ("speaker_name", "speaker", 22),
     ("speaker_text", "speaker text", 22),
     ("direct", "direct", 6),
+    ("partial", "partial", 7),
     ("rule", "rule", 12),
     ("text", "quote", 90),
 )
@@ -222,6 +224,7 @@ def _register_read(
     decorated = format_option(config_option(db_option(filter_options(command))))
     if table == "quotes":
         decorated = click.option("--speaker", help="Speaker code prefix or name.")(decorated)
+        decorated = quote_kind_option(decorated)
     main.command(name=name)(decorated)
 
 
@@ -263,6 +266,7 @@ def show(article_id: str, db: Path | None, config: Path | None) -> None:
 @db_option
 @config_option
 @filter_options
+@quote_kind_option
 def export(
     table: str,
     fmt: str,

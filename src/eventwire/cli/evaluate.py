@@ -72,6 +72,7 @@ def render_story_scores(split: str, scores: StoryScores) -> str:
     lines.append(_prf_row("full: content", q.full_content))
     lines.append(_prf_row("full: speaker+content", q.full_speaker))
     lines.append(_prf_row("speaker country", q.speaker_country))
+    lines.append(_prf_row("partial flag", q.partial))
     lines += ["events", header]
     lines.append(_prf_row("sentence type", e.sentence_type))
     lines.append(_prf_row("sentence type+actors", e.sentence_type_actors))
@@ -109,7 +110,7 @@ def _evaluate_labelled(
     from eventwire.labelled import SPLITS, count_types, load_labelled
     from eventwire.pipeline import Pipeline
     from eventwire.place_scores import place_errors
-    from eventwire.story_scores import event_errors, score_stories, story_article
+    from eventwire.story_scores import event_errors, quote_errors, score_stories, story_article
 
     if errors and split != "tune":
         fatal(EvaluationError(
@@ -130,6 +131,8 @@ def _evaluate_labelled(
                 for line in event_errors(story, article, _describe):
                     click.echo(line)
                 for line in place_errors(story, article):
+                    click.echo(line)
+                for line in quote_errors(story, article):
                     click.echo(line)
     if as_json:
         click.echo(json.dumps(result))
@@ -152,7 +155,7 @@ def _describe(event: Event) -> str:
               show_default=True, help="Labelled-story folders: which split to score.")  # fmt: skip
 @click.option("--errors", is_flag=True,
               help="Labelled-story folders, tune split only: print each sentence whose events "
-                   "disagree with the labels.")  # fmt: skip
+                   "disagree with the labels, and each quote that does.")  # fmt: skip
 @click.option("--verb-patterns", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default=None, help="Also code with this CAMEO.2.0.txt-format verb file.")  # fmt: skip
 @click.option("--dictionaries", type=click.Path(exists=True, path_type=Path), default=None,

@@ -1,11 +1,12 @@
 """Language data: the words and patterns the stages read, one package per language.
 
 ``lang/en/`` holds English (as spaCy's ``lang/en``): speech and cue verbs with their roles
-(``speech_verbs.tsv``), modal and control words, honorifics (``words.py``), month, weekday and
-number words, the temporal-expression grammar and the date of a dateline (``timex.py``, one
-:class:`TimexWords`). :func:`language_data` loads the package named by ``Settings.language``, and
-every stage that reads words takes them from there (actors, events, quotes, metadata, time); a
-second language is a new folder with the same names.
+(``speech_verbs.tsv``), the quote finder's other words (``quotes.py``), modal and control words,
+honorifics (``words.py``), month, weekday and number words, the temporal-expression grammar
+and the date of a dateline (``timex.py``, one :class:`TimexWords`). :func:`language_data` loads
+the package named by ``Settings.language``, and every stage that reads words takes them from
+there (actors, events, quotes, metadata, time); a second language is a new folder with the
+same names.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from eventwire.settings import Settings
 #: The roles a speech verb can play (columns of ``speech_verbs.tsv``; see the file's header).
 SPEECH_ROLES = (
     "cue", "reports", "speaker_pronoun", "frames_report", "states_demand", "times_report",
-    "action",
+    "action", "names",
 )  # fmt: skip
 
 
@@ -52,6 +53,22 @@ class Control:
     demands: frozenset[str]  # "demanded a meeting to discuss": asked for
     threats: frozenset[str]  # "threatened to ban": threatened, not done
     negations: frozenset[str]  # words that negate their head besides dep "neg"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteWords:
+    """Words the quote finder reads besides the speech verbs (``lang/<code>/quotes.py``)."""
+
+    #: Words a title may leave in lower case ("Waiting for the Barbarians" is still a title).
+    title_small_words: frozenset[str]
+    #: Nouns of a speech act whose clause or colon carries the words ("in a statement that",
+    #: "wrote in a post:").
+    statement_nouns: frozenset[str]
+    #: A quoted stretch of at most this many words inside the reporter's sentence is a fragment:
+    #: a quote only when a cue in its own sentence attributes it.
+    fragment_words: int
+    #: Labels of a transcript paragraph's speaker that are no name ("Q", "A").
+    transcript_labels: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +139,7 @@ class LanguageData:
     expletive_predicates: frozenset[str]
     actors: ActorWords  # group nouns, affiliation prepositions, compass ellipses
     timex: TimexWords  # month names, weekday and number words, temporal patterns
+    quotes: QuoteWords  # titles, statement nouns, fragments, transcript labels
 
     def speech_verbs(self, role: str) -> frozenset[str]:
         if role not in self.speech:
@@ -142,10 +160,11 @@ def _load(code: str) -> LanguageData:
     try:
         words = importlib.import_module(f"eventwire.lang.{code}.words")
         timex = importlib.import_module(f"eventwire.lang.{code}.timex")
+        quotes = importlib.import_module(f"eventwire.lang.{code}.quotes")
     except ModuleNotFoundError as exc:
         raise LanguageDataError(
             f"no language data for {code!r}: add src/eventwire/lang/{code}/ with words.py, "
-            "timex.py and speech_verbs.tsv (see lang/en/)"
+            "timex.py, quotes.py and speech_verbs.tsv (see lang/en/)"
         ) from exc
     return LanguageData(
         code=code,
@@ -158,6 +177,7 @@ def _load(code: str) -> LanguageData:
         expletive_predicates=words.EXPLETIVE_PREDICATES,
         actors=words.ACTORS,
         timex=timex.TIMEX,
+        quotes=quotes.QUOTES,
     )
 
 

@@ -17,15 +17,18 @@ from eventwire.context import SentenceContext, subtree
 from eventwire.model import Span
 
 _MIN_CHARS = 10
-_CLAUSE_NOUNS = frozenset({"statement", "interview", "letter", "post", "message", "speech"})
 _CUT = frozenset({"advcl", "conj", "parataxis", "cc"})
 
 
-def reported_content(cue: Any, view: SentenceContext, reports: frozenset[str]) -> Span | None:
-    """The content span reported by ``cue`` (a speech verb or "according"), if any."""
+def reported_content(
+    cue: Any, view: SentenceContext, reports: frozenset[str], nouns: frozenset[str]
+) -> Span | None:
+    """The content span reported by ``cue`` (a speech verb or "according"), if any.
+
+    ``nouns``: nouns of a speech act whose that-clause is the content ("in a statement that")."""
     if cue.lower_ == "according":
         return _according_content(cue, view)
-    clause = _complement(cue)
+    clause = _complement(cue, nouns)
     if clause is None:
         return None
     tokens = [*subtree(clause), *_coordinated(cue, clause, reports)]
@@ -33,12 +36,12 @@ def reported_content(cue: Any, view: SentenceContext, reports: frozenset[str]) -
     return span if span is not None and span.end - span.start >= _MIN_CHARS else None
 
 
-def _complement(cue: Any) -> Any | None:
+def _complement(cue: Any, nouns: frozenset[str]) -> Any | None:
     for child in cue.children:
         if child.dep_ == "ccomp":
             return child
     for prep in (c for c in cue.children if c.dep_ == "prep"):
-        for noun in (c for c in prep.children if c.lemma_.lower() in _CLAUSE_NOUNS):
+        for noun in (c for c in prep.children if c.lemma_.lower() in nouns):
             for clause in noun.children:
                 if clause.dep_ in ("acl", "relcl") and _has_that(clause):
                     return clause

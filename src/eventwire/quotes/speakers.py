@@ -10,23 +10,28 @@ takes the subject of the verb it hangs from. The speaker phrase is resolved, in 
    organisation or country) (``speaker:pronoun``);
 4. the noun phrase itself, with the actor of any mention inside it ("a statement from the
    presidency", "Mayor Ines Carvalho") (``speaker:phrase``) — agencies and documents speak too.
+
+"His remarks noted ...", "the ministry's statement said ...": a statement noun with a possessor
+speaks for the possessor. A speaker that names nobody but a role ("the minister", "the
+governor") is the person last named before it in that role: the mention stays the one the text
+links to the quote, and its person is that person's fullest name (``+role``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from eventwire.context import ArticleMentions, MentionsWhere, SentenceContext, subtree
-from eventwire.lang import LanguageData
+from eventwire.lang import LanguageData, QuoteWords
 from eventwire.model import Article, Mention, Span
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _RELATIVE = frozenset({"who", "which", "that"})
-_PERSONAL = frozenset({"he", "she"})
-_COLLECTIVE = frozenset({"it", "they"})
+_PERSONAL = frozenset({"he", "she", "his", "her"})
+_COLLECTIVE = frozenset({"it", "they", "its", "their"})
 #: Parts of a subject that are not the speaker's name ("X, who runs a shelter", "X, 62").
-_NOT_NAME = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "npadvmod"})
+_NOT_NAME = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "npadvmod", "case"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,22 +40,37 @@ class CueWords:
 
     cues: frozenset[str]  # attribute a direct quote ("…", Ilic told reporters)
     reports: frozenset[str]  # introduce reported speech (X said that …)
+    quote_words: QuoteWords  # titles, statement nouns, fragments, transcript labels
+    names: frozenset[str] = frozenset()  # verbs of naming: "is called X" is no speech
 
     @classmethod
     def of(cls, lang: LanguageData) -> CueWords:
-        return cls(lang.speech_verbs("cue"), lang.speech_verbs("reports"))
+        return cls(
+            lang.speech_verbs("cue"), lang.speech_verbs("reports"), lang.quotes,
+            lang.speech_verbs("names"),
+        )  # fmt: skip
 
     def is_cue(self, token: Any) -> bool:
-        """A cue verb, or the "according" of "according to"."""
+        """A cue verb, or the "according" of "according to"; a verb of naming in the passive
+        with no agent ("what is called “permanent residency”") is none."""
         if token.lower_ == "according":
             return any(c.lower_ == "to" for c in token.children)
-        return token.pos_ == "VERB" and token.lemma_.lower() in self.cues
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB" or lemma not in self.cues:
+            return False
+        return lemma not in self.names or not _agentless_passive(token)
 
     def is_speech(self, token: Any) -> bool:
         """A verb that introduces reported speech, or "according to"."""
         if token.lower_ == "according":
             return self.is_cue(token)
         return token.pos_ == "VERB" and token.lemma_.lower() in self.reports
+
+
+def _agentless_passive(verb: Any) -> bool:
+    deps = {c.dep_ for c in verb.children}
+    reduced = verb.tag_ == "VBN" and verb.dep_ == "acl" and "nsubj" not in deps  # "a law called"
+    return (bool(deps & {"auxpass", "nsubjpass"}) or reduced) and "agent" not in deps
 
 
 def cue_subject(cue: Any) -> Any | None:
@@ -98,13 +118,19 @@ class ArticleSpeakers:
     mentions: ArticleMentions
     people: MentionsWhere  # mentions of a person
     groups: MentionsWhere  # coded mentions that are not of a person
+    named: tuple[Mention, ...]  # mentions of a named person with a role, in order
+    names: tuple[str, ...]  # every person's name in the article, longest first
+    statement_nouns: frozenset[str] = frozenset()  # "his remarks", "the ministry's statement"
 
     @classmethod
-    def of(cls, article: Article) -> ArticleSpeakers:
+    def of(cls, article: Article, statement_nouns: frozenset[str] = frozenset()) -> ArticleSpeakers:
         return cls(
             ArticleMentions(article.mentions),
             MentionsWhere(article.mentions, lambda m: m.person is not None),
             MentionsWhere(article.mentions, lambda m: m.person is None and m.actor is not None),
+            tuple(m for m in article.mentions if m.person and m.role),
+            tuple(sorted({m.person for m in article.mentions if m.person}, key=len, reverse=True)),
+            statement_nouns,
         )
 
 
@@ -119,6 +145,51 @@ def speaker_mention(
     subject = cue_subject(cue)
     if subject is None:
         return None
+    subject = _possessor(subject, speakers.statement_nouns)
+    found = _speaker_of(article, subject, view, speakers)
+    return _fullest(_with_role_person(found, speakers), speakers) if found is not None else None
+
+
+def _fullest(mention: Mention, speakers: ArticleSpeakers) -> Mention:
+    """The fullest name the article gives the speaker ("Smith" → "John Smith")."""
+    if not mention.person:
+        return mention
+    words = _name_words(mention.person)
+    for name in speakers.names:  # longest first
+        if len(name) > len(mention.person) and words <= _name_words(name):
+            return replace(mention, person=name)
+    return mention
+
+
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset("".join(c.lower() if c.isalnum() else " " for c in name).split())
+
+
+def _possessor(subject: Any, nouns: frozenset[str]) -> Any:
+    """ "His remarks", "the ministry's statement": the possessor speaks."""
+    if subject.lemma_.lower() not in nouns:
+        return subject
+    return next((c for c in subject.children if c.dep_ == "poss"), subject)
+
+
+def _with_role_person(mention: Mention, speakers: ArticleSpeakers) -> Mention:
+    """A role with no name ("the minister") takes the person last named before it in that role."""
+    if mention.person or not mention.role or mention.rule == "speaker:pronoun":
+        return mention
+    wanted = set(mention.role.lower().split())
+    for earlier in reversed(speakers.named):
+        if earlier.span.end > mention.span.start:
+            continue
+        role = set((earlier.role or "").lower().split())
+        if wanted <= role:
+            actor = mention.actor or earlier.actor
+            return replace(mention, person=earlier.person, actor=actor, rule=f"{mention.rule}+role")
+    return mention
+
+
+def _speaker_of(
+    article: Article, subject: Any, view: SentenceContext, speakers: ArticleSpeakers
+) -> Mention | None:
     head = view.span_of(subject)
     phrase = _name_span(subject, view)
     covering = view.mentions.covering(head.start, coded=False)
@@ -133,7 +204,10 @@ def speaker_mention(
 
 
 def _person_inside(mentions: ArticleMentions, span: Span) -> Mention | None:
-    return next((m for m in mentions.inside(span) if m.person), None)
+    """The first named person inside the phrase ("Her opponent, businessman Dale Pike": Pike),
+    else the first person a pronoun stands for ("Her statement": her)."""
+    people = [m for m in mentions.inside(span) if m.person]
+    return next((m for m in people if m.rule != "pronoun"), people[0] if people else None)
 
 
 def _pronoun_speaker(
@@ -182,7 +256,7 @@ def _proper_name(head: Any, inside: list[Mention], view: SentenceContext) -> str
         t
         for t in subtree(head)
         if t.pos_ == "PROPN"
-        and t.dep_ in ("compound", "flat", *_SUBJECTS, "dobj", "pobj")
+        and t.dep_ in ("compound", "flat", *_SUBJECTS, "dobj", "pobj", "poss")
         and (t.i == head.i or t.head.i == head.i)
         and not any(m.span.contains(view.span_of(t)) for m in inside)
     ]

@@ -68,6 +68,9 @@ class Filters:
     until: dt.date | None = None  # events: the date interval starts on or before it
     article: str | None = None  # external or content id
     speaker: str | None = None  # quotes: speaker code prefix or name substring
+    #: Quotes of this kind only: "quote" (attributed words, the default) or "unattributed"
+    #: (quoted text with no speaker: scare quotes, titles, fragments); ``None``: every kind.
+    quote_kind: str | None = "quote"
     limit: int | None = None
     # Events only:
     actor_name: str | None = None  # substring of source/target name or text (any case)
@@ -171,6 +174,9 @@ def _where(table: str, alias: str, filters: Filters) -> tuple[str, list[Any]]:
             " OR contains(lower(q.speaker_text), lower(?)))"
         )
         params += [filters.speaker] * 3
+    if filters.quote_kind and table == "quotes":
+        clauses.append("q.kind = ?")
+        params.append(filters.quote_kind)
     if filters.code and table == "events":
         clauses.append("starts_with(e.cameo, ?)")
         params.append(filters.code)

@@ -24,7 +24,7 @@ def article_row(article: Article) -> Row:
         "text": article.text,
         "n_sentences": len(article.sentences),
         "n_events": len(article.events),
-        "n_quotes": len(article.quotes),
+        "n_quotes": sum(q.kind == "quote" for q in article.quotes),
         "n_errors": len(article.errors),
         "date_source": article.date_source,
         "warnings": "; ".join(article.warnings) or None,

@@ -93,10 +93,18 @@ def list_quotes(
     db: Db,
     speaker: Annotated[str | None, Query(max_length=100)] = None,
     article: Annotated[str | None, Query(max_length=200)] = None,
+    kind: Annotated[
+        Literal["quote", "unattributed", "all"],
+        Query(
+            description="'quote': words with a speaker; 'unattributed': scare quotes, titles "
+            "and fragments nobody is said to have spoken; 'all'"
+        ),
+    ] = "quote",
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> FastJSON:
-    filters = Filters(speaker=speaker, article=article)
+    chosen = None if kind == "all" else kind
+    filters = Filters(speaker=speaker, article=article, quote_kind=chosen)
     found, total = page(db, "quotes", dataclasses.replace(filters, limit=limit, offset=offset))
     return _page(found, total, limit, offset)
 

@@ -225,15 +225,20 @@ async function loadNetwork() {
   chart.replaceChildren(root);
 }
 
-async function loadQuotes(speaker) {
-  const params = new URLSearchParams({ limit: "200" });
+function quoteKind(q) {
+  const how = (q.partial ? "partial " : "") + (q.direct ? "direct" : "reported");
+  return q.kind === "quote" ? how : `${how} (${q.kind})`;
+}
+
+async function loadQuotes(speaker, kind) {
+  const params = new URLSearchParams({ limit: "200", kind: kind || "quote" });
   if (speaker) params.set("speaker", speaker);
   const body = document.querySelector("#quote-table tbody");
   let page;
   try { page = await getJSON("/quotes", params); } catch (err) { body.replaceChildren(el("tr", {}, el("td", {}, err.message))); return; }
   body.replaceChildren(...page.items.map((q) => el("tr", {},
     el("td", {}, q.speaker_name || q.speaker_text || "unattributed"), el("td", {}, q.speaker_code || "–"),
-    el("td", {}, q.direct ? "direct" : "reported"), el("td", {}, q.text), el("td", {}, q.article_id))));
+    el("td", {}, quoteKind(q)), el("td", {}, q.text), el("td", {}, q.article_id))));
 }
 
 async function loadStats() {
@@ -249,7 +254,10 @@ function showTab(name) {
   document.querySelectorAll(".tab").forEach((s) => s.classList.toggle("active", s.id === name));
   if (name === "timeline") loadTimeline();
   if (name === "network") loadNetwork();
-  if (name === "quotes") loadQuotes(document.querySelector("#quote-form [name=speaker]").value.trim());
+  if (name === "quotes") {
+    const form = new FormData(document.getElementById("quote-form"));
+    loadQuotes(form.get("speaker").trim(), form.get("kind"));
+  }
 }
 
 function init() {
@@ -263,7 +271,9 @@ function init() {
   document.getElementById("timeline-by").addEventListener("change", loadTimeline);
   document.getElementById("min-weight").addEventListener("change", loadNetwork);
   document.getElementById("quote-form").addEventListener("submit", (ev) => {
-    ev.preventDefault(); loadQuotes(new FormData(ev.target).get("speaker").trim());
+    ev.preventDefault();
+    const form = new FormData(ev.target);
+    loadQuotes(form.get("speaker").trim(), form.get("kind"));
   });
   loadStats();
   loadEvents();
