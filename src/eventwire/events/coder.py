@@ -160,7 +160,7 @@ class RuleCoder:
         code = match.code.reverse if reverse else match.code.primary
         if code is None or not _codable(code):
             return
-        passive = any(c.dep_ in _PASSIVE_SUBJECTS for c in verb.children) or verb.dep_ == "acl"
+        passive = _is_passive(verb)
         if passive:
             source, target = _agent(verb, index), _passive_target(verb, index)
         else:
@@ -366,7 +366,9 @@ def _frame_matches(frame: VerbFrame, verb: Any) -> bool:
 
 
 def _arguments(frame: VerbFrame, verb: Any, index: MentionIndex) -> _Arguments | None:
-    passive = any(c.dep_ in _PASSIVE_SUBJECTS for c in verb.children) or verb.dep_ == "acl"
+    """Source and target of a frame's verb. Either may be unknown (PLOVER allows a missing
+    actor), but not both, and not the target when the frame needs one."""
+    passive = _is_passive(verb)
     if passive:
         source = _agent(verb, index)
         target = _passive_target(verb, index)
@@ -376,16 +378,22 @@ def _arguments(frame: VerbFrame, verb: Any, index: MentionIndex) -> _Arguments |
     target = _not_self(source, target)
     if target is None and (frame.needs_target or source is None):
         return None
-    if source is None and not passive:
-        return None
     return _Arguments(source, target, passive)
+
+
+def _is_passive(verb: Any) -> bool:
+    """A passive clause, or a past participle modifying a noun ("a journalist arrested by the
+    police"); a present participle ("a statement condemning X") is active."""
+    if any(c.dep_ in _PASSIVE_SUBJECTS for c in verb.children):
+        return True
+    return verb.dep_ == "acl" and verb.tag_ != "VBG"
 
 
 def verb_actors(verb: Any, index: MentionIndex) -> tuple[Mention | None, Mention | None, bool]:
     """Source, target and voice of a verb outside any frame (the learned coder's events): the
     subject or passive agent, and the object, passive subject or first actor-bearing
     prepositional object."""
-    passive = any(c.dep_ in _PASSIVE_SUBJECTS for c in verb.children) or verb.dep_ == "acl"
+    passive = _is_passive(verb)
     if passive:
         source, target = _agent(verb, index), _passive_target(verb, index)
     else:
@@ -413,6 +421,21 @@ def _subject(verb: Any, index: MentionIndex) -> Mention | None:
         return _subject(verb.head, index)  # "Chile is willing to release": through "willing"
     if verb.dep_ == "relcl":
         return index.at(verb.head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return _participle_subject(verb, index)
+    return None
+
+
+def _participle_subject(verb: Any, index: MentionIndex) -> Mention | None:
+    """The doer of a present participle modifying a noun: the noun itself when it is an actor
+    ("troops attacking the town"), else the subject of the verb whose object the noun is
+    ("Iran released a statement condemning X": Iran condemns)."""
+    noun = verb.head
+    own = index.at(noun)
+    if own is not None:
+        return own
+    if noun.dep_ == "dobj" and noun.head.i != noun.i:
+        return _subject(noun.head, index)
     return None
 
 
@@ -428,13 +451,15 @@ def _passive_target(verb: Any, index: MentionIndex) -> Mention | None:
     for child in verb.children:
         if child.dep_ in _PASSIVE_SUBJECTS:
             return index.in_subtree(child)
+    if verb.dep_ == "acl":  # "a journalist arrested by the police": the noun it modifies
+        return index.at(verb.head)
     return None
 
 
 def _target(frame: VerbFrame, verb: Any, index: MentionIndex) -> Mention | None:
     for slot in frame.targets:
         for token in slot_tokens(slot, verb):
-            mention = index.in_subtree(token)
+            mention = _slot_mention(token, index)
             if mention is not None:
                 return mention
     if frame.targets:
@@ -446,6 +471,27 @@ def _target(frame: VerbFrame, verb: Any, index: MentionIndex) -> Mention | None:
                 if mention is not None:
                     return mention
     return None
+
+
+#: Clauses inside a noun phrase: their actors belong to the clause's own verb ("released a
+#: statement condemning X": X is what is condemned, not what is released).
+_NOUN_CLAUSES = frozenset({"acl", "relcl"})
+
+
+def _slot_mention(token: Any, index: MentionIndex) -> Mention | None:
+    """The actor filling a slot, unless it is only reached through a clause inside it."""
+    mention = index.in_subtree(token)
+    if mention is None or index.at(token) is not None:
+        return mention
+    for sub in token.subtree:
+        if index.at(sub) is mention:
+            walk = sub
+            while walk.i != token.i and walk.head.i != walk.i:
+                if walk.dep_ in _NOUN_CLAUSES:
+                    return None
+                walk = walk.head
+            return mention
+    return mention
 
 
 def slot_tokens(slot: str, verb: Any) -> Iterator[Any]:
