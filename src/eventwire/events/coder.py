@@ -87,7 +87,35 @@ class RuleCoder:
             if head and not events[0].negated and _same_plover(head[0], events[0]):
                 continue  # "agreed to lift the embargo", "began a strike to protest": said once
             found.extend(events)
+        for token in sent:
+            if token.head.i not in by_token:
+                found.extend(self._subject_noun_events(context, token))
         return found
+
+    def _subject_noun_events(self, ctx: SentenceContext, noun: Any) -> Iterator[Event]:
+        """An event noun that is the subject of its clause ("the clashes between X and Y went
+        on", "Russia's attack on Kyiv drew protests"): the possessor, or the ``by`` phrase, is the
+        source, the noun's target preposition the target; at least one must be an actor."""
+        if noun.pos_ != "NOUN" or noun.dep_ not in _SUBJECTS | _PASSIVE_SUBJECTS:
+            return
+        entry = self.nouns.entry(noun)
+        if entry is None:
+            return
+        index = ctx.mentions
+        source = next(
+            (index.in_subtree(c) for c in noun.children if c.dep_ == "poss"), None
+        ) or next((index.in_subtree(o) for o in _prep_objects(noun, "by")), None)
+        target = next(
+            (found for prep in entry.targets for o in _prep_objects(noun, prep)
+             if (found := index.in_subtree(o)) is not None),
+            None,
+        )  # fmt: skip
+        target = _not_self(source, target)
+        if source is None and target is None:
+            return
+        rule = f"{entry.rule} (subject)"
+        for expanded in _expand_conjuncts(_Arguments(source, target, False), ctx.sent, index):
+            yield self._event(ctx, noun, expanded, code=entry.code, rule=rule, weight=_BUILTIN_WEIGHT)
 
     def _code_verb(self, ctx: SentenceContext, token: Any) -> Iterator[Event]:
         index, sent = ctx.mentions, ctx.sent
