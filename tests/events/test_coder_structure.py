@@ -61,3 +61,18 @@ def test_event_noun_subject_with_between(process: Process) -> None:
 
 def test_event_noun_subject_needs_an_actor(process: Process) -> None:
     assert _rule_events(process, "The talks went on for hours.") == []
+
+
+def test_event_noun_as_object_of_a_preposition(process: Process) -> None:
+    found = _codes(_rule_events(process, "The raid led to the arrest of five Somali men."))
+    assert (None, "173", "SOM") in found
+
+
+def test_possessor_of_a_noun_with_an_of_target_is_the_target(process: Process) -> None:
+    found = _codes(_rule_events(process, "Kenya's arrest drew wide protests."))
+    assert (None, "173", "KEN") in found  # Kenya was arrested, not the arrester
+
+
+def test_event_noun_object_of_a_coded_verb_is_not_coded_again(process: Process) -> None:
+    events = _rule_events(process, "Egypt condemned the attack on Israel.")
+    assert [e.type.cameo for e in events] == ["111"]

@@ -88,32 +88,36 @@ class RuleCoder:
                 continue  # "agreed to lift the embargo", "began a strike to protest": said once
             found.extend(events)
         for token in sent:
-            if token.head.i not in by_token:
-                found.extend(self._subject_noun_events(context, token))
+            if _governor(token).i not in by_token:
+                found.extend(self._noun_argument_events(context, token))
         return found
 
-    def _subject_noun_events(self, ctx: SentenceContext, noun: Any) -> Iterator[Event]:
-        """An event noun that is the subject of its clause ("the clashes between X and Y went
-        on", "Russia's attack on Kyiv drew protests"): the possessor, or the ``by`` phrase, is the
-        source, the noun's target preposition the target; at least one must be an actor."""
-        if noun.pos_ != "NOUN" or noun.dep_ not in _SUBJECTS | _PASSIVE_SUBJECTS:
+    def _noun_argument_events(self, ctx: SentenceContext, noun: Any) -> Iterator[Event]:
+        """An event noun that is an argument of a clause no frame coded ("the clashes between X
+        and Y went on", "Russia's attack on Kyiv drew protests", "led to the arrest of five
+        men"). The ``by`` phrase is the source; the possessor is the source too, unless the noun
+        takes its target with "of" and has none ("Mhlanga's arrest": Mhlanga was arrested);
+        the noun's target prepositions give the target. At least one must be an actor."""
+        if noun.pos_ != "NOUN" or noun.dep_ not in _NOUN_ARGUMENTS:
             return
         entry = self.nouns.entry(noun)
         if entry is None:
             return
         index = ctx.mentions
-        source = next(
-            (index.in_subtree(c) for c in noun.children if c.dep_ == "poss"), None
-        ) or next((index.in_subtree(o) for o in _prep_objects(noun, "by")), None)
+        possessor = next((index.in_subtree(c) for c in noun.children if c.dep_ == "poss"), None)
+        agent = next((index.in_subtree(o) for o in _prep_objects(noun, "by")), None)
         target = next(
             (found for prep in entry.targets for o in _prep_objects(noun, prep)
              if (found := index.in_subtree(o)) is not None),
             None,
         )  # fmt: skip
+        source = agent or possessor
+        if target is None and possessor is not None and "of" in entry.targets:
+            source, target = agent, possessor
         target = _not_self(source, target)
         if source is None and target is None:
             return
-        rule = f"{entry.rule} (subject)"
+        rule = f"{entry.rule} ({noun.dep_})"
         for expanded in _expand_conjuncts(_Arguments(source, target, False), ctx.sent, index):
             yield self._event(ctx, noun, expanded, code=entry.code, rule=rule, weight=_BUILTIN_WEIGHT)
 
@@ -267,6 +271,19 @@ class RuleCoder:
             after=[Word(t.lower_, t.lemma_.lower(), t.i) for t in verb.subtree if t.i > verb.i],
             following=words[verb.i - first + 1 :],
         )
+
+
+#: Where an event noun can stand as an argument of a clause: subject, object, object of a
+#: preposition, predicate noun, apposition.
+_NOUN_ARGUMENTS = frozenset(
+    {"nsubj", "nsubjpass", "pobj"}
+)
+
+
+def _governor(noun: Any) -> Any:
+    """The word a noun is an argument of: its head, through a preposition ("led to the arrest")."""
+    head = noun.head
+    return head.head if head.dep_ in ("prep", "agent") else head
 
 
 def _complement(verb: Any) -> bool:
