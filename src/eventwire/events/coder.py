@@ -458,10 +458,23 @@ def _not_self(source: Mention | None, target: Mention | None) -> Mention | None:
     return target
 
 
+def _group_mention(token: Any, index: MentionIndex) -> Mention | None:
+    """The actor of a noun phrase; for a phrase that counts or measures a group ("hundreds of
+    Tamils", "dozens of Syrian Kurds", "a delegation of Chinese officials") the group's own
+    actor, looked for below the counted noun."""
+    found = index.in_subtree(token)
+    if found is not None:
+        return found
+    for noun in content_nouns(token)[1:]:
+        if noun.head.dep_ == "prep" and (found := index.in_subtree(noun)) is not None:
+            return found
+    return None
+
+
 def _subject(verb: Any, index: MentionIndex) -> Mention | None:
     for child in verb.children:
         if child.dep_ in _SUBJECTS:
-            return index.in_subtree(child)
+            return _group_mention(child, index)
     if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
         return _subject(verb.head, index)  # "Chile is willing to release": through "willing"
     if verb.dep_ == "relcl":
@@ -488,14 +501,14 @@ def _agent(verb: Any, index: MentionIndex) -> Mention | None:
     for child in verb.children:
         if child.dep_ == "agent":
             for pobj in child.children:
-                return index.in_subtree(pobj)
+                return _group_mention(pobj, index)
     return None
 
 
 def _passive_target(verb: Any, index: MentionIndex) -> Mention | None:
     for child in verb.children:
         if child.dep_ in _PASSIVE_SUBJECTS:
-            return index.in_subtree(child)
+            return _group_mention(child, index)
     if verb.dep_ == "acl":  # "a journalist arrested by the police": the noun it modifies
         return index.at(verb.head)
     return None
@@ -525,7 +538,7 @@ _NOUN_CLAUSES = frozenset({"acl", "relcl"})
 
 def _slot_mention(token: Any, index: MentionIndex) -> Mention | None:
     """The actor filling a slot, unless it is only reached through a clause inside it."""
-    mention = index.in_subtree(token)
+    mention = _group_mention(token, index)
     if mention is None or index.at(token) is not None:
         return mention
     for sub in token.subtree:
