@@ -39,9 +39,7 @@ def test_present_participle_on_an_actor_noun(process: Process) -> None:
 
 def test_past_participle_is_passive_on_the_noun_it_modifies(process: Process) -> None:
     events = _rule_events(process, "A journalist arrested by Zimbabwe police appeared in court.")
-    assert [(s, c, t) for s, c, t in _codes(events) if c == "173"] == [
-        ("ZWECOP", "173", "ZWEMED")
-    ]
+    assert [(s, c, t) for s, c, t in _codes(events) if c == "173"] == [("ZWECOP", "173", "ZWEMED")]
 
 
 def test_opposed_to_is_a_rejection_of_its_object(process: Process) -> None:

@@ -119,7 +119,9 @@ class RuleCoder:
             return
         rule = f"{entry.rule} ({noun.dep_})"
         for expanded in _expand_conjuncts(_Arguments(source, target, False), ctx.sent, index):
-            yield self._event(ctx, noun, expanded, code=entry.code, rule=rule, weight=_BUILTIN_WEIGHT)
+            yield self._event(
+                ctx, noun, expanded, code=entry.code, rule=rule, weight=_BUILTIN_WEIGHT
+            )
 
     def _code_verb(self, ctx: SentenceContext, token: Any) -> Iterator[Event]:
         index, sent = ctx.mentions, ctx.sent
@@ -275,9 +277,7 @@ class RuleCoder:
 
 #: Where an event noun can stand as an argument of a clause: subject, object, object of a
 #: preposition, predicate noun, apposition.
-_NOUN_ARGUMENTS = frozenset(
-    {"nsubj", "nsubjpass", "pobj"}
-)
+_NOUN_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "pobj"})
 
 
 def _governor(noun: Any) -> Any:
@@ -431,7 +431,7 @@ def _is_passive(verb: Any) -> bool:
     police"); a present participle ("a statement condemning X") is active."""
     if any(c.dep_ in _PASSIVE_SUBJECTS for c in verb.children):
         return True
-    return verb.dep_ == "acl" and verb.tag_ != "VBG"
+    return bool(verb.dep_ == "acl" and verb.tag_ != "VBG")
 
 
 def verb_actors(verb: Any, index: MentionIndex) -> tuple[Mention | None, Mention | None, bool]:
