@@ -115,3 +115,20 @@ def test_withdrawing_inspectors_done_is_a_sanction(
     coded: Callable[[str], list[tuple[str | None, str, str | None]]],
 ) -> None:
     assert ("FRA", "166", "IRN") in coded("France withdrew its inspectors from Iran.")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Morocco refused to hand over the suspects to Spain.", "121"),  # judicial cooperation
+        ("Peru refused to release the Chilean soldiers.", "1243"),  # release persons
+        ("Israel refused to meet Jordan's king in Amman.", "125"),  # meet
+        ("Iran refused to attack Iraq.", "120"),  # nothing more specific
+    ],
+)
+def test_refused_to_takes_the_code_of_what_was_refused(
+    process: Callable[..., Any], text: str, code: str
+) -> None:
+    refusals = [e for e in process(text).events if e.type.plover_type == "REJECT"]
+    assert [e.type.cameo for e in refusals] == [code]
+    assert not refusals[0].negated

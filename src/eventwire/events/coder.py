@@ -8,12 +8,13 @@ are recorded on the event, never coded away.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from eventwire.context import MentionIndex, SentenceContext
 from eventwire.errors import UnknownEventCodeError
-from eventwire.events.build import EventBuilder
+from eventwire.events.build import EventBuilder, event_id
+from eventwire.events.intent import refusal_code
 from eventwire.events.nouns import EventNoun, NounLexicon, builtin_nouns, content_nouns
 from eventwire.events.ontology import NO_PLOVER_TYPE, event_type
 from eventwire.events.patterns import Match, VerbPatterns, Word, match_verb
@@ -80,6 +81,13 @@ class RuleCoder:
             events = list(self._code_verb(context, token))
             if events:
                 by_token[token.i] = events
+        for i, events in list(by_token.items()):
+            token = sent.doc[i]
+            head = by_token.get(token.head.i) if _complement(token) else None
+            if head and events[0].negated:
+                by_token[token.head.i] = [
+                    _what_was_refused(e, events[0], context.article_id) for e in head
+                ]
         found: list[Event] = []
         for i, events in by_token.items():
             token = sent.doc[i]
@@ -284,6 +292,25 @@ def _governor(noun: Any) -> Any:
     """The word a noun is an argument of: its head, through a preposition ("led to the arrest")."""
     head = noun.head
     return head.head if head.dep_ in ("prep", "agent") else head
+
+
+def _what_was_refused(refusal: Event, refused: Event, article_id: str) -> Event:
+    """ "Pakistan refused to hand over the suspects": the generic rejection (120) takes the
+    CAMEO code of refusing what its complement names (121 for judicial cooperation); see
+    :func:`eventwire.events.intent.refusal_code`."""
+    if refusal.type.cameo != "120":
+        return refusal
+    code = refusal_code(refused.type.cameo)
+    if code == refusal.type.cameo:
+        return refusal
+    source = refusal.source.code if refusal.source and refusal.source.code else ""
+    target = refusal.target.code if refusal.target and refusal.target.code else ""
+    return replace(
+        refusal,
+        type=event_type(code),
+        rule=f"{refusal.rule} refused->{code}",
+        event_id=event_id(article_id, refusal.sentence, source, code, target),
+    )
 
 
 def _complement(verb: Any) -> bool:
