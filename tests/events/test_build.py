@@ -41,15 +41,19 @@ def test_rule_coder_codes_a_hand_built_sentence_with_negation(
     assert event.trigger.text_of(doc.text) == "expel" and event.trigger_token == 3
 
 
-def test_no_event_without_a_source_but_one_with_it(
+def test_an_unknown_source_is_left_empty_but_the_event_kept(
     hand_doc: HandDoc, hand_context: HandContext
 ) -> None:
     rows = list(EXPELLED)
     rows[0] = ("Serbia", 3, "nsubj", "PROPN", "NNP", "Serbia")
     doc = hand_doc(rows)
     coder = RuleCoder(builtin_verbs(), lang=LANG)
-    assert coder.code(hand_context(doc, [(5, 7, "XKXGOV")])) == []  # no actor for the subject
-    assert len(coder.code(hand_context(doc, [(0, 1, "SRB"), (5, 7, "XKXGOV")]))) == 1
+    (event,) = coder.code(hand_context(doc, [(5, 7, "XKXGOV")]))  # no actor for the subject
+    assert event.source is None and event.target is not None
+    (event,) = coder.code(hand_context(doc, [(0, 1, "SRB"), (5, 7, "XKXGOV")]))
+    assert event.source is not None and event.source.code == "SRB"
+    (event,) = coder.code(hand_context(doc, [(0, 1, "SRB")]))  # COERCE needs no recipient
+    assert event.target is None and event.source is not None
 
 
 def test_builder_reads_modality_from_the_auxiliaries(hand_doc: HandDoc) -> None:

@@ -89,3 +89,46 @@ def test_past_inability_is_not_a_refusal(process: Callable[..., Any]) -> None:
     assert all(e.type.plover_type != "REJECT" for e in article.events)
     delivered = [e for e in article.events if e.type.plover_type == "AID"]
     assert delivered and all(e.negated for e in delivered)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "will not tolerate X": CAMEO's ALLOW block (080) refused → 124
+        ("Ghana will not tolerate Togolese incursions.", ("GHA", "124", "TGO")),
+        # a conditional announcement of a cut is a threat to stop aid (1311)
+        ("Algeria will cut gas supplies to Morocco if the talks fail.", ("DZA", "1311", "MAR")),
+        # withdrawing peacekeepers or inspectors is CAMEO 166; announced, a 136 threat
+        ("Chad will withdraw its peacekeepers from Sudan.", ("TCD", "136", "SDN")),
+        ("Austria said it would pull out its observers from Georgia.", ("AUT", "136", "GEO")),
+    ],
+)
+def test_refusals_conditional_cuts_and_withdrawn_personnel(
+    coded: Callable[[str], list[tuple[str | None, str, str | None]]],
+    text: str,
+    expected: tuple[str, str, str],
+) -> None:
+    assert expected in coded(text)
+
+
+def test_withdrawing_inspectors_done_is_a_sanction(
+    coded: Callable[[str], list[tuple[str | None, str, str | None]]],
+) -> None:
+    assert ("FRA", "166", "IRN") in coded("France withdrew its inspectors from Iran.")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Morocco refused to hand over the suspects to Spain.", "121"),  # judicial cooperation
+        ("Peru refused to release the Chilean soldiers.", "1243"),  # release persons
+        ("Israel refused to meet Jordan's king in Amman.", "125"),  # meet
+        ("Iran refused to attack Iraq.", "120"),  # nothing more specific
+    ],
+)
+def test_refused_to_takes_the_code_of_what_was_refused(
+    process: Callable[..., Any], text: str, code: str
+) -> None:
+    refusals = [e for e in process(text).events if e.type.plover_type == "REJECT"]
+    assert [e.type.cameo for e in refusals] == [code]
+    assert not refusals[0].negated

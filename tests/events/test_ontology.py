@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from eventwire.errors import UnknownEventCodeError
@@ -215,3 +218,47 @@ def test_malformed_codes_raise(bad: str) -> None:
 
 def test_lookups_return_the_same_object() -> None:
     assert event_type("042") is event_type("042")
+
+
+#: Where the PLOVER manual's category text overrides CAMEO2PLOVER-2021 (as in
+#: training/lexicon/cameo_plover.tsv): 116 "find guilty" is SANCTION 'convict'; 163 "impose
+#: embargo, boycott, or sanctions" is SANCTION 'discontinue' ("International sanctions are coded
+#: as discontinue"). The table leaves out 01x (PLOVER codes no statements) and 02x (appeals).
+_MANUAL_OVERRIDES = {"116": "SANCTION", "163": "SANCTION"}
+_CAMEO2PLOVER = Path(__file__).resolve().parents[2].parent / "shared/codebook/CAMEO2PLOVER-2021.txt"
+
+
+def _conversion_table(path: Path) -> dict[str, set[str]]:
+    """code -> the PLOVER types the conversion table gives it (08 is listed under two types)."""
+    table: dict[str, set[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        found = re.match(r"^(\d{2,4}):\s*([A-Z]+)", line)
+        if found:
+            table.setdefault(found.group(1), set()).add(found.group(2))
+    return table
+
+
+@pytest.mark.skipif(not _CAMEO2PLOVER.exists(), reason="needs ../shared/codebook")
+def test_every_code_maps_as_the_conversion_table_says() -> None:
+    table = _conversion_table(_CAMEO2PLOVER)
+    disagree = {}
+    for code in all_codes():
+        if code in _MANUAL_OVERRIDES:
+            assert event_type(code).plover_type == _MANUAL_OVERRIDES[code]
+            continue
+        if code[:2] == "01":
+            assert event_type(code).plover_type == NO_PLOVER_TYPE
+        elif code[:2] == "02":
+            assert event_type(code).plover_type == "REQUEST"
+        elif event_type(code).plover_type not in table.get(code, set()):
+            disagree[code] = (event_type(code).plover_type, table.get(code))
+    assert disagree == {}
+
+
+@pytest.mark.parametrize(
+    ("code", "plover_type"),
+    [("081", "CONCEDE"), ("0813", "RETREAT"), ("084", "RETREAT"), ("087", "RETREAT"),
+     ("160", "SANCTION"), ("162", "SANCTION"), ("164", "SANCTION"), ("1663", "SANCTION")],
+)  # fmt: skip
+def test_yield_and_reduce_relations_codes(code: str, plover_type: str) -> None:
+    assert event_type(code).plover_type == plover_type

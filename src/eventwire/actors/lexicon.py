@@ -300,6 +300,10 @@ class Lexicon:
         """The person this name stands for on the date, and the code (:func:`pick_person`)."""
         return pick_person(self.people(phrase), date)
 
+    def country_names(self) -> tuple[tuple[str, str], ...]:
+        """(name, ISO3) of every country name row (not demonyms, capitals or abbreviations)."""
+        return tuple((r.alias, r.iso3) for r in self._sources.countries if r.kind == "name")
+
     def country_name(self, iso3: str) -> str:
         """The canonical short English name ("Venezuela", "United States", "Russia")."""
         name = self._names.get(iso3.upper())

@@ -84,6 +84,7 @@ from eventwire.actors.lexicon import (
     RoleEntry,
     pick_person,
 )
+from eventwire.actors.misspelt import MisspeltCountries, subdivision_words
 from eventwire.actors.phrases import Key, Match, PhraseEngine
 from eventwire.actors.sectors import sector_name
 from eventwire.context import SentenceContext, sentence_contexts
@@ -239,6 +240,7 @@ class ActorResolver:
         self.lang = lang
         self.words: ActorWords = lang.actors
         self.cues = CueWords.of(lang)
+        self.misspelt = MisspeltCountries.of(lexicon.country_names(), known=subdivision_words())
 
     @classmethod
     def from_settings(cls, settings: Settings, lang: LanguageData) -> ActorResolver:
@@ -322,9 +324,21 @@ class ActorResolver:
             i = hit.end
         taken = {i for h in hits for i in range(h.start, h.end)}
         hits.extend(self._compass_hits(sent, taken, hits, context))
+        hits.extend(self._misspelt_hits(sent, taken))
         hits.extend(_group_hits(sent, taken, self.words, self.lang.timex.numbers))
         hits.extend(_person_hits(sent, ents, taken, context))
         return sorted(hits, key=lambda h: h.start)
+
+    def _misspelt_hits(self, sent: Any, taken: set[int]) -> Iterator[Hit]:
+        """A country name with one wrong letter ("Afganistan"; :mod:`eventwire.actors.misspelt`)
+        on a proper noun no table or person entity took."""
+        for token in sent:
+            if token.i in taken or token.pos_ != "PROPN" or token.ent_type_ == "PERSON":
+                continue
+            iso3 = self.misspelt.country(token.text)
+            if iso3 is not None:
+                taken.add(token.i)
+                yield Hit("country", token.i, token.i + 1, "country:misspelt", code=iso3)
 
     def _compass_hits(
         self, sent: Any, taken: set[int], hits: list[Hit], context: _ArticleContext

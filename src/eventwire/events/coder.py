@@ -8,12 +8,13 @@ are recorded on the event, never coded away.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from eventwire.context import MentionIndex, SentenceContext
 from eventwire.errors import UnknownEventCodeError
-from eventwire.events.build import EventBuilder
+from eventwire.events.build import EventBuilder, event_id
+from eventwire.events.intent import refusal_code
 from eventwire.events.nouns import EventNoun, NounLexicon, builtin_nouns, content_nouns
 from eventwire.events.ontology import NO_PLOVER_TYPE, event_type
 from eventwire.events.patterns import Match, VerbPatterns, Word, match_verb
@@ -80,6 +81,13 @@ class RuleCoder:
             events = list(self._code_verb(context, token))
             if events:
                 by_token[token.i] = events
+        for i, events in list(by_token.items()):
+            token = sent.doc[i]
+            head = by_token.get(token.head.i) if _complement(token) else None
+            if head and events[0].negated:
+                by_token[token.head.i] = [
+                    _what_was_refused(e, events[0], context.article_id) for e in head
+                ]
         found: list[Event] = []
         for i, events in by_token.items():
             token = sent.doc[i]
@@ -87,7 +95,41 @@ class RuleCoder:
             if head and not events[0].negated and _same_plover(head[0], events[0]):
                 continue  # "agreed to lift the embargo", "began a strike to protest": said once
             found.extend(events)
+        for token in sent:
+            if _governor(token).i not in by_token:
+                found.extend(self._noun_argument_events(context, token))
         return found
+
+    def _noun_argument_events(self, ctx: SentenceContext, noun: Any) -> Iterator[Event]:
+        """An event noun that is an argument of a clause no frame coded ("the clashes between X
+        and Y went on", "Russia's attack on Kyiv drew protests", "led to the arrest of five
+        men"). The ``by`` phrase is the source; the possessor is the source too, unless the noun
+        takes its target with "of" and has none ("Mhlanga's arrest": Mhlanga was arrested);
+        the noun's target prepositions give the target. At least one must be an actor."""
+        if noun.pos_ != "NOUN" or noun.dep_ not in _NOUN_ARGUMENTS:
+            return
+        entry = self.nouns.entry(noun)
+        if entry is None:
+            return
+        index = ctx.mentions
+        possessor = next((index.in_subtree(c) for c in noun.children if c.dep_ == "poss"), None)
+        agent = next((index.in_subtree(o) for o in _prep_objects(noun, "by")), None)
+        target = next(
+            (found for prep in entry.targets for o in _prep_objects(noun, prep)
+             if (found := index.in_subtree(o)) is not None),
+            None,
+        )  # fmt: skip
+        source = agent or possessor
+        if target is None and possessor is not None and "of" in entry.targets:
+            source, target = agent, possessor
+        target = _not_self(source, target)
+        if source is None and target is None:
+            return
+        rule = f"{entry.rule} ({noun.dep_})"
+        for expanded in _expand_conjuncts(_Arguments(source, target, False), ctx.sent, index):
+            yield self._event(
+                ctx, noun, expanded, code=entry.code, rule=rule, weight=_BUILTIN_WEIGHT
+            )
 
     def _code_verb(self, ctx: SentenceContext, token: Any) -> Iterator[Event]:
         index, sent = ctx.mentions, ctx.sent
@@ -160,7 +202,7 @@ class RuleCoder:
         code = match.code.reverse if reverse else match.code.primary
         if code is None or not _codable(code):
             return
-        passive = any(c.dep_ in _PASSIVE_SUBJECTS for c in verb.children) or verb.dep_ == "acl"
+        passive = _is_passive(verb)
         if passive:
             source, target = _agent(verb, index), _passive_target(verb, index)
         else:
@@ -239,6 +281,36 @@ class RuleCoder:
             after=[Word(t.lower_, t.lemma_.lower(), t.i) for t in verb.subtree if t.i > verb.i],
             following=words[verb.i - first + 1 :],
         )
+
+
+#: Where an event noun can stand as an argument of a clause: subject, object, object of a
+#: preposition, predicate noun, apposition.
+_NOUN_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "pobj"})
+
+
+def _governor(noun: Any) -> Any:
+    """The word a noun is an argument of: its head, through a preposition ("led to the arrest")."""
+    head = noun.head
+    return head.head if head.dep_ in ("prep", "agent") else head
+
+
+def _what_was_refused(refusal: Event, refused: Event, article_id: str) -> Event:
+    """ "Pakistan refused to hand over the suspects": the generic rejection (120) takes the
+    CAMEO code of refusing what its complement names (121 for judicial cooperation); see
+    :func:`eventwire.events.intent.refusal_code`."""
+    if refusal.type.cameo != "120":
+        return refusal
+    code = refusal_code(refused.type.cameo)
+    if code == refusal.type.cameo:
+        return refusal
+    source = refusal.source.code if refusal.source and refusal.source.code else ""
+    target = refusal.target.code if refusal.target and refusal.target.code else ""
+    return replace(
+        refusal,
+        type=event_type(code),
+        rule=f"{refusal.rule} refused->{code}",
+        event_id=event_id(article_id, refusal.sentence, source, code, target),
+    )
 
 
 def _complement(verb: Any) -> bool:
@@ -366,7 +438,9 @@ def _frame_matches(frame: VerbFrame, verb: Any) -> bool:
 
 
 def _arguments(frame: VerbFrame, verb: Any, index: MentionIndex) -> _Arguments | None:
-    passive = any(c.dep_ in _PASSIVE_SUBJECTS for c in verb.children) or verb.dep_ == "acl"
+    """Source and target of a frame's verb. Either may be unknown (PLOVER allows a missing
+    actor), but not both, and not the target when the frame needs one."""
+    passive = _is_passive(verb)
     if passive:
         source = _agent(verb, index)
         target = _passive_target(verb, index)
@@ -376,16 +450,22 @@ def _arguments(frame: VerbFrame, verb: Any, index: MentionIndex) -> _Arguments |
     target = _not_self(source, target)
     if target is None and (frame.needs_target or source is None):
         return None
-    if source is None and not passive:
-        return None
     return _Arguments(source, target, passive)
+
+
+def _is_passive(verb: Any) -> bool:
+    """A passive clause, or a past participle modifying a noun ("a journalist arrested by the
+    police"); a present participle ("a statement condemning X") is active."""
+    if any(c.dep_ in _PASSIVE_SUBJECTS for c in verb.children):
+        return True
+    return bool(verb.dep_ == "acl" and verb.tag_ != "VBG")
 
 
 def verb_actors(verb: Any, index: MentionIndex) -> tuple[Mention | None, Mention | None, bool]:
     """Source, target and voice of a verb outside any frame (the learned coder's events): the
     subject or passive agent, and the object, passive subject or first actor-bearing
     prepositional object."""
-    passive = any(c.dep_ in _PASSIVE_SUBJECTS for c in verb.children) or verb.dep_ == "acl"
+    passive = _is_passive(verb)
     if passive:
         source, target = _agent(verb, index), _passive_target(verb, index)
     else:
@@ -405,14 +485,42 @@ def _not_self(source: Mention | None, target: Mention | None) -> Mention | None:
     return target
 
 
+def _group_mention(token: Any, index: MentionIndex) -> Mention | None:
+    """The actor of a noun phrase; for a phrase that counts or measures a group ("hundreds of
+    Tamils", "dozens of Syrian Kurds", "a delegation of Chinese officials") the group's own
+    actor, looked for below the counted noun."""
+    found = index.in_subtree(token)
+    if found is not None:
+        return found
+    for noun in content_nouns(token)[1:]:
+        if noun.head.dep_ == "prep" and (found := index.in_subtree(noun)) is not None:
+            return found
+    return None
+
+
 def _subject(verb: Any, index: MentionIndex) -> Mention | None:
     for child in verb.children:
         if child.dep_ in _SUBJECTS:
-            return index.in_subtree(child)
+            return _group_mention(child, index)
     if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
         return _subject(verb.head, index)  # "Chile is willing to release": through "willing"
     if verb.dep_ == "relcl":
         return index.at(verb.head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return _participle_subject(verb, index)
+    return None
+
+
+def _participle_subject(verb: Any, index: MentionIndex) -> Mention | None:
+    """The doer of a present participle modifying a noun: the noun itself when it is an actor
+    ("troops attacking the town"), else the subject of the verb whose object the noun is
+    ("Iran released a statement condemning X": Iran condemns)."""
+    noun = verb.head
+    own = index.at(noun)
+    if own is not None:
+        return own
+    if noun.dep_ == "dobj" and noun.head.i != noun.i:
+        return _subject(noun.head, index)
     return None
 
 
@@ -420,21 +528,23 @@ def _agent(verb: Any, index: MentionIndex) -> Mention | None:
     for child in verb.children:
         if child.dep_ == "agent":
             for pobj in child.children:
-                return index.in_subtree(pobj)
+                return _group_mention(pobj, index)
     return None
 
 
 def _passive_target(verb: Any, index: MentionIndex) -> Mention | None:
     for child in verb.children:
         if child.dep_ in _PASSIVE_SUBJECTS:
-            return index.in_subtree(child)
+            return _group_mention(child, index)
+    if verb.dep_ == "acl":  # "a journalist arrested by the police": the noun it modifies
+        return index.at(verb.head)
     return None
 
 
 def _target(frame: VerbFrame, verb: Any, index: MentionIndex) -> Mention | None:
     for slot in frame.targets:
         for token in slot_tokens(slot, verb):
-            mention = index.in_subtree(token)
+            mention = _slot_mention(token, index)
             if mention is not None:
                 return mention
     if frame.targets:
@@ -446,6 +556,27 @@ def _target(frame: VerbFrame, verb: Any, index: MentionIndex) -> Mention | None:
                 if mention is not None:
                     return mention
     return None
+
+
+#: Clauses inside a noun phrase: their actors belong to the clause's own verb ("released a
+#: statement condemning X": X is what is condemned, not what is released).
+_NOUN_CLAUSES = frozenset({"acl", "relcl"})
+
+
+def _slot_mention(token: Any, index: MentionIndex) -> Mention | None:
+    """The actor filling a slot, unless it is only reached through a clause inside it."""
+    mention = _group_mention(token, index)
+    if mention is None or index.at(token) is not None:
+        return mention
+    for sub in token.subtree:
+        if index.at(sub) is mention:
+            walk = sub
+            while walk.i != token.i and walk.head.i != walk.i:
+                if walk.dep_ in _NOUN_CLAUSES:
+                    return None
+                walk = walk.head
+            return mention
+    return mention
 
 
 def slot_tokens(slot: str, verb: Any) -> Iterator[Any]:

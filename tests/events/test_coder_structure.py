@@ -1,0 +1,105 @@
+"""Structure of rule events: unknown sources, participles, event-noun subjects, 'opposed to'."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from eventwire.model import Article, Event
+
+Process = Callable[..., Article]
+
+
+def _rule_events(process: Process, text: str) -> list[Event]:
+    return [e for e in process(text).events if not e.rule.startswith("learned:")]
+
+
+def _codes(events: list[Event]) -> list[tuple[str | None, str, str | None]]:
+    return [
+        (e.source.code if e.source else None, e.type.cameo, e.target.code if e.target else None)
+        for e in events
+    ]
+
+
+def test_an_event_without_a_known_source_is_kept(process: Process) -> None:
+    events = _rule_events(process, "Unidentified gunmen in a truck attacked Mali's army.")
+    assert ("190", "MLIMIL") in [(c, t) for _, c, t in _codes(events)]
+
+
+def test_present_participle_takes_the_subject_of_the_governing_verb(process: Process) -> None:
+    events = _rule_events(process, "Russia released a statement condemning Ukraine.")
+    assert _codes(events) == [("RUS", "111", "UKR")]  # not "Russia released Ukraine"
+
+
+def test_present_participle_on_an_actor_noun(process: Process) -> None:
+    found = _codes(_rule_events(process, "Kenyan police arresting two Somali traders were filmed."))
+    assert ("KENCOP", "173", "SOM") in [(s, c, t[:3] if t else t) for s, c, t in found]
+
+
+def test_past_participle_is_passive_on_the_noun_it_modifies(process: Process) -> None:
+    events = _rule_events(process, "A journalist arrested by Zimbabwe police appeared in court.")
+    assert [(s, c, t) for s, c, t in _codes(events) if c == "173"] == [("ZWECOP", "173", "ZWEMED")]
+
+
+def test_opposed_to_is_a_rejection_of_its_object(process: Process) -> None:
+    events = _rule_events(process, "Germany is opposed to Turkey.")
+    assert _codes(events) == [("DEU", "120", "TUR")]
+
+
+def test_event_noun_as_subject(process: Process) -> None:
+    found = _codes(_rule_events(process, "Russia's attack on Ukraine drew wide protests."))
+    assert ("RUS", "190", "UKR") in found
+
+
+def test_event_noun_subject_with_between(process: Process) -> None:
+    found = _codes(
+        _rule_events(process, "Clashes between Indian troops and Pakistani troops went on.")
+    )
+    assert {(c, t) for _, c, t in found} >= {("190", "INDMIL"), ("190", "PAKMIL")}
+
+
+def test_event_noun_subject_needs_an_actor(process: Process) -> None:
+    assert _rule_events(process, "The talks went on for hours.") == []
+
+
+def test_event_noun_as_object_of_a_preposition(process: Process) -> None:
+    found = _codes(_rule_events(process, "The raid led to the arrest of five Somali men."))
+    assert (None, "173", "SOM") in found
+
+
+def test_possessor_of_a_noun_with_an_of_target_is_the_target(process: Process) -> None:
+    found = _codes(_rule_events(process, "Kenya's arrest drew wide protests."))
+    assert (None, "173", "KEN") in found  # Kenya was arrested, not the arrester
+
+
+def test_event_noun_object_of_a_coded_verb_is_not_coded_again(process: Process) -> None:
+    events = _rule_events(process, "Egypt condemned the attack on Israel.")
+    assert [e.type.cameo for e in events] == ["111"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # PLOVER: ASSAULT and ACCUSE do not require a recipient
+        ("Nigerian troops attacked a hotel on Monday.", ("NGAMIL", "190", None)),
+        ("Kenya condemned the bombing.", ("KEN", "111", None)),
+    ],
+)
+def test_target_less_events_where_plover_needs_no_recipient(
+    process: Process, text: str, expected: tuple[str | None, str, str | None]
+) -> None:
+    assert expected in _codes(_rule_events(process, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya's president called it a gift.",  # naming, not an appeal
+        "The Kenyan minister warned that prices would rise.",  # a forecast, not a threat
+        "Nigeria released a statement on Monday.",  # no captive released
+        "Ghana's government will help build roads.",  # AID requires a recipient
+    ],
+)
+def test_verbs_that_keep_needing_a_target(process: Process, text: str) -> None:
+    assert _rule_events(process, text) == []
