@@ -33,6 +33,7 @@ from eventwire.errors import EvaluationError
 from eventwire.evaluate import PRF, is_scored
 from eventwire.labelled import LabelledEvent, LabelledQuote, LabelledStory
 from eventwire.model import Article, Event, Mention, Quote, Span
+from eventwire.timex_scores import TimexScores, score_timexes
 
 MIN_JACCARD: Final = 0.5
 _COUNTRIES: Final = frozenset(c.alpha_3 for c in pycountry.countries) | {"IGO", "XKX"}
@@ -85,12 +86,14 @@ class StoryScores:
     stories: int
     quotes: QuoteScores
     events: EventScores
+    timexes: TimexScores
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "stories": self.stories,
             "quotes": self.quotes.as_dict(),
             "events": self.events.as_dict(),
+            "timexes": self.timexes.as_dict(),
         }
 
 
@@ -287,12 +290,14 @@ def score_events(stories: Sequence[LabelledStory], articles: Sequence[Article]) 
 
 
 def score_stories(stories: Sequence[LabelledStory], articles: Sequence[Article]) -> StoryScores:
-    """Quote and event scores of predicted articles against their labelled stories (same order)."""
+    """Quote, event and timex scores of predicted articles against their labelled stories (same
+    order)."""
     if len(stories) != len(articles):
         raise EvaluationError(f"{len(stories)} labelled stories but {len(articles)} articles")
     return StoryScores(
-        len(stories), score_quotes(stories, articles), score_events(stories, articles)
-    )
+        len(stories), score_quotes(stories, articles), score_events(stories, articles),
+        score_timexes(stories, articles),
+    )  # fmt: skip
 
 
 def story_article(story: LabelledStory) -> Article:

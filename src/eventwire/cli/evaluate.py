@@ -80,6 +80,13 @@ def render_story_scores(split: str, scores: StoryScores) -> str:
     for name, prf in sorted(e.per_type.items()):
         story = e.per_type_story.get(name)
         lines.append(_prf_row(f"  {name}", prf) + (f"  {story.f1:6.3f}" if story else ""))
+    t = scores.timexes
+    if t.stories:
+        lines += [f"timexes ({t.stories} labelled stories; TempEval-3 style)", header]
+        lines.append(_prf_row("span (overlap)", t.span))
+        lines.append(_prf_row("span (strict)", t.strict))
+        lines.append(_prf_row("type", t.type))
+        lines.append(_prf_row("value", t.value))
     return "\n".join(lines)
 
 
@@ -89,6 +96,7 @@ def _evaluate_labelled(
     from eventwire.labelled import SPLITS, count_types, load_labelled
     from eventwire.pipeline import Pipeline
     from eventwire.story_scores import event_errors, score_stories, story_article
+    from eventwire.timex_scores import timex_errors
 
     if errors and split != "tune":
         fatal(EvaluationError(
@@ -107,6 +115,8 @@ def _evaluate_labelled(
         if errors:
             for story, article in zip(stories, articles, strict=True):
                 for line in event_errors(story, article, _describe):
+                    click.echo(line)
+                for line in timex_errors(story, article):
                     click.echo(line)
     if as_json:
         click.echo(json.dumps(result))
@@ -129,7 +139,7 @@ def _describe(event: Event) -> str:
               show_default=True, help="Labelled-story folders: which split to score.")  # fmt: skip
 @click.option("--errors", is_flag=True,
               help="Labelled-story folders, tune split only: print each sentence whose events "
-                   "disagree with the labels.")  # fmt: skip
+                   "disagree with the labels, and the timexes that do.")  # fmt: skip
 @click.option("--verb-patterns", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default=None, help="Also code with this CAMEO.2.0.txt-format verb file.")  # fmt: skip
 @click.option("--dictionaries", type=click.Path(exists=True, path_type=Path), default=None,
@@ -145,7 +155,8 @@ def evaluate(
     """Score eventwire against gold data.
 
     GOLD is a PLOVER or PETRARCH gold file (JSON lines), or a labelled-story folder
-    (stories.jsonl + labels.jsonl, e.g. data/labelled/voa), scored for quotes and events per split.
+    (stories.jsonl + labels.jsonl, e.g. data/labelled/voa), scored for quotes, events
+    and (where labelled) timexes per split.
     """
     from eventwire.evaluate import evaluate_file
     from eventwire.pipeline import Pipeline
