@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
-from eventwire.context import sentence_contexts
+from eventwire.context import SentenceContext, sentence_contexts
 from eventwire.lang import LanguageData, TimexWords
 from eventwire.model import Article, Span, Timex, TimexType
 
@@ -479,7 +479,7 @@ def find_timexes(article: Article, lang: LanguageData) -> tuple[Timex, ...]:
         for match in matches:
             token = _token_at(tokens, match.start)
             found.append(_timex(article, match, sentence.index, token, lang))
-        found.extend(_entities(article, context.entities, offset, sentence.index, matches))
+        found.extend(_entities(article, context, sentence.index, matches, lang))
     return tuple(sorted(found, key=lambda t: t.span.start))
 
 
@@ -506,15 +506,31 @@ def _token_at(tokens: dict[int, Any], start: int) -> Any | None:
 
 
 def _entities(
-    article: Article, ents: Sequence[Any], offset: int, sentence: int, matches: list[Found]
+    article: Article,
+    context: SentenceContext,
+    sentence: int,
+    matches: list[Found],
+    lang: LanguageData,
 ) -> Iterator[Timex]:
-    """spaCy DATE/TIME entities no pattern covered: kept, with no value (unresolved)."""
-    for ent in ents:
+    """spaCy DATE/TIME entities no pattern covered, kept only where a rule resolves them.
+
+    TimeML gives every TIMEX3 a value; a span no rule can normalise (an age such as "the mayor,
+    62, said", a bare number, "annual") is not exported as a timex. A bare month name ("a
+    November report") is a month, resolved like "in November".
+    """
+    offset = context.offset
+    for ent in context.entities:
         if ent.label_ not in ("DATE", "TIME"):
             continue
         start, end = offset + ent.start_char, offset + ent.end_char
         if any(m.start < end and start < m.end for m in matches):
             continue
-        kind: TimexType = "TIME" if ent.label_ == "TIME" else "DATE"
-        span = Span(start, end)
-        yield Timex(span, span.text_of(article.text), sentence, kind, None, "ner:unresolved")
+        found = _entity_found(ent.text, start, end, lang.timex)
+        if found is not None:
+            yield _timex(article, found, sentence, ent[0], lang)
+
+
+def _entity_found(text: str, start: int, end: int, words: TimexWords) -> Found | None:
+    if words.bare_month.fullmatch(text):
+        return Found(start, end, "month", {"mon": text}, None)
+    return None

@@ -92,6 +92,8 @@ class TimexWords:
     future_heads: frozenset[str]  # "plan to meet on Friday": Friday lies ahead
     #: (kind, pattern), most specific first; named groups as :mod:`eventwire.timex` reads them.
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    #: A month name or abbreviation alone, as a spaCy DATE entity may be ("a November report").
+    bare_month: re.Pattern[str]
     #: The date of a dateline ("Jan 25", "Jan. 25, 2019"): groups ``mon``, ``day``, ``year``.
     dateline_date: str
     #: kind → a pattern found in every match of that kind: a sentence where it is not found is

@@ -189,6 +189,7 @@ TIMEX: Final = TimexWords(
     year_stop=YEAR_STOP,
     future_heads=FUTURE_HEADS,
     patterns=PATTERNS,
+    bare_month=re.compile(MONTH_RE),
     dateline_date=DATELINE_DATE,
     gates=GATES,
 )
