@@ -168,3 +168,35 @@ def test_a_month_in_a_past_clause_is_behind(process: Callable[..., Article]) -> 
 def test_the_mayor_62_is_no_timex_in_a_story(process: Callable[..., Article]) -> None:
     found = _timexes(process, "The mayor, 62, said on Tuesday evening that a 45-year-old man fled.")
     assert found == {"Tuesday evening": ("TIME", "2024-03-05TEV")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Profits rose in the third quarter of 2023.",
+            {"the third quarter of 2023": ("DATE", "2023-Q3")},
+        ),
+        (
+            "Profits rose in the first half of last year.",
+            {"the first half of last year": ("DATE", "2023-H1")},
+        ),
+        ("Sales fell late last year.", {"late last year": ("DATE", "2023")}),
+        ("The plant opens early next month.", {"early next month": ("DATE", "2024-04")}),
+        ("Troops will leave by the end of the year.", {"the end of the year": ("DATE", "2024")}),
+        ("Rates rose at the start of this decade.", {"the start of this decade": ("DATE", "202")}),
+        ("He retired in a later year.", {}),
+        ("A third half is no time.", {}),
+    ],
+)
+def test_parts_of_years(text: str, expected: dict[str, tuple[str, str]]) -> None:
+    assert _found(text) == expected
+
+
+def test_a_quarter_without_a_year_follows_the_tense() -> None:
+    assert _found("Sales fell in the fourth quarter.", "past") == {
+        "the fourth quarter": ("DATE", "2023-Q4")
+    }
+    assert _found("Sales will rise in the second quarter.", "future") == {
+        "the second quarter": ("DATE", "2024-Q2")
+    }

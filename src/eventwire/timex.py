@@ -123,6 +123,8 @@ def _plausible(kind: str, groups: dict[str, str], text: str, end: int, words: Ti
         return not text[end:].lower().startswith(_AGE_AFTER)
     if kind == "ref" and groups["ref"].lower() in ("the past", "the future"):
         return _ref_alone(text[end:], words)
+    if kind == "quarter" and groups["part"].lower() == "half":
+        return words.part_ordinals[groups["q"].lower()] <= 2
     if kind == "year_end":
         return _range_end(groups["first"], groups["last"]) is not None
     if kind == "year":
@@ -311,9 +313,34 @@ def _rel_part(
 def _edge(
     g: dict[str, str], anchor: dt.date | None, tense: Tense | None, words: TimexWords
 ) -> Normalised:
+    """"earlier this month", "late last year", "the end of the decade": the unit's value (the
+    part of it, TimeML's ``mod``, is not in the value)."""
     if anchor is None:
-        return Normalised("DATE", None, "this unit, no anchor")
-    return Normalised("DATE", _unit_value(g["unit"].lower(), anchor, 0), f"{g['edge'].lower()}")
+        return Normalised("DATE", None, "part of a unit, no anchor")
+    shift = {"last": -1, "next": 1}.get((g.get("rel") or g.get("rel2") or "").lower(), 0)
+    rule = (g.get("edge") or g.get("pos") or "").lower()
+    return Normalised("DATE", _unit_value(g["unit"].lower(), anchor, shift), rule)
+
+
+def _quarter(
+    g: dict[str, str], anchor: dt.date | None, tense: Tense | None, words: TimexWords
+) -> Normalised:
+    """"the third quarter" → ``2024-Q3``, "the first half of 2023" → ``2023-H1``; without a
+    year, the one the tense points to (as for a month)."""
+    n = words.part_ordinals[g["q"].lower()]
+    half = g["part"].lower() == "half"
+    code, months = ("H", 6) if half else ("Q", 3)
+    if "year" in g:
+        return Normalised("DATE", f"{g['year']}-{code}{n}", "quarter:explicit")
+    if anchor is None:
+        return Normalised("DATE", None, "quarter, no anchor")
+    if "rel" in g:
+        year = anchor.year + {"last": -1, "next": 1, "this": 0}[g["rel"].lower()]
+        return Normalised("DATE", f"{year}-{code}{n}", "quarter of a relative year")
+    options = [dt.date(anchor.year + k, (n - 1) * months + 1, 1) for k in (-1, 0, 1)]
+    chosen = _pick(options, dt.date(anchor.year, anchor.month, 1), tense)
+    year = chosen.year if chosen else anchor.year
+    return Normalised("DATE", f"{year}-{code}{n}", _rule("quarter", tense))
 
 
 def _rel_unit(
@@ -501,7 +528,7 @@ _NORMALISERS: Final[
     "edge": _edge, "rel_unit": _rel_unit, "set": _set, "duration": _duration,
     "season": _season, "day_word": _day_word, "weekday": _weekday, "decade": _decade,
     "clock": _clock, "ref": _ref, "year": _year, "vague": _vague, "century": _century,
-    "month_rel": _month_rel, "year_end": _year_end, "clock24": _clock24,
+    "month_rel": _month_rel, "year_end": _year_end, "clock24": _clock24, "quarter": _quarter,
 }  # fmt: skip
 
 

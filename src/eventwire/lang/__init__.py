@@ -84,6 +84,7 @@ class TimexWords:
     units: Mapping[str, str]  # unit word → TimeML unit ("day" → "D", "hour" → "TH")
     plural_units: Mapping[str, str]  # "months" → "month" (vague durations: "for months")
     ordinals: Mapping[str, int]  # "nineteenth" → 19 (centuries)
+    part_ordinals: Mapping[str, int]  # "third" → 3 (quarters and halves of a year)
     #: Words after "the past"/"the future" when that is the time itself ("the future of").
     ref_followers: frozenset[str]
     seasons: Mapping[str, str]  # season word → TimeML season ("summer" → "SU")

@@ -47,6 +47,10 @@ ORDINALS: Final = {
     "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
     "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty-second": 22,
 }  # fmt: skip
+#: Ordinals of quarters and halves ("the third quarter" → Q3).
+PART_ORDINALS: Final = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+}  # fmt: skip
 #: Words that follow "the past"/"the future" when it is the time itself, not a modifier
 #: ("the future of Afghanistan", "in the past, ..."), as against "the past president".
 REF_FOLLOWERS: Final = frozenset(
@@ -118,7 +122,23 @@ PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
             ignore_case=True,
         ),
     ),
-    ("edge", _p(r"\b(?P<edge>earlier|later) this (?P<unit>week|month|year)\b", ignore_case=True)),
+    (
+        "edge",
+        _p(
+            r"\b(?:(?P<edge>earlier|later|early|late) (?P<rel>this|last|next)|(?:the )?(?P<pos>end"
+            r"|start|beginning|middle) of (?:the|(?P<rel2>this|last|next))) (?P<unit>week|month"
+            r"|year|decade|century)\b",
+            ignore_case=True,
+        ),
+    ),
+    (
+        "quarter",
+        _p(
+            r"\b(?:the )?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) (?P<part>quarter|half)"
+            rf"\b(?:(?: of)? {Y}| of (?P<rel>this|last|next) year)?",
+            ignore_case=True,
+        ),
+    ),
     (
         "rel_unit",
         _p(
@@ -223,7 +243,8 @@ GATES: Final = MappingProxyType(
         "ordinal_day": re.compile(r"\d(?:st|nd|rd|th)"),
         "ago": re.compile(r"ago", re.IGNORECASE),
         "rel_part": re.compile(r"morning|afternoon|evening|night", re.IGNORECASE),
-        "edge": re.compile(r"this (?:week|month|year)", re.IGNORECASE),
+        "edge": re.compile(r"week|month|year|decade|century", re.IGNORECASE),
+        "quarter": re.compile(r" (?:quarter|half)", re.IGNORECASE),
         "rel_unit": re.compile(r"week|month|year|decade|century", re.IGNORECASE),
         "set": re.compile(r"(?:every|each) |daily|weekly|monthly|annually|yearly"),
         "duration": re.compile(r"minute|hour|day|week|month|year|decade", re.IGNORECASE),
@@ -260,6 +281,7 @@ TIMEX: Final = TimexWords(
     units=MappingProxyType(UNITS),
     plural_units=MappingProxyType(PLURAL_UNITS),
     ordinals=MappingProxyType(ORDINALS),
+    part_ordinals=MappingProxyType(PART_ORDINALS),
     ref_followers=REF_FOLLOWERS,
     seasons=MappingProxyType(SEASONS),
     season_start=MappingProxyType(SEASON_START),
