@@ -313,7 +313,7 @@ def _rel_part(
 def _edge(
     g: dict[str, str], anchor: dt.date | None, tense: Tense | None, words: TimexWords
 ) -> Normalised:
-    """"earlier this month", "late last year", "the end of the decade": the unit's value (the
+    """ "earlier this month", "late last year", "the end of the decade": the unit's value (the
     part of it, TimeML's ``mod``, is not in the value)."""
     if anchor is None:
         return Normalised("DATE", None, "part of a unit, no anchor")
@@ -325,7 +325,7 @@ def _edge(
 def _quarter(
     g: dict[str, str], anchor: dt.date | None, tense: Tense | None, words: TimexWords
 ) -> Normalised:
-    """"the third quarter" → ``2024-Q3``, "the first half of 2023" → ``2023-H1``; without a
+    """ "the third quarter" → ``2024-Q3``, "the first half of 2023" → ``2023-H1``; without a
     year, the one the tense points to (as for a month)."""
     n = words.part_ordinals[g["q"].lower()]
     half = g["part"].lower() == "half"
