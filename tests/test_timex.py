@@ -200,3 +200,12 @@ def test_a_quarter_without_a_year_follows_the_tense() -> None:
     assert _found("Sales will rise in the second quarter.", "future") == {
         "the second quarter": ("DATE", "2024-Q2")
     }
+
+
+def test_today_in_a_generic_present_clause_is_present_ref(process: Callable[..., Article]) -> None:
+    assert _timexes(process, "Today, the valley grows more rice than ever.").get("Today") == (
+        "DATE",
+        "PRESENT_REF",
+    )
+    assert _timexes(process, "The minister resigned today.").get("today") == ("DATE", "2024-03-07")
+    assert _timexes(process, "Talks will resume today.").get("today") == ("DATE", "2024-03-07")

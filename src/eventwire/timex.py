@@ -625,12 +625,27 @@ def _timex(
     if tense is None and match.cue in ("by", "until", "before"):
         tense = "future"  # an open deadline lies ahead
     result = normalise(match, article.date, tense, lang.timex)
+    today = match.kind == "day_word" and match.groups["word"].lower() == "today"
+    if today and token is not None and generic_present(token, lang):
+        result = Normalised("DATE", "PRESENT_REF", "today: generic present")
     deadline = match.cue in lang.timex.deadline_cues or (
         match.kind == "duration" and match.cue == "within"
     )
     span = Span(match.start, match.end)
     text = span.text_of(article.text)
     return Timex(span, text, sentence, result.type, result.value, result.rule, deadline)
+
+
+def generic_present(token: Any, lang: LanguageData) -> bool:
+    """"Today it faces competition": "today" in a simple-present clause means nowadays
+    (TimeML ``PRESENT_REF``), not the day of publication. A reporting verb ("says today"), an
+    auxiliary (will, is -ing, has) or a past verb keeps the day."""
+    verb = governing_verb(token)
+    if verb is None or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if verb.lemma_ in lang.speech_verbs("times_report"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _token_at(tokens: dict[int, Any], start: int) -> Any | None:
