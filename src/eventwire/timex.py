@@ -637,7 +637,7 @@ def _timex(
 
 
 def generic_present(token: Any, lang: LanguageData) -> bool:
-    """"Today it faces competition": "today" in a simple-present clause means nowadays
+    """ "Today it faces competition": "today" in a simple-present clause means nowadays
     (TimeML ``PRESENT_REF``), not the day of publication. A reporting verb ("says today"), an
     auxiliary (will, is -ing, has) or a past verb keeps the day."""
     verb = governing_verb(token)
