@@ -48,18 +48,23 @@ class Normalised:
 
 
 # -- finding -------------------------------------------------------------------------------------
-def find_in_text(text: str, words: TimexWords, offset: int = 0) -> list[Found]:
-    """Non-overlapping matches in ``text`` (earliest first; the longest wins an overlap)."""
+#: Gate groups: (gate or ``None``, searched in the lower-cased text, the kinds it gates).
+GatePlan = tuple[tuple[re.Pattern[str] | None, bool, tuple[str, ...]], ...]
+
+
+def find_in_text(
+    text: str, words: TimexWords, offset: int = 0, plan: GatePlan | None = None
+) -> list[Found]:
+    """Non-overlapping matches in ``text`` (earliest first; the longest wins an overlap).
+
+    ``plan``: the gates to search (:func:`gate_plan`; by default every kind's), so that a
+    sentence is not scanned for a kind whose gate the whole article does not hold.
+    """
     candidates: list[tuple[int, int, int, Found]] = []
-    gated: dict[re.Pattern[str], bool] = {}  # gate → found in the text (several kinds share one)
+    live = _live_kinds(text, plan if plan is not None else gate_plan(words))
     for rank, (kind, pattern) in enumerate(words.patterns):
-        gate = words.gates.get(kind)
-        if gate is not None:
-            found_gate = gated.get(gate)
-            if found_gate is None:
-                found_gate = gated[gate] = gate.search(text) is not None
-            if not found_gate:  # every match of the kind contains the gate: none here
-                continue
+        if kind not in live:  # every match of a kind contains its gate: none here
+            continue
         for match in pattern.finditer(text):
             found = _found(kind, match, offset, words)
             if found is not None:
@@ -69,6 +74,33 @@ def find_in_text(text: str, words: TimexWords, offset: int = 0) -> list[Found]:
         if all(found.end <= c.start or found.start >= c.end for c in chosen):
             chosen.append(found)
     return sorted(chosen, key=lambda f: f.start)
+
+
+def gate_plan(words: TimexWords, text: str | None = None) -> GatePlan:
+    """The kinds grouped by gate (several kinds share one); with ``text``, only the groups whose
+    gate ``text`` holds (one search a gate over the whole article)."""
+    groups: dict[tuple[re.Pattern[str] | None, bool], list[str]] = {}
+    for kind, _ in words.patterns:
+        gate = words.gates.get(kind)
+        groups.setdefault((gate, kind in words.folded_gates), []).append(kind)
+    plan = tuple((gate, folded, tuple(kinds)) for (gate, folded), kinds in groups.items())
+    return plan if text is None else _present(text, plan)
+
+
+def _present(text: str, plan: GatePlan) -> GatePlan:
+    lowered = text.lower()
+    return tuple(
+        group
+        for group in plan
+        if group[0] is None or group[0].search(lowered if group[1] else text) is not None
+    )
+
+
+def _live_kinds(text: str, plan: GatePlan) -> set[str]:
+    live: set[str] = set()
+    for _, _, kinds in _present(text, plan):
+        live.update(kinds)
+    return live
 
 
 def _found(kind: str, match: re.Match[str], offset: int, words: TimexWords) -> Found | None:
@@ -606,10 +638,11 @@ def find_timexes(article: Article, lang: LanguageData) -> tuple[Timex, ...]:
     """Every temporal expression in the analysed sentences, normalised against ``date``."""
     text = article.norm_text or article.text
     found: list[Timex] = []
+    plan = gate_plan(lang.timex, text)
     for context in sentence_contexts(article):
         sentence, sent, offset = context.record, context.sent, context.offset
         span = sentence.span
-        matches = find_in_text(text[span.start : span.end], lang.timex, span.start)
+        matches = find_in_text(text[span.start : span.end], lang.timex, span.start, plan)
         tokens = {offset + t.idx: t for t in sent}
         for match in matches:
             token = _token_at(tokens, match.start)

@@ -107,6 +107,8 @@ class TimexWords:
     #: not scanned for the kind (the scan of every pattern over every sentence was most of the
     #: ``time`` stage). Kinds without one are always scanned.
     gates: Mapping[str, re.Pattern[str]] = field(default_factory=lambda: MappingProxyType({}))
+    #: The kinds whose gate is searched in the lower-cased text (written in lower case).
+    folded_gates: frozenset[str] = frozenset()
 
     def month(self, name: str) -> int:
         """The number of a month name or abbreviation ("January", "Jan.", "Sept" → 1, 1, 9)."""
