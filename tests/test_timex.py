@@ -81,6 +81,8 @@ def _found(text: str, tense: Tense | None = None) -> dict[str, tuple[str, str | 
         ("The two clans have feuded for decades.", {"decades": ("DURATION", "PXDE")}),
         ("Talks stalled over the past few weeks.", {"the past few weeks": ("DURATION", "PXW")}),
         ("Hours later, the army withdrew.", {"Hours": ("DURATION", "PTXH")}),
+        # regression: a noun between a number and a capitalised unit is no adjective
+        ("Jets killed 50 fighters Hours after the raid.", {"Hours": ("DURATION", "PTXH")}),
         ("The town was founded centuries ago.", {"centuries ago": ("DATE", "PAST_REF")}),
         ("Aid will arrive in the coming days.", {"the coming days": ("DURATION", "PXD")}),
         # centuries and decades
