@@ -1,9 +1,13 @@
 """Temporal expressions: found by patterns (plus spaCy DATE/TIME entities) and normalised.
 
 Values follow TimeML's TIMEX3: ``DATE`` (``2019-01-25``, ``2019-01``, ``2019-W04``, ``2019-SU``,
-``2019``, ``201`` for the 2010s, ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF``), ``TIME``
-(``2019-01-26T15:00``, ``2019-01-25TNI``), ``DURATION`` (``P3D``, ``PT72H``, ``PXD``) and
-``SET`` (``XXXX-WXX-5`` for "every Friday", ``P1W`` for "weekly").
+``2019-Q3``, ``2019``, ``201`` for the 2010s, ``18`` for the 19th century,
+``PRESENT_REF``/``PAST_REF``/``FUTURE_REF``), ``TIME`` (``2019-01-26T15:00``, ``2019-01-25TNI``,
+``2019-01-22TEV`` for "Tuesday evening"), ``DURATION`` (``P3D``, ``PT72H``, ``PXM`` for "in
+recent months") and ``SET`` (``XXXX-WXX-5`` for "every Friday", ``P1W`` for "weekly").
+
+Every timex of a dated article has a value: a spaCy DATE/TIME entity no rule resolves (an age,
+a bare number) is not one.
 
 Relative expressions are resolved against the publication date and the tense of the verb that
 governs them: in a past-tense clause "Friday", "Jan. 23", "the 23rd" and "in March" take the
