@@ -38,6 +38,7 @@ from eventwire.evaluate import PRF, is_scored
 from eventwire.labelled import LabelledEvent, LabelledQuote, LabelledStory
 from eventwire.model import Article, Event, Mention, Quote, Span
 from eventwire.place_scores import PlaceScores, score_places
+from eventwire.timex_scores import TimexScores, score_timexes
 
 MIN_JACCARD: Final = 0.5
 _COUNTRIES: Final = frozenset(c.alpha_3 for c in pycountry.countries) | {"IGO", "XKX"}
@@ -93,6 +94,7 @@ class StoryScores:
     quotes: QuoteScores
     events: EventScores
     places: PlaceScores
+    timexes: TimexScores
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -100,6 +102,7 @@ class StoryScores:
             "quotes": self.quotes.as_dict(),
             "events": self.events.as_dict(),
             "places": self.places.as_dict(),
+            "timexes": self.timexes.as_dict(),
         }
 
 
@@ -307,8 +310,8 @@ def score_events(stories: Sequence[LabelledStory], articles: Sequence[Article]) 
 
 
 def score_stories(stories: Sequence[LabelledStory], articles: Sequence[Article]) -> StoryScores:
-    """Quote, event and place scores of predicted articles against their labelled stories
-    (same order)."""
+    """Quote, event, place and timex scores of predicted articles against their labelled
+    stories (same order)."""
     if len(stories) != len(articles):
         raise EvaluationError(f"{len(stories)} labelled stories but {len(articles)} articles")
     return StoryScores(
@@ -316,6 +319,7 @@ def score_stories(stories: Sequence[LabelledStory], articles: Sequence[Article])
         score_quotes(stories, articles),
         score_events(stories, articles),
         score_places(stories, articles),
+        score_timexes(stories, articles),
     )
 
 

@@ -1,9 +1,13 @@
 """Temporal expressions: found by patterns (plus spaCy DATE/TIME entities) and normalised.
 
 Values follow TimeML's TIMEX3: ``DATE`` (``2019-01-25``, ``2019-01``, ``2019-W04``, ``2019-SU``,
-``2019``, ``201`` for the 2010s, ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF``), ``TIME``
-(``2019-01-26T15:00``, ``2019-01-25TNI``), ``DURATION`` (``P3D``, ``PT72H``, ``PXD``) and
-``SET`` (``XXXX-WXX-5`` for "every Friday", ``P1W`` for "weekly").
+``2019-Q3``, ``2019``, ``201`` for the 2010s, ``18`` for the 19th century,
+``PRESENT_REF``/``PAST_REF``/``FUTURE_REF``), ``TIME`` (``2019-01-26T15:00``, ``2019-01-25TNI``,
+``2019-01-22TEV`` for "Tuesday evening"), ``DURATION`` (``P3D``, ``PT72H``, ``PXM`` for "in
+recent months") and ``SET`` (``XXXX-WXX-5`` for "every Friday", ``P1W`` for "weekly").
+
+Every timex of a dated article has a value: a spaCy DATE/TIME entity no rule resolves (an age,
+a bare number) is not one.
 
 Relative expressions are resolved against the publication date and the tense of the verb that
 governs them: in a past-tense clause "Friday", "Jan. 23", "the 23rd" and "in March" take the
@@ -18,11 +22,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
-from eventwire.context import sentence_contexts
+from eventwire.context import SentenceContext, sentence_contexts
 from eventwire.lang import LanguageData, TimexWords
 from eventwire.model import Article, Span, Timex, TimexType
 
@@ -48,18 +52,23 @@ class Normalised:
 
 
 # -- finding -------------------------------------------------------------------------------------
-def find_in_text(text: str, words: TimexWords, offset: int = 0) -> list[Found]:
-    """Non-overlapping matches in ``text`` (earliest first; the longest wins an overlap)."""
+#: Gate groups: (gate or ``None``, searched in the lower-cased text, the kinds it gates).
+GatePlan = tuple[tuple[re.Pattern[str] | None, bool, tuple[str, ...]], ...]
+
+
+def find_in_text(
+    text: str, words: TimexWords, offset: int = 0, plan: GatePlan | None = None
+) -> list[Found]:
+    """Non-overlapping matches in ``text`` (earliest first; the longest wins an overlap).
+
+    ``plan``: the gates to search (:func:`gate_plan`; by default every kind's), so that a
+    sentence is not scanned for a kind whose gate the whole article does not hold.
+    """
     candidates: list[tuple[int, int, int, Found]] = []
-    gated: dict[re.Pattern[str], bool] = {}  # gate → found in the text (several kinds share one)
+    live = _live_kinds(text, plan if plan is not None else gate_plan(words))
     for rank, (kind, pattern) in enumerate(words.patterns):
-        gate = words.gates.get(kind)
-        if gate is not None:
-            found_gate = gated.get(gate)
-            if found_gate is None:
-                found_gate = gated[gate] = gate.search(text) is not None
-            if not found_gate:  # every match of the kind contains the gate: none here
-                continue
+        if kind not in live:  # every match of a kind contains its gate: none here
+            continue
         for match in pattern.finditer(text):
             found = _found(kind, match, offset, words)
             if found is not None:
@@ -71,10 +80,37 @@ def find_in_text(text: str, words: TimexWords, offset: int = 0) -> list[Found]:
     return sorted(chosen, key=lambda f: f.start)
 
 
+def gate_plan(words: TimexWords, text: str | None = None) -> GatePlan:
+    """The kinds grouped by gate (several kinds share one); with ``text``, only the groups whose
+    gate ``text`` holds (one search a gate over the whole article)."""
+    groups: dict[tuple[re.Pattern[str] | None, bool], list[str]] = {}
+    for kind, _ in words.patterns:
+        gate = words.gates.get(kind)
+        groups.setdefault((gate, kind in words.folded_gates), []).append(kind)
+    plan = tuple((gate, folded, tuple(kinds)) for (gate, folded), kinds in groups.items())
+    return plan if text is None else _present(text, plan)
+
+
+def _present(text: str, plan: GatePlan) -> GatePlan:
+    lowered = text.lower()
+    return tuple(
+        group
+        for group in plan
+        if group[0] is None or group[0].search(lowered if group[1] else text) is not None
+    )
+
+
+def _live_kinds(text: str, plan: GatePlan) -> set[str]:
+    live: set[str] = set()
+    for _, _, kinds in _present(text, plan):
+        live.update(kinds)
+    return live
+
+
 def _found(kind: str, match: re.Match[str], offset: int, words: TimexWords) -> Found | None:
     groups = {k: v for k, v in match.groupdict().items() if v is not None}
     cue = groups.pop("cue", None)
-    start = match.start()
+    start, end = match.start(), match.end()
     if cue is not None and kind not in ("month", "duration"):
         start = match.start("cue") + len(cue) + 1  # the cue word is context, not the expression
     if kind == "weekday" and groups.get("rel", "").lower() in (
@@ -86,18 +122,30 @@ def _found(kind: str, match: re.Match[str], offset: int, words: TimexWords) -> F
         "after",
     ):
         cue = groups.pop("rel")
-        start = match.start("wd")
-    if kind == "duration" and cue is not None and cue.lower() in ("in", "after"):
-        start = match.start("n")  # "in three days": the duration itself
+        start = match.start("edge") if "edge" in groups else match.start("wd")
+    if kind == "duration":  # "for the past six months": from "the", "more than" or the number
+        start = min(match.start(g) for g in ("the", "approx", "n") if g in groups)
+    if kind == "vague":
+        if cue is None and "rel" not in groups and "after" not in groups:
+            return None  # a bare "days" is no expression of time; "for days", "days later" are
+        if groups.get("after", "").lower() != "ago":
+            end = match.end("vunit")  # "decades later": "later" relates it to another time
+    if kind == "clock24" and cue is None and "zone" not in groups:
+        return None  # "3:16" alone may be a verse or a score; "at 14:30", "14:30 GMT" is a time
     if kind == "month":
-        if cue is not None and cue.lower() in ("in", "since", "by", "until", "from", "during"):
+        if cue is not None and cue.lower() in (
+            "in", "since", "by", "until", "till", "through", "throughout", "from", "during"
+        ):  # fmt: skip
             start = match.start("mon")
         else:
             groups["mod"] = (cue or "").lower()
             cue = None
-    if not _plausible(kind, groups, match.string, match.end(), words):
+    if not _plausible(kind, groups, match.string, end, words):
         return None
-    return Found(offset + start, offset + match.end(), kind, groups, cue.lower() if cue else None)
+    return Found(offset + start, offset + end, kind, groups, cue.lower() if cue else None)
+
+
+_AGE_AFTER: Final = ("-old", " old", " older", " younger", "-olds")
 
 
 def _plausible(kind: str, groups: dict[str, str], text: str, end: int, words: TimexWords) -> bool:
@@ -107,6 +155,14 @@ def _plausible(kind: str, groups: dict[str, str], text: str, end: int, words: Ti
             return text[: end - len("the fall")].lower().endswith("in ")
     if kind == "season" and groups.get("season", "").lower() == "fall":
         return "rel" in groups or "year" in groups
+    if kind == "duration":  # "a 45-year-old man", "11 years old": an age, not a time
+        return not text[end:].lower().startswith(_AGE_AFTER)
+    if kind == "ref" and groups["ref"].lower() in ("the past", "the future"):
+        return _ref_alone(text[end:], words)
+    if kind == "quarter" and groups["part"].lower() == "half":
+        return words.part_ordinals[groups["q"].lower()] <= 2
+    if kind == "year_end":
+        return _range_end(groups["first"], groups["last"]) is not None
     if kind == "year":
         following = text[end:].split(maxsplit=1)
         return not (following and following[0].lower().strip(".,;") in words.year_stop)
@@ -115,6 +171,25 @@ def _plausible(kind: str, groups: dict[str, str], text: str, end: int, words: Ti
     if kind == "clock" and "h" in groups:
         return 1 <= int(groups["h"]) <= 12
     return True
+
+
+def _ref_alone(after: str, words: TimexWords) -> bool:
+    """ "the future" is a time before punctuation or a function word ("the future of"), not
+    before a noun it modifies ("the future king")."""
+    if not after[:1].isspace():
+        return True
+    following = after.split(maxsplit=1)
+    return not following or following[0].lower() in words.ref_followers
+
+
+def _range_end(first: str, last: str) -> int | None:
+    """The last year of a range ("2011-2013", "2011-12", "1999-00"); ``None`` for what is no
+    range ("2011-05" as a month, "2013-2011")."""
+    start = int(first)
+    end = int(last) if len(last) == 4 else start // 100 * 100 + int(last)
+    if len(last) == 2 and end <= start:
+        end += 100
+    return end if 0 < end - start <= 30 else None
 
 
 # -- tense ---------------------------------------------------------------------------------------
@@ -136,7 +211,8 @@ def verb_tense(verb: Any | None, lang: LanguageData) -> Tense | None:
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if auxes & lang.modals.future_time:
         return "future"
-    if verb.tag_ == "VB" and (verb.dep_ == "ROOT" or "to" in auxes):
+    passive_infinitive = verb.tag_ == "VBN" and "to" in auxes and "be" in auxes
+    if (verb.tag_ == "VB" or passive_infinitive) and (verb.dep_ == "ROOT" or "to" in auxes):
         head = verb.head
         if verb.dep_ in ("ROOT", "acl", "relcl") or head.lemma_ in lang.timex.future_heads:
             return "future"
@@ -259,6 +335,8 @@ def _rel_part(
     g: dict[str, str], anchor: dt.date | None, tense: Tense | None, words: TimexWords
 ) -> Normalised:
     rel, part = g["rel"].lower(), words.day_parts[g["part"].lower()]
+    if rel == "a recent":  # some recent afternoon: the day is not known
+        return Normalised("TIME", f"XXXX-XX-XXT{part}", "day part, day unknown")
     if anchor is None:
         return Normalised("TIME", None, "day part, no anchor")
     shift = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
@@ -271,21 +349,92 @@ def _rel_part(
 def _edge(
     g: dict[str, str], anchor: dt.date | None, tense: Tense | None, words: TimexWords
 ) -> Normalised:
+    """ "earlier this month", "late last year", "the end of the decade": the unit's value (the
+    part of it, TimeML's ``mod``, is not in the value)."""
     if anchor is None:
-        return Normalised("DATE", None, "this unit, no anchor")
-    return Normalised("DATE", _unit_value(g["unit"].lower(), anchor, 0), f"{g['edge'].lower()}")
+        return Normalised("DATE", None, "part of a unit, no anchor")
+    shift = {"last": -1, "next": 1}.get((g.get("rel") or g.get("rel2") or "").lower(), 0)
+    rule = (g.get("edge") or g.get("pos") or "").lower()
+    return Normalised("DATE", _unit_value(g["unit"].lower(), anchor, shift), rule)
+
+
+def _quarter(
+    g: dict[str, str], anchor: dt.date | None, tense: Tense | None, words: TimexWords
+) -> Normalised:
+    """ "the third quarter" → ``2024-Q3``, "the first half of 2023" → ``2023-H1``; without a
+    year, the one the tense points to (as for a month)."""
+    n = words.part_ordinals[g["q"].lower()]
+    half = g["part"].lower() == "half"
+    code, months = ("H", 6) if half else ("Q", 3)
+    if "year" in g:
+        return Normalised("DATE", f"{g['year']}-{code}{n}", "quarter:explicit")
+    if anchor is None:
+        return Normalised("DATE", None, "quarter, no anchor")
+    if "rel" in g:
+        year = anchor.year + {"last": -1, "next": 1, "this": 0}[g["rel"].lower()]
+        return Normalised("DATE", f"{year}-{code}{n}", "quarter of a relative year")
+    options = [dt.date(anchor.year + k, (n - 1) * months + 1, 1) for k in (-1, 0, 1)]
+    chosen = _pick(options, dt.date(anchor.year, anchor.month, 1), tense)
+    year = chosen.year if chosen else anchor.year
+    return Normalised("DATE", f"{year}-{code}{n}", _rule("quarter", tense))
 
 
 def _rel_unit(
     g: dict[str, str], anchor: dt.date | None, tense: Tense | None, words: TimexWords
 ) -> Normalised:
+    """ "last year" is a date; "the past year", "the last year", "the coming decade" a period."""
     rel, unit = g["rel"].lower(), g["unit"].lower()
-    if rel in ("past", "coming"):
+    if rel in ("past", "coming") or ("the" in g and rel in ("last", "next")):
         return Normalised("DURATION", f"P1{words.units[unit]}", f"{rel} unit")
     if anchor is None:
         return Normalised("DATE", None, "relative unit, no anchor")
-    shift = {"last": -1, "next": 1, "this": 0}[rel]
+    shift = {"last": -1, "previous": -1, "next": 1, "following": 1, "this": 0}[rel]
     return Normalised("DATE", _unit_value(unit, anchor, shift), f"relative {unit}")
+
+
+def _vague(
+    g: dict[str, str], anchor: dt.date | None, tense: Tense | None, words: TimexWords
+) -> Normalised:
+    """ "in recent months", "for decades": a duration of unstated length (PXM, PXDE, PTXH);
+    "years ago": some time before (PAST_REF)."""
+    if g.get("after", "").lower() == "ago":
+        return Normalised("DATE", "PAST_REF", "vague ago")
+    unit = words.units[words.plural_units[g["vunit"].lower()]]
+    value = f"PTX{unit[1]}" if unit.startswith("T") else f"PX{unit}"
+    return Normalised("DURATION", value, "vague duration")
+
+
+def _century(
+    g: dict[str, str], anchor: dt.date | None, tense: Tense | None, words: TimexWords
+) -> Normalised:
+    """TimeML names a century by its first two digits: the 19th century is ``18``."""
+    number = int(g["cent"]) if "cent" in g else words.ordinals[g["word"].lower()]
+    return Normalised("DATE", f"{number - 1:02d}", "century")
+
+
+def _month_rel(
+    g: dict[str, str], anchor: dt.date | None, tense: Tense | None, words: TimexWords
+) -> Normalised:
+    """ "July this year", "March of last year"."""
+    if anchor is None:
+        return Normalised("DATE", None, "month of a relative year, no anchor")
+    year = anchor.year + {"last": -1, "next": 1, "this": 0}[g["rel"].lower()]
+    return Normalised("DATE", f"{year}-{words.month(g['mon']):02d}", "month of a relative year")
+
+
+def _year_end(
+    g: dict[str, str], anchor: dt.date | None, tense: Tense | None, words: TimexWords
+) -> Normalised:
+    """The second year of a range ("2011-2013", "2011-12"); the first is a year of its own."""
+    end = _range_end(g["first"], g["last"])
+    return Normalised("DATE", str(end) if end else None, "year range end")
+
+
+def _clock24(
+    g: dict[str, str], anchor: dt.date | None, tense: Tense | None, words: TimexWords
+) -> Normalised:
+    day = anchor.isoformat() if anchor else "XXXX-XX-XX"
+    return Normalised("TIME", f"{day}T{int(g['hh']):02d}:{g['mm']}", "24-hour clock")
 
 
 def _set(
@@ -354,13 +503,33 @@ def _weekday(
         return Normalised("DATE", None, "weekday, no anchor")
     day = resolve_weekday(words.weekday(g["wd"]), anchor, rel=rel, tense=tense)
     rule = f"weekday:{rel}" if rel in ("last", "next") else _rule("weekday", tense or "past")
+    time = _time_of_day(g, words)
+    if time is not None:  # "Tuesday evening" → 2024-03-05TEV; "Tuesday at 14:30"
+        return Normalised("TIME", f"{day.isoformat()}T{time}", rule)
     return Normalised("DATE", day.isoformat(), rule)
+
+
+def _time_of_day(g: dict[str, str], words: TimexWords) -> str | None:
+    if "part" in g:
+        return words.day_parts[g["part"].lower()]
+    if "hh" in g:
+        return f"{int(g['hh']):02d}:{g['mm']}"
+    if "h" in g:
+        hour = int(g["h"]) % 12 + (12 if g["ampm"].lower() == "p" else 0)
+        return f"{hour:02d}:{g.get('min', '00')}"
+    return None
 
 
 def _decade(
     g: dict[str, str], anchor: dt.date | None, tense: Tense | None, words: TimexWords
 ) -> Normalised:
-    return Normalised("DATE", g["dec"], "decade")
+    """ "the 1960s" → ``196``; "the '70s" → ``197`` (the latest such decade begun by the
+    publication year: "the '10s" of 2024 → ``201``)."""
+    if "dec" in g:
+        return Normalised("DATE", g["dec"], "decade")
+    digit = int(g["short"])
+    this_century = anchor is not None and 2000 + 10 * digit <= anchor.year
+    return Normalised("DATE", f"{20 if this_century else 19}{digit}", "decade")
 
 
 def _clock(
@@ -378,10 +547,7 @@ def _clock(
 def _ref(
     g: dict[str, str], anchor: dt.date | None, tense: Tense | None, words: TimexWords
 ) -> Normalised:
-    value = words.refs.get(g["ref"].lower(), "FUTURE_REF")
-    if value == "FUTURE_REF" and g["ref"].lower().startswith("in the coming"):
-        return Normalised("DURATION", "PXW" if "week" in g["ref"] else "PXD", "coming")
-    return Normalised("DATE", value, "reference")
+    return Normalised("DATE", words.refs.get(g["ref"].lower(), "FUTURE_REF"), "reference")
 
 
 def _year(
@@ -397,7 +563,8 @@ _NORMALISERS: Final[
     "month": _month, "ordinal_day": _ordinal_day, "ago": _ago, "rel_part": _rel_part,
     "edge": _edge, "rel_unit": _rel_unit, "set": _set, "duration": _duration,
     "season": _season, "day_word": _day_word, "weekday": _weekday, "decade": _decade,
-    "clock": _clock, "ref": _ref, "year": _year,
+    "clock": _clock, "ref": _ref, "year": _year, "vague": _vague, "century": _century,
+    "month_rel": _month_rel, "year_end": _year_end, "clock24": _clock24, "quarter": _quarter,
 }  # fmt: skip
 
 
@@ -443,6 +610,10 @@ def _unit_value(unit: str, anchor: dt.date, shift: int) -> str:
     if unit == "month":
         moved = _add_months(anchor, shift, 1)
         return f"{moved.year}-{moved.month:02d}" if moved else ""
+    if unit == "decade":
+        return str(anchor.year // 10 + shift)
+    if unit == "century":
+        return f"{anchor.year // 100 + shift:02d}"
     return str(anchor.year + shift)
 
 
@@ -471,15 +642,16 @@ def find_timexes(article: Article, lang: LanguageData) -> tuple[Timex, ...]:
     """Every temporal expression in the analysed sentences, normalised against ``date``."""
     text = article.norm_text or article.text
     found: list[Timex] = []
+    plan = gate_plan(lang.timex, text)
     for context in sentence_contexts(article):
         sentence, sent, offset = context.record, context.sent, context.offset
         span = sentence.span
-        matches = find_in_text(text[span.start : span.end], lang.timex, span.start)
+        matches = find_in_text(text[span.start : span.end], lang.timex, span.start, plan)
         tokens = {offset + t.idx: t for t in sent}
         for match in matches:
             token = _token_at(tokens, match.start)
             found.append(_timex(article, match, sentence.index, token, lang))
-        found.extend(_entities(article, context.entities, offset, sentence.index, matches))
+        found.extend(_entities(article, context, sentence.index, matches, lang))
     return tuple(sorted(found, key=lambda t: t.span.start))
 
 
@@ -490,12 +662,27 @@ def _timex(
     if tense is None and match.cue in ("by", "until", "before"):
         tense = "future"  # an open deadline lies ahead
     result = normalise(match, article.date, tense, lang.timex)
+    today = match.kind == "day_word" and match.groups["word"].lower() == "today"
+    if today and token is not None and generic_present(token, lang):
+        result = Normalised("DATE", "PRESENT_REF", "today: generic present")
     deadline = match.cue in lang.timex.deadline_cues or (
         match.kind == "duration" and match.cue == "within"
     )
     span = Span(match.start, match.end)
     text = span.text_of(article.text)
     return Timex(span, text, sentence, result.type, result.value, result.rule, deadline)
+
+
+def generic_present(token: Any, lang: LanguageData) -> bool:
+    """ "Today it faces competition": "today" in a simple-present clause means nowadays
+    (TimeML ``PRESENT_REF``), not the day of publication. A reporting verb ("says today"), an
+    auxiliary (will, is -ing, has) or a past verb keeps the day."""
+    verb = governing_verb(token)
+    if verb is None or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if verb.lemma_ in lang.speech_verbs("times_report"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _token_at(tokens: dict[int, Any], start: int) -> Any | None:
@@ -506,15 +693,34 @@ def _token_at(tokens: dict[int, Any], start: int) -> Any | None:
 
 
 def _entities(
-    article: Article, ents: Sequence[Any], offset: int, sentence: int, matches: list[Found]
+    article: Article,
+    context: SentenceContext,
+    sentence: int,
+    matches: list[Found],
+    lang: LanguageData,
 ) -> Iterator[Timex]:
-    """spaCy DATE/TIME entities no pattern covered: kept, with no value (unresolved)."""
-    for ent in ents:
+    """spaCy DATE/TIME entities no pattern covered, kept only where a rule resolves them.
+
+    TimeML gives every TIMEX3 a value; a span no rule can normalise (an age such as "the mayor,
+    62, said", a bare number, "annual") is not exported as a timex. A bare month name ("a
+    November report") is a month, resolved like "in November".
+    """
+    offset = context.offset
+    for ent in context.entities:
         if ent.label_ not in ("DATE", "TIME"):
             continue
         start, end = offset + ent.start_char, offset + ent.end_char
         if any(m.start < end and start < m.end for m in matches):
             continue
-        kind: TimexType = "TIME" if ent.label_ == "TIME" else "DATE"
-        span = Span(start, end)
-        yield Timex(span, span.text_of(article.text), sentence, kind, None, "ner:unresolved")
+        found = _entity_found(ent.text, start, end, lang.timex)
+        if found is not None:
+            yield _timex(article, found, sentence, ent[0], lang)
+
+
+def _entity_found(text: str, start: int, end: int, words: TimexWords) -> Found | None:
+    if words.bare_month.fullmatch(text):
+        return Found(start, end, "month", {"mon": text}, None)
+    unit = words.entity_duration.fullmatch(text)
+    if unit is not None:  # "a rocky decade": spaCy's DATE, one unit long
+        return Found(start, end, "duration", {"n": "1", "unit": unit["unit"]}, None)
+    return None

@@ -17,6 +17,7 @@ from eventwire.model import Event, Mention
 from eventwire.place_scores import PlaceScores, Share
 from eventwire.settings import Settings
 from eventwire.story_scores import StoryScores
+from eventwire.timex_scores import TimexScores
 
 if TYPE_CHECKING:
     from eventwire.pipeline import Pipeline
@@ -82,8 +83,22 @@ def render_story_scores(split: str, scores: StoryScores) -> str:
     for name, prf in sorted(e.per_type.items()):
         story = e.per_type_story.get(name)
         lines.append(_prf_row(f"  {name}", prf) + (f"  {story.f1:6.3f}" if story else ""))
+    lines += _timex_rows(scores.timexes, header)
     lines += _place_rows(scores.places, header)
     return "\n".join(lines)
+
+
+def _timex_rows(timexes: TimexScores, header: str) -> list[str]:
+    if not timexes.stories:
+        return []
+    return [
+        f"timexes ({timexes.stories} labelled stories; TempEval-3 style)",
+        header,
+        _prf_row("span (overlap)", timexes.span),
+        _prf_row("span (strict)", timexes.strict),
+        _prf_row("type", timexes.type),
+        _prf_row("value", timexes.value),
+    ]
 
 
 def _place_rows(places: PlaceScores, header: str) -> list[str]:
@@ -111,6 +126,7 @@ def _evaluate_labelled(
     from eventwire.pipeline import Pipeline
     from eventwire.place_scores import place_errors
     from eventwire.story_scores import event_errors, quote_errors, score_stories, story_article
+    from eventwire.timex_scores import timex_errors
 
     if errors and split != "tune":
         fatal(EvaluationError(
@@ -134,6 +150,8 @@ def _evaluate_labelled(
                     click.echo(line)
                 for line in quote_errors(story, article):
                     click.echo(line)
+                for line in timex_errors(story, article):
+                    click.echo(line)
     if as_json:
         click.echo(json.dumps(result))
 
@@ -155,7 +173,7 @@ def _describe(event: Event) -> str:
               show_default=True, help="Labelled-story folders: which split to score.")  # fmt: skip
 @click.option("--errors", is_flag=True,
               help="Labelled-story folders, tune split only: print each sentence whose events "
-                   "disagree with the labels, and each quote that does.")  # fmt: skip
+                   "disagree with the labels, and each quote, place and timex that does.")  # fmt: skip
 @click.option("--verb-patterns", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default=None, help="Also code with this CAMEO.2.0.txt-format verb file.")  # fmt: skip
 @click.option("--dictionaries", type=click.Path(exists=True, path_type=Path), default=None,
@@ -171,7 +189,8 @@ def evaluate(
     """Score eventwire against gold data.
 
     GOLD is a PLOVER or PETRARCH gold file (JSON lines), or a labelled-story folder
-    (stories.jsonl + labels.jsonl, e.g. data/labelled/voa), scored for quotes and events per split.
+    (stories.jsonl + labels.jsonl, e.g. data/labelled/voa), scored for quotes, events
+    and (where labelled) timexes per split.
     """
     from eventwire.evaluate import evaluate_file
     from eventwire.pipeline import Pipeline

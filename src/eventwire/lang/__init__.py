@@ -99,6 +99,11 @@ class TimexWords:
     weekdays: tuple[str, ...]  # lower case, Monday first
     numbers: Mapping[str, int | str]  # number words ("three" → 3; "several" → "X")
     units: Mapping[str, str]  # unit word → TimeML unit ("day" → "D", "hour" → "TH")
+    plural_units: Mapping[str, str]  # "months" → "month" (vague durations: "for months")
+    ordinals: Mapping[str, int]  # "nineteenth" → 19 (centuries)
+    part_ordinals: Mapping[str, int]  # "third" → 3 (quarters and halves of a year)
+    #: Words after "the past"/"the future" when that is the time itself ("the future of").
+    ref_followers: frozenset[str]
     seasons: Mapping[str, str]  # season word → TimeML season ("summer" → "SU")
     season_start: Mapping[str, int]  # TimeML season → the month it starts in
     day_parts: Mapping[str, str]  # "morning" → "MO"
@@ -109,12 +114,18 @@ class TimexWords:
     future_heads: frozenset[str]  # "plan to meet on Friday": Friday lies ahead
     #: (kind, pattern), most specific first; named groups as :mod:`eventwire.timex` reads them.
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    #: A month name or abbreviation alone, as a spaCy DATE entity may be ("a November report").
+    bare_month: re.Pattern[str]
+    #: A spaCy DATE entity that is one unit of time with an adjective: "a rocky decade" (P1DE).
+    entity_duration: re.Pattern[str]
     #: The date of a dateline ("Jan 25", "Jan. 25, 2019"): groups ``mon``, ``day``, ``year``.
     dateline_date: str
     #: kind → a pattern found in every match of that kind: a sentence where it is not found is
     #: not scanned for the kind (the scan of every pattern over every sentence was most of the
     #: ``time`` stage). Kinds without one are always scanned.
     gates: Mapping[str, re.Pattern[str]] = field(default_factory=lambda: MappingProxyType({}))
+    #: The kinds whose gate is searched in the lower-cased text (written in lower case).
+    folded_gates: frozenset[str] = frozenset()
 
     def month(self, name: str) -> int:
         """The number of a month name or abbreviation ("January", "Jan.", "Sept" → 1, 1, 9)."""

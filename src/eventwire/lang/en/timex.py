@@ -33,8 +33,32 @@ NUM = r"(?P<n>\d{1,3}|a few|several|some|forty-eight|" + "|".join(
 ) + ")"  # fmt: skip
 UNITS: Final = {
     "minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M", "year": "Y",
-    "decade": "DE", "weekend": "WE",
+    "decade": "DE", "weekend": "WE", "century": "CE",
 }  # fmt: skip
+#: A plural unit word → its unit ("in recent months", "for decades": a vague duration, PXM).
+PLURAL_UNITS: Final = {
+    "minutes": "minute", "hours": "hour", "days": "day", "weeks": "week", "months": "month",
+    "years": "year", "decades": "decade", "centuries": "century",
+}  # fmt: skip
+#: Ordinal words of centuries ("the nineteenth century").
+ORDINALS: Final = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty-second": 22,
+}  # fmt: skip
+#: Ordinals of quarters and halves ("the third quarter" → Q3).
+PART_ORDINALS: Final = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+}  # fmt: skip
+#: Words that follow "the past"/"the future" when it is the time itself, not a modifier
+#: ("the future of Afghanistan", "in the past, ..."), as against "the past president".
+REF_FOLLOWERS: Final = frozenset(
+    {"of", "and", "or", "is", "was", "will", "would", "as", "for", "to", "in", "that", "when",
+     "but", "with", "has", "have", "had", "are", "were", "could", "can", "may", "might", "than",
+     "at", "on", "by", "from", "which", "who", "it", "they", "he", "she", "we", "i", "you",
+     "there", "this", "these", "those", "the", "a", "an", "seems", "looks", "holds", "lies"}
+)  # fmt: skip
 SEASONS: Final = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 SEASON_START: Final = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 DAY_PARTS: Final = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
@@ -45,9 +69,26 @@ YEAR_STOP: Final = frozenset(
      "metres", "meters", "tonnes", "tons", "barrels", "civilians"}
 )  # fmt: skip
 Y = r"(?P<year>(?:19|20)\d\d)"
+#: A modifier that is part of a duration's extent (TimeML ``mod``): "more than 800 days".
+APPROX = (
+    r"(?:(?P<approx>[Mm]ore than|[Ll]ess than|[Ff]ewer than|[Aa]lmost|[Nn]early|[Aa]bout"
+    r"|[Aa]round|[Aa]t least|[Uu]p to|[Rr]oughly|[Aa]pproximately|[Oo]ver) )?"
+)
+#: An adjective between a number and its unit ("eight long years", "a single day").
+#: Lower case, and the unit after it too ("50 militants Hours after" is no duration).
+UNIT_ADJ = (
+    r"(?:(?<=a |A )(?:single|full|whole|entire) |(?<!a |A )(?<!an |An )(?-i:[a-z]{3,} (?=[a-z])))?"
+)
+DAY_PART = r"(?P<part>morning|afternoon|evening|night)"
 D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 M = rf"(?P<mon>{MONTH_RE})"
 CUE = r"(?:(?P<cue>[Oo]n|[Bb]y|[Ii]n|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter|[Ff]rom|[Dd]uring) )?"
+#: "the 19th century", "the nineteenth century", "the early 20th-century" (TimeML: ``18``).
+CENTURY = (
+    r"\b(?:the )?(?:(?P<mod>early|mid-?|late) ?)?(?:(?P<cent>[12]?\d)(?:st|nd|rd|th)|(?P<word>"
+    + "|".join(sorted(ORDINALS, key=len, reverse=True))
+    + r"))[ -][Cc]entury\b"
+)
 
 
 def _p(pattern: str, *, ignore_case: bool = False) -> re.Pattern[str]:
@@ -63,25 +104,46 @@ PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     (
         "month",
         _p(
-            rf"\b(?P<cue>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Ee]arly|[Ll]ate|"
-            rf"[Mm]id-|[Ll]ast|[Nn]ext|[Tt]his) ?{M}(?! ?\d)"
+            rf"\b(?P<cue>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Tt]hrough|[Tt]hroughout|[Ff]rom"
+            rf"|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-|[Ll]ast|[Nn]ext|[Tt]his) ?{M}(?! ?\d)"
         ),
     ),
+    ("month_rel", _p(rf"\b{M},? (?:of )?(?P<rel>this|last|next) year\b")),
     ("ordinal_day", _p(rf"{CUE}\bthe (?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?! (?:of|century))")),
-    ("ago", _p(rf"\b{NUM}[ -](?P<unit>day|week|month|year|decade)s? ago\b", ignore_case=True)),
+    (
+        "ago",
+        _p(rf"\b{APPROX}{NUM}[ -](?P<unit>day|week|month|year|decade)s? ago\b", ignore_case=True),
+    ),
     (
         "rel_part",
         _p(
-            r"\b(?P<rel>this|last|tomorrow|yesterday) (?P<part>morning|afternoon|evening"
-            r"|night)\b",
+            r"\b(?P<rel>this|last|tomorrow|yesterday|a recent) (?P<part>morning|afternoon"
+            r"|evening|night)\b",
             ignore_case=True,
         ),
     ),
-    ("edge", _p(r"\b(?P<edge>earlier|later) this (?P<unit>week|month|year)\b", ignore_case=True)),
+    (
+        "edge",
+        _p(
+            r"\b(?:(?P<edge>earlier|later|early|late) (?P<rel>this|last|next)|(?:the )?(?P<pos>end"
+            r"|start|beginning|middle) of (?:the|(?P<rel2>this|last|next))) (?P<unit>week|month"
+            r"|year|decade|century)\b",
+            ignore_case=True,
+        ),
+    ),
+    (
+        "quarter",
+        _p(
+            r"\b(?:the )?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) (?P<part>quarter|half)"
+            rf"\b(?:(?: of)? {Y}| of (?P<rel>this|last|next) year)?",
+            ignore_case=True,
+        ),
+    ),
     (
         "rel_unit",
         _p(
-            r"\b(?P<rel>last|next|this|past|coming) (?P<unit>week|month|year|weekend)\b",
+            r"\b(?P<the>the )?(?P<rel>last|next|this|past|coming|previous|following)"
+            r" (?P<unit>week|month|year|weekend|decade|century)\b",
             ignore_case=True,
         ),
     ),
@@ -96,12 +158,22 @@ PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     (
         "duration",
         _p(
-            rf"\b(?:(?P<cue>[Ww]ithin|[Ff]or|[Oo]ver|[Ii]n|[Aa]fter) (?:the (?:next|past"
-            rf"|last|coming) )?)?{NUM}[ -](?P<unit>minute|hour|day|week|month|year"
-            r"|decade)s?\b(?! ago)",
+            rf"\b(?:(?P<cue>[Ww]ithin|[Ff]or|[Oo]ver|[Ii]n|[Aa]fter|[Dd]uring) )?(?P<the>[Tt]he"
+            rf" (?:next|past|last|coming|first|previous|following) )?{APPROX}{NUM}[ -]{UNIT_ADJ}"
+            r"(?P<unit>minute|hour|day|week|month|year|decade)s?\b(?! ago)",
             ignore_case=True,
         ),
     ),
+    (
+        "vague",
+        _p(
+            r"\b(?:(?P<the>[Tt]he )?(?P<rel>[Rr]ecent|[Pp]ast|[Cc]oming|[Nn]ext|[Ll]ast) (?:few )?"
+            r"|(?P<cue>[Ff]or|[Oo]ver|[Ww]ithin) )?(?P<vunit>[Mm]inutes|[Hh]ours|[Dd]ays|[Ww]eeks"
+            r"|[Mm]onths|[Yy]ears|[Dd]ecades|[Cc]enturies)\b(?: (?P<after>later|earlier|after"
+            r"|before|ago)\b)?"
+        ),
+    ),
+    ("century", _p(CENTURY)),
     (
         "season",
         _p(
@@ -115,10 +187,26 @@ PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
         "weekday",
         _p(
             rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Oo]n|[Bb]y|[Uu]ntil|[Ss]ince|[Bb]efore"
-            rf"|[Aa]fter) )?(?P<wd>{WEEKDAY_RE})\b(?!s)"
+            rf"|[Aa]fter) )?(?:(?P<edge>[Ee]arly|[Ll]ate) )?(?P<wd>{WEEKDAY_RE})\b(?!s)"
+            rf"(?: {DAY_PART}\b| at (?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)\b(?! ?[ap]\.?m)"
+            r"(?: (?:GMT|UTC))?"
+            r"| at (?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))? ?(?P<ampm>[ap])\.?m\b\.?)?"
         ),
     ),
-    ("decade", _p(r"\bthe (?P<dec>(?:19|20)\d)0s\b")),
+    (
+        "decade",
+        _p(
+            r"(?:\b[Tt]he )?(?:\b(?P<mod>early|mid-?|late) ?)?(?:\b(?P<dec>(?:19|20)\d)0s"
+            r"|['’](?P<short>\d)0s)\b"
+        ),
+    ),
+    (
+        "clock24",
+        _p(
+            r"\b(?:(?P<cue>[Aa]t) )?(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)\b(?! ?[ap]\.?m)"
+            r"(?P<zone> (?:GMT|UTC|local time))?"
+        ),
+    ),
     (
         "clock",
         _p(
@@ -130,17 +218,22 @@ PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     (
         "ref",
         _p(
-            r"\b(?P<ref>now|currently|at present|nowadays|these days|recently|in the past"
-            r"|previously|soon|in the future|in the coming (?:days|weeks|months))\b",
+            r"\b(?:(?P<cue>in) )?(?P<ref>now|currently|at present|nowadays|these days|recently"
+            r"|the past|previously|soon|the future|not so long ago|not long ago|long ago)\b",
             ignore_case=True,
         ),
     ),
+    (
+        "year_end",
+        _p(r"(?<=\b(?P<first>(?:19|20)\d\d)[-–])(?P<last>(?:19|20)\d\d|\d\d)\b(?![-–/]\d)"),
+    ),
     ("year", _p(rf"{CUE}(?<![\w$€£.,-]){Y}(?![\w%]|[.,]\d)")),
 )
-_MONTH_GATE: Final = re.compile(MONTH_RE)
+_MONTH_GATE: Final = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _YEAR_GATE: Final = re.compile(r"(?:19|20)\d\d")
 #: kind → a pattern every match of the kind contains (see TimexWords.gates; each is a mandatory
-#: part of the kind's pattern above, with the same case rule). One object for kinds sharing it.
+#: part of the kind's pattern above; those in FOLDED_GATES in lower case, for a kind matched in
+#: any case). One object for kinds sharing it.
 GATES: Final = MappingProxyType(
     {
         "iso": re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d"),
@@ -149,24 +242,48 @@ GATES: Final = MappingProxyType(
         "month_year": _MONTH_GATE,
         "month": _MONTH_GATE,
         "ordinal_day": re.compile(r"\d(?:st|nd|rd|th)"),
-        "ago": re.compile(r"ago", re.IGNORECASE),
-        "rel_part": re.compile(r"morning|afternoon|evening|night", re.IGNORECASE),
-        "edge": re.compile(r"this (?:week|month|year)", re.IGNORECASE),
-        "rel_unit": re.compile(r"week|month|year", re.IGNORECASE),
+        "ago": re.compile(r"ago"),
+        "rel_part": re.compile(r"morning|afternoon|evening|night"),
+        "edge": re.compile(r"(?:earl|lat|end|start|beginning|middle)\w* (?:this|last|next|of)"),
+        "quarter": re.compile(r" (?:quarter|half)"),
+        "rel_unit": re.compile(r"week|month|year|decade|century"),
         "set": re.compile(r"(?:every|each) |daily|weekly|monthly|annually|yearly"),
-        "duration": re.compile(r"minute|hour|day|week|month|year|decade", re.IGNORECASE),
-        "season": re.compile(r"spring|summer|autumn|fall|winter", re.IGNORECASE),
+        "duration": re.compile(r"minute|hour|day|week|month|year|decade"),
+        "season": re.compile(r"spring|summer|autumn|fall|winter"),
         "weekday": re.compile(WEEKDAY_RE),
         "decade": re.compile(r"\d0s"),
-        "clock": re.compile(r"[ap]\.?m|noon|midnight", re.IGNORECASE),
+        "month_rel": _MONTH_GATE,
+        "vague": re.compile(r"(?:minute|hour|day|week|month|year|decade|centurie)s"),
+        "century": re.compile(r"[Cc]entury"),
+        "clock24": re.compile(r"\d:[0-5]\d"),
+        "year_end": re.compile(r"(?:19|20)\d\d[-–]\d\d"),
+        "clock": re.compile(r"\d ?[ap]\.?m|noon|midnight"),
+        "ref": re.compile(r"now|current|present|days|recent|past|previous|soon|future|ago"),
         "year": _YEAR_GATE,
+    }
+)
+#: The kinds whose gate is written in lower case and searched in the lower-cased sentence (a
+#: case-sensitive search is several times faster than an IGNORECASE one).
+FOLDED_GATES: Final = frozenset(
+    {
+        "ago",
+        "rel_part",
+        "edge",
+        "quarter",
+        "rel_unit",
+        "duration",
+        "season",
+        "vague",
+        "clock",
+        "ref",
     }
 )
 REFS: Final = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
     "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "recently": "PAST_REF",
-    "in the past": "PAST_REF", "previously": "PAST_REF", "soon": "FUTURE_REF",
-    "in the future": "FUTURE_REF",
+    "the past": "PAST_REF", "previously": "PAST_REF", "soon": "FUTURE_REF",
+    "the future": "FUTURE_REF", "not so long ago": "PAST_REF", "not long ago": "PAST_REF",
+    "long ago": "PAST_REF",
 }  # fmt: skip
 FUTURE_HEADS: Final = frozenset(
     {"plan", "expect", "schedule", "due", "set", "prepare", "intend", "aim", "go", "hope", "want"}
@@ -180,6 +297,10 @@ TIMEX: Final = TimexWords(
     weekdays=WEEKDAYS,
     numbers=MappingProxyType(NUMBERS),
     units=MappingProxyType(UNITS),
+    plural_units=MappingProxyType(PLURAL_UNITS),
+    ordinals=MappingProxyType(ORDINALS),
+    part_ordinals=MappingProxyType(PART_ORDINALS),
+    ref_followers=REF_FOLLOWERS,
     seasons=MappingProxyType(SEASONS),
     season_start=MappingProxyType(SEASON_START),
     day_parts=MappingProxyType(DAY_PARTS),
@@ -189,6 +310,11 @@ TIMEX: Final = TimexWords(
     year_stop=YEAR_STOP,
     future_heads=FUTURE_HEADS,
     patterns=PATTERNS,
+    bare_month=re.compile(MONTH_RE),
+    entity_duration=re.compile(
+        r"(?:an?|one) (?:[a-z]+ )(?P<unit>minute|hour|day|week|month|year|decade)", re.IGNORECASE
+    ),
     dateline_date=DATELINE_DATE,
     gates=GATES,
+    folded_gates=FOLDED_GATES,
 )
