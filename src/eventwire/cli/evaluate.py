@@ -172,8 +172,8 @@ def _describe(event: Event) -> str:
 @click.option("--split", type=click.Choice(["tune", "score", "both"]), default="both",
               show_default=True, help="Labelled-story folders: which split to score.")  # fmt: skip
 @click.option("--errors", is_flag=True,
-              help="Labelled-story folders, tune split only: print each sentence whose events "
-                   "disagree with the labels, and each quote, place and timex that does.")  # fmt: skip
+              help="Labelled-story folders, tune split only: print each sentence whose events"
+                   " disagree with the labels, and each quote, place or timex too.")  # fmt: skip
 @click.option("--verb-patterns", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default=None, help="Also code with this CAMEO.2.0.txt-format verb file.")  # fmt: skip
 @click.option("--dictionaries", type=click.Path(exists=True, path_type=Path), default=None,
