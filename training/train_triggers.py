@@ -24,11 +24,12 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from eventwire.events.triggers import (
     FloatArray,
@@ -203,8 +204,8 @@ def save_cache(corpus: Corpus, path: Path) -> None:
 
     docbin = DocBin(docs=corpus.docs, store_user_data=False)
     state = {
-        "docs": docbin.to_bytes(), "candidates": corpus.candidates, "gold": corpus.gold,
-        "rules": corpus.rules, "rule_events": corpus.rule_events,
+        "docs": docbin.to_bytes(), "candidates": [astuple(c) for c in corpus.candidates],
+        "gold": corpus.gold, "rules": corpus.rules, "rule_events": corpus.rule_events,
     }  # fmt: skip
     path.write_bytes(pickle.dumps(state))
 
@@ -215,9 +216,10 @@ def load_cache(path: Path, settings: Settings) -> Corpus:
     state = pickle.loads(path.read_bytes())
     vocab = Parser(settings).nlp.vocab
     docs = list(DocBin().from_bytes(state["docs"]).get_docs(vocab))
+    candidates = [c if isinstance(c, Candidate) else Candidate(*c) for c in state["candidates"]]
     return Corpus(
         gold=state["gold"], rules=state["rules"], rule_events=state["rule_events"],
-        docs=docs, candidates=state["candidates"],
+        docs=docs, candidates=candidates,
     )  # fmt: skip
 
 
@@ -325,23 +327,67 @@ def train(
 
 
 def fit_platt(scores: FloatArray, y: FloatArray) -> FloatArray:
-    """Per label (a, b) minimising log loss of sigmoid(a * score + b), by Newton steps."""
+    """Per label (a, b) minimising log loss of sigmoid(a * score + b) against Platt's smoothed
+    targets, by Newton steps with backtracking.
+
+    Regression (issue 15): plain Newton steps from (1, 0) diverged (a ~ 1e7) whenever the raw
+    scores were large, since the saturated start has almost no curvature; the "probabilities"
+    were then step functions and the threshold search ran to its floor. Starting from the base
+    rate (a = 0) and never taking a step that raises the loss keeps every fit finite."""
     out = np.zeros((scores.shape[1], 2), dtype=np.float32)
     for j in range(scores.shape[1]):
-        s, t = scores[:, j].astype(np.float64), y[:, j].astype(np.float64)
-        a, c = 1.0, 0.0
-        for _ in range(50):
-            p = 1.0 / (1.0 + np.exp(-np.clip(a * s + c, -30, 30)))
-            grad = np.array([np.sum((p - t) * s), np.sum(p - t)])
-            h = p * (1 - p) + 1e-9
-            hess = np.array([[np.sum(h * s * s), np.sum(h * s)], [np.sum(h * s), np.sum(h)]])
-            hess += np.eye(2) * 1e-6
-            step = np.linalg.solve(hess, grad)
-            a, c = a - step[0], c - step[1]
-            if np.abs(step).max() < 1e-6:
-                break
-        out[j] = (a, c)
+        out[j] = _platt_one(scores[:, j].astype(np.float64), y[:, j].astype(np.float64))
     return out
+
+
+def _platt_one(s: npt.NDArray[np.float64], t: npt.NDArray[np.float64]) -> tuple[float, float]:
+    positives, negatives = float(t.sum()), float(len(t) - t.sum())
+    t = np.where(t > 0, (positives + 1) / (positives + 2), 1 / (negatives + 2))
+
+    def loss(a: float, c: float) -> float:
+        z = a * s + c
+        return float(np.sum(np.logaddexp(0, z) - t * z))
+
+    a, c = 0.0, float(np.log((positives + 1) / (negatives + 1)))
+    current = loss(a, c)
+    for _ in range(100):
+        p = 1.0 / (1.0 + np.exp(-np.clip(a * s + c, -30, 30)))
+        grad = np.array([np.sum((p - t) * s), np.sum(p - t)])
+        h = p * (1 - p) + 1e-12
+        hess = np.array([[np.sum(h * s * s), np.sum(h * s)], [np.sum(h * s), np.sum(h)]])
+        step = np.linalg.solve(hess + np.eye(2) * 1e-9, grad)
+        scale = 1.0
+        while scale > 1e-8:
+            trial = loss(a - scale * step[0], c - scale * step[1])
+            if trial <= current:
+                break
+            scale /= 2
+        else:
+            break
+        a, c = a - scale * step[0], c - scale * step[1]
+        improved, current = current - trial, trial
+        if improved < 1e-9 * max(1.0, abs(current)):
+            break
+    return a, c
+
+
+def fit_platt_sentences(examples: Sequence[Example], scores: FloatArray) -> FloatArray:
+    """Platt scaling fitted per sentence: each type's best raw score in a sentence against
+    whether the sentence reports that type. A token's probability is then the probability that
+    its sentence reports the type (at this word), which is what the thresholds decide; fitted
+    per token, the few positives among ~50 candidates a sentence push every probability below
+    0.1 and the F1-best thresholds down to the floor."""
+    rows: dict[tuple[str, tuple[int, int]], int] = {}
+    for ex in examples:
+        rows.setdefault((ex.group, ex.sentence), len(rows))
+    best = np.full((len(rows), len(LABELS)), -np.inf, dtype=np.float32)
+    y = np.zeros((len(rows), len(LABELS)), dtype=np.float32)
+    for ex, row in zip(examples, scores, strict=True):
+        i = rows[(ex.group, ex.sentence)]
+        best[i] = np.maximum(best[i], row)
+        for kind in ex.types:
+            y[i, LABELS.index(kind)] = 1.0
+    return fit_platt(best, y)
 
 
 # --- sentence-level scoring ----------------------------------------------------------------------
@@ -364,47 +410,64 @@ def sentence_prf(
     is ``best`` only in sentences where the rules found nothing (``rule+learned``).
     ``veto`` > 0: a rule event whose trigger token the model gives no type a probability of at
     least ``veto`` is dropped first."""
-    groups = {ex.group for ex in examples}
-    predicted = _rule_predictions(examples, probs, corpus, groups, veto)
-    ruled = {k for k, v in predicted.items() if v}
-    for ex, row in zip(examples, probs, strict=True):
-        over = np.nonzero(row >= thresholds)[0]
-        if policy in ("best", "fill") and len(over):
-            over = [max(over, key=lambda j: row[j] - thresholds[j])]
-        kinds = {LABELS[j] for j in over}
-        if policy == "fill" and (ex.group, ex.sentence) in ruled:
-            continue
-        if kinds:
-            predicted.setdefault((ex.group, ex.sentence), set()).update(kinds)
-    gold = {k: v for k, v in corpus.gold.items() if k[0] in groups}
-    keys = set(gold) | set(predicted)
-    tp = sum(len(gold.get(k, set()) & predicted.get(k, set())) for k in keys)
-    return tp, sum(map(len, gold.values())), sum(map(len, predicted.values()))
+    return SentenceScorer(examples, corpus).counts(probs, thresholds, policy=policy, veto=veto)
 
 
-def _rule_predictions(
-    examples: Sequence[Example],
-    probs: FloatArray,
-    corpus: Corpus,
-    groups: set[str],
-    veto: float,
-) -> dict[tuple[str, tuple[int, int]], set[str]]:
-    """The rules' types per sentence, less the events the model vetoes."""
-    if veto <= 0:
-        return {k: set(v) for k, v in corpus.rules.items() if k[0] in groups}
-    pairs = zip(examples, probs, strict=True)
-    best = {(ex.group, ex.offset): float(row.max()) for ex, row in pairs}
-    out: dict[tuple[str, tuple[int, int]], set[str]] = {}
-    for key, kinds in corpus.rules.items():
-        if key[0] not in groups:
-            continue
-        events = corpus.rule_events.get(key)
-        if events is None:
-            out[key] = set(kinds)
-            continue
-        kept = {kind for kind, start in events if best.get((key[0], start), 1.0) >= veto}
-        out[key] = kept & kinds
-    return out
+class SentenceScorer:
+    """:func:`sentence_prf` as array operations, for the many calls of the threshold search."""
+
+    def __init__(self, examples: Sequence[Example], corpus: Corpus) -> None:
+        groups = {ex.group for ex in examples}
+        keys: dict[tuple[str, tuple[int, int]], int] = {}
+        for key in [*(k for k in corpus.gold if k[0] in groups), *corpus.rules]:
+            if key[0] in groups:
+                keys.setdefault(key, len(keys))
+        self.sentence = np.array(
+            [keys.setdefault((ex.group, ex.sentence), len(keys)) for ex in examples],
+            dtype=np.int64,
+        )
+        n, index = len(keys), {t: j for j, t in enumerate(LABELS)}
+        self.gold = np.zeros((n, len(LABELS)), dtype=bool)
+        for key, kinds in corpus.gold.items():
+            if key in keys:
+                self.gold[keys[key], [index[k] for k in kinds]] = True
+        self.rules = np.zeros_like(self.gold)
+        self.rule_events: list[tuple[int, int, int]] = []  # (sentence, type, example or -1)
+        at = {(ex.group, ex.offset): i for i, ex in enumerate(examples)}
+        for key, kinds in corpus.rules.items():
+            if key in keys:
+                self.rules[keys[key], [index[k] for k in kinds]] = True
+                for kind, start in corpus.rule_events.get(key, []):
+                    row = at.get((key[0], start), -1)
+                    self.rule_events.append((keys[key], index[kind], row))
+
+    def _rules(self, probs: FloatArray, veto: float) -> npt.NDArray[np.bool_]:
+        if veto <= 0 or not self.rule_events:
+            return self.rules
+        kept = np.zeros_like(self.rules)
+        best = probs.max(axis=1) if len(probs) else np.zeros(0, dtype=np.float32)
+        for sentence, kind, row in self.rule_events:
+            if row < 0 or best[row] >= veto:
+                kept[sentence, kind] = True
+        return kept & self.rules
+
+    def counts(
+        self, probs: FloatArray, thresholds: FloatArray, *, policy: str = "union", veto: float = 0.0
+    ) -> tuple[int, int, int]:
+        over = probs >= thresholds
+        if policy in ("best", "fill"):
+            margin = probs - thresholds
+            top = np.argmax(margin, axis=1)
+            keep = margin[np.arange(len(top)), top] >= 0
+            over = np.zeros_like(over)
+            over[np.nonzero(keep)[0], top[keep]] = True
+        rules = self._rules(probs, veto)
+        if policy == "fill":
+            over &= ~rules.any(axis=1)[self.sentence][:, None]
+        predicted = rules.copy()
+        np.logical_or.at(predicted, self.sentence, over)
+        tp = int((predicted & self.gold).sum())
+        return tp, int(self.gold.sum()), int(predicted.sum())
 
 
 def f1(tp: int, gold: int, pred: int) -> float:
@@ -428,8 +491,10 @@ def choose_thresholds(
     """One shared threshold that maximises sentence-level F1 of the out-of-fold predictions,
     then, per type, its own threshold where that raises the F1 by at least ``MIN_GAIN``."""
 
+    scorer = SentenceScorer(examples, corpus)
+
     def score(trial: FloatArray) -> float:
-        return f1(*sentence_prf(examples, probs, trial, corpus, **how))
+        return f1(*scorer.counts(probs, trial, **how))
 
     n = len(LABELS)
     shared = max(GRID, key=lambda t: (score(np.full(n, t, dtype=np.float32)), -t))
@@ -455,10 +520,7 @@ def cross_validate(
 ) -> tuple[FloatArray, list[int], dict[str, int]]:
     """Out-of-fold raw scores for every VOA example (each fold's model never saw its stories),
     and the fold of each story."""
-    shuffled = sorted(stories)
-    random.Random(seed).shuffle(shuffled)
-    folds = {sid: i % FOLDS for i, sid in enumerate(shuffled)}
-    voa_rows = [i for i, ex in enumerate(corpus.examples) if ex.group in folds]
+    voa_rows, folds = _folds(corpus, stories, seed)
     scores = np.zeros((len(corpus.examples), len(LABELS)), dtype=np.float32)
     for fold in range(FOLDS):
         train_rows = [ex for ex in corpus.examples if folds.get(ex.group, -1) != fold]
@@ -467,6 +529,14 @@ def cross_validate(
         scores[test_rows] = model.scores([corpus.examples[i].ids for i in test_rows])
         print(f"  fold {fold}: {len(train_rows)} training examples", file=sys.stderr)
     return scores, voa_rows, folds
+
+
+def _folds(corpus: Corpus, stories: Sequence[str], seed: int) -> tuple[list[int], dict[str, int]]:
+    """The rows of the VOA examples and the fold of each story."""
+    shuffled = sorted(stories)
+    random.Random(seed).shuffle(shuffled)
+    folds = {sid: i % FOLDS for i, sid in enumerate(shuffled)}
+    return [i for i, ex in enumerate(corpus.examples) if ex.group in folds], folds
 
 
 def _analysis(examples: Sequence[Example], probs: FloatArray, thresholds: FloatArray) -> None:
@@ -500,6 +570,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--voa-weight", type=int, default=3)
     parser.add_argument("--policy", choices=POLICIES, default="best",
                         help="The merge policy the thresholds are chosen for.")  # fmt: skip
+    parser.add_argument("--calibration", choices=("sentence", "token"), default="sentence",
+                        help="Platt scaling per sentence (best score) or per token.")  # fmt: skip
+    parser.add_argument("--scores", type=Path, default=None,
+                        help="npz of the out-of-fold scores (reused when present).")  # fmt: skip
     parser.add_argument("--report", type=Path, default=None, help="Also write the report here.")
     parser.add_argument("--analysis", action="store_true",
                         help="Print the most missed and most wrongly found trigger lemmas "
@@ -527,10 +601,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{len(corpus.examples)} candidates ({n_syn} synthetic) in "
           f"{time.perf_counter() - started:.0f} s", file=sys.stderr)  # fmt: skip
     ids = [s.id for s in stories]
-    scores, rows, folds = cross_validate(corpus, ids, args.seed, args.voa_weight)
+    if args.scores is not None and args.scores.is_file():
+        with np.load(args.scores) as saved:
+            scores = saved["scores"]
+        rows, folds = _folds(corpus, ids, args.seed)
+    else:
+        scores, rows, folds = cross_validate(corpus, ids, args.seed, args.voa_weight)
+        if args.scores is not None:
+            np.savez(args.scores, scores=scores)
     voa = [corpus.examples[i] for i in rows]
     y = _targets(voa)
-    calibration = fit_platt(scores[rows], y)
+    if args.calibration == "sentence":
+        calibration = fit_platt_sentences(voa, scores[rows])
+    else:
+        calibration = fit_platt(scores[rows], y)
     z = scores[rows] * calibration[:, 0] + calibration[:, 1]
     probs = (1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))).astype(np.float32)
     never = np.full(len(LABELS), 2.0, dtype=np.float32)

@@ -301,3 +301,15 @@ def test_coder_results_run_a_coder_only_when_read(
     assert fill_with_learned(results) == rule and calls == ["rule"]
     assert results[1] == [] and results[1] == [] and calls == ["rule", "learned"]
     assert len(results) == 2 and results[-1] == [] and list(results[:1]) == [rule]
+
+
+def test_scores_of_many_rows_equal_row_by_row_sums() -> None:
+    model = _model({"shell": "ASSAULT", "arrest": "COERCE"})
+    rng = np.random.default_rng(5)
+    model.weights[:] = rng.normal(size=model.weights.shape).astype(np.float32)
+    ids = [feature_ids(["l=shell", "bias"], BUCKETS), feature_ids(["bias"], BUCKETS)]
+    expected = np.array([model.weights[i].sum(axis=0) + model.bias for i in ids])
+    assert np.allclose(model.scores(ids), expected, atol=1e-5)
+    empty = np.zeros(0, dtype=np.int64)
+    assert np.allclose(model.scores([ids[0], empty])[1], model.bias)
+    assert model.scores([]).shape == (0, len(LABELS))

@@ -183,10 +183,19 @@ class TriggerModel:
 
     def scores(self, ids: Sequence[IntArray]) -> FloatArray:
         """Raw (uncalibrated) scores, one row per candidate."""
-        out = np.empty((len(ids), len(self.labels)), dtype=np.float32)
-        for row, idx in enumerate(ids):
-            out[row] = self.weights[idx].sum(axis=0, dtype=np.float32) + self.bias
-        return out
+        if not ids:
+            return np.empty((0, len(self.labels)), dtype=np.float32)
+        lengths = np.fromiter(map(len, ids), dtype=np.int64, count=len(ids))
+        if not lengths.all():  # reduceat needs a feature in every row
+            out = np.empty((len(ids), len(self.labels)), dtype=np.float32)
+            for row, idx in enumerate(ids):
+                out[row] = self.weights[idx].sum(axis=0, dtype=np.float32) + self.bias
+            return out
+        starts = np.zeros(len(ids), dtype=np.int64)
+        np.cumsum(lengths[:-1], out=starts[1:])
+        summed = np.add.reduceat(self.weights[np.concatenate(ids)], starts, axis=0)
+        scores: FloatArray = (summed + self.bias).astype(np.float32, copy=False)
+        return scores
 
     def probabilities(self, ids: Sequence[IntArray]) -> FloatArray:
         """Calibrated probability of each type, one row per candidate."""
