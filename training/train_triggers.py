@@ -452,7 +452,13 @@ class SentenceScorer:
         return kept & self.rules
 
     def counts(
-        self, probs: FloatArray, thresholds: FloatArray, *, policy: str = "union", veto: float = 0.0
+        self,
+        probs: FloatArray,
+        thresholds: FloatArray,
+        *,
+        policy: str = "union",
+        veto: float = 0.0,
+        strong: float = 0.0,
     ) -> tuple[int, int, int]:
         over = probs >= thresholds
         if policy in ("best", "fill"):
@@ -464,6 +470,9 @@ class SentenceScorer:
         rules = self._rules(probs, veto)
         if policy == "fill":
             over &= ~rules.any(axis=1)[self.sentence][:, None]
+        elif strong > 0:  # in a sentence the rules coded, only the confident ones
+            ruled = rules.any(axis=1)[self.sentence][:, None]
+            over &= ~ruled | (probs >= strong)
         predicted = rules.copy()
         np.logical_or.at(predicted, self.sentence, over)
         tp = int((predicted & self.gold).sum())
@@ -568,7 +577,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--voa-weight", type=int, default=3)
-    parser.add_argument("--policy", choices=POLICIES, default="best",
+    parser.add_argument("--policy", choices=POLICIES, default="fill",
                         help="The merge policy the thresholds are chosen for.")  # fmt: skip
     parser.add_argument("--calibration", choices=("sentence", "token"), default="sentence",
                         help="Platt scaling per sentence (best score) or per token.")  # fmt: skip
