@@ -313,3 +313,20 @@ def test_scores_of_many_rows_equal_row_by_row_sums() -> None:
     empty = np.zeros(0, dtype=np.int64)
     assert np.allclose(model.scores([ids[0], empty])[1], model.bias)
     assert model.scores([]).shape == (0, len(LABELS))
+
+
+def test_sentence_rows_hash_like_feature_ids(hand_doc: HandDoc) -> None:
+    """The coder hashes a sentence at once; the trainer token by token: the same ids."""
+    from eventwire.events.triggers import sentence_features, sentence_rows
+
+    doc = hand_doc(SHELLED)
+    tokens = [t for t in doc if is_candidate(t)]
+    ids, starts = sentence_rows(tokens, BUCKETS)
+    bounds = [*starts.tolist(), len(ids)]
+    shared = sentence_features(doc[:])
+    for k, token in enumerate(tokens):
+        expected = feature_ids(token_features(token, shared), BUCKETS)
+        assert np.array_equal(ids[bounds[k] : bounds[k + 1]], expected)
+    model = _model({"shell": "ASSAULT"})
+    rows = [feature_ids(token_features(t, shared), BUCKETS) for t in tokens]
+    assert np.allclose(model.row_scores(ids, starts), model.scores(rows))

@@ -41,10 +41,8 @@ from eventwire.events.ontology import event_type
 from eventwire.events.triggers import (
     FloatArray,
     TriggerModel,
-    feature_ids,
     is_candidate,
-    sentence_features,
-    token_features,
+    sentence_rows,
 )
 from eventwire.events.verbs import VerbLexicon, builtin_verbs
 from eventwire.lang import LanguageData
@@ -133,10 +131,10 @@ class LearnedCoder:
 
     def probabilities(self, context: SentenceContext, tokens: Sequence[Any]) -> FloatArray:
         """The calibrated probability of each type for each token of the sentence."""
-        shared = sentence_features(context.sent)
-        buckets = self.model.buckets
-        ids = [feature_ids(token_features(t, shared), buckets) for t in tokens]
-        return self.model.probabilities(ids)
+        if not tokens:
+            return np.zeros((0, len(self.model.labels)), dtype=np.float32)
+        ids, starts = sentence_rows(tokens, self.model.buckets, context.sent)
+        return self.model.calibrated(self.model.row_scores(ids, starts))
 
     def detect(self, context: SentenceContext) -> list[tuple[Any, str, float]]:
         """(token, PLOVER type, probability) of every accepted trigger in the sentence."""

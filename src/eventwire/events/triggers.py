@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -125,9 +125,12 @@ def sentence_features(sent: Any) -> list[str]:
     return ["quote"] if any(t.text in _QUOTES for t in sent) else []
 
 
-def token_features(token: Any, shared: Sequence[str] = ()) -> list[str]:
+def token_features(
+    token: Any, shared: Sequence[str] = (), words: Mapping[int, str] | None = None
+) -> list[str]:
     """The hashed model's raw features for one candidate token (strings, before hashing).
-    ``shared``: the sentence's own features (:func:`sentence_features`)."""
+    ``shared``: the sentence's own features (:func:`sentence_features`); ``words``: the lower
+    case words around the sentence by token index, if already read (else read from the doc)."""
     lemma = _lemma(token)
     lower = str(token.text).lower()
     pos, dep = token.pos_, token.dep_
@@ -147,7 +150,10 @@ def token_features(token: Any, shared: Sequence[str] = ()) -> list[str]:
     doc = token.doc
     for offset in (-2, -1, 1, 2):
         i = token.i + offset
-        word = doc[i].lower_ if 0 <= i < len(doc) else "<s>"
+        if words is not None:
+            word = words.get(i, "<s>")
+        else:
+            word = doc[i].lower_ if 0 <= i < len(doc) else "<s>"
         features.append(f"w{offset}={word}")
         if offset in (-1, 1):
             features.append(f"lw{offset}={lemma}|{word}")
@@ -164,6 +170,33 @@ def feature_ids(features: Sequence[str], buckets: int) -> IntArray:
     """Stable bucket indices (CRC-32 of each feature) for a list of features."""
     ids = {zlib.crc32(f.encode("utf-8")) % buckets for f in features}
     return np.fromiter(sorted(ids), dtype=np.int64, count=len(ids))
+
+
+def sentence_rows(
+    tokens: Sequence[Any], buckets: int, sent: Any = None
+) -> tuple[IntArray, IntArray]:
+    """The bucket ids of every token's features in one pass over a sentence (``sent``, else the
+    first token's): (ids, starts), the ids of token ``k`` being ``ids[starts[k]:starts[k + 1]]``,
+    each token's ids distinct and sorted, as :func:`feature_ids` gives them."""
+    if not tokens:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    sent = tokens[0].sent if sent is None else sent
+    shared = sentence_features(sent)
+    doc = sent.doc
+    around = doc[max(0, sent.start - 2) : min(len(doc), sent.end + 2)]
+    words = {t.i: t.lower_ for t in around}
+    features: list[str] = []
+    lengths: list[int] = []
+    for token in tokens:
+        own = token_features(token, shared, words if sent.start <= token.i < sent.end else None)
+        features.extend(own)
+        lengths.append(len(own))
+    crc = zlib.crc32
+    hashed = np.fromiter((crc(f.encode("utf-8")) for f in features), np.int64, len(features))
+    rows = np.repeat(np.arange(len(tokens), dtype=np.int64), lengths)
+    keyed = np.unique(rows * buckets + hashed % buckets)  # sorted by token, then id; distinct
+    starts = np.searchsorted(keyed // buckets, np.arange(len(tokens), dtype=np.int64))
+    return keyed % buckets, starts
 
 
 @dataclass(frozen=True)
@@ -196,6 +229,19 @@ class TriggerModel:
         summed = np.add.reduceat(self.weights[np.concatenate(ids)], starts, axis=0)
         scores: FloatArray = (summed + self.bias).astype(np.float32, copy=False)
         return scores
+
+    def row_scores(self, ids: IntArray, starts: IntArray) -> FloatArray:
+        """Raw scores of rows given as one id array and each row's start (every row holds at
+        least one id: the ``bias`` feature)."""
+        summed = np.add.reduceat(self.weights[ids], starts, axis=0)
+        scores: FloatArray = (summed + self.bias).astype(np.float32, copy=False)
+        return scores
+
+    def calibrated(self, raw: FloatArray) -> FloatArray:
+        """Calibrated probabilities of raw scores."""
+        z = raw * self.calibration[:, 0] + self.calibration[:, 1]
+        probs: FloatArray = (1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))).astype(np.float32)
+        return probs
 
     def probabilities(self, ids: Sequence[IntArray]) -> FloatArray:
         """Calibrated probability of each type, one row per candidate."""
