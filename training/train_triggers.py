@@ -8,10 +8,13 @@ sentences of ``training/synthetic.py``. The ``score`` split is never read here.
 
 Steps: parse every text with eventwire's own normalise + nlp stages (the parse the model sees at
 run time); label each candidate token (verb or noun) with the PLOVER types of the labelled
-triggers it heads; train one-vs-rest logistic regressions over hashed parse features (Adagrad,
-L2, fixed seed); score tune stories by 5-fold cross-validation by story (the folds' models never
-see the story they score); fit per-type Platt calibration and thresholds on those out-of-fold
-scores; train the final model on everything and save it with the calibration and thresholds.
+triggers it heads; train one-vs-rest logistic regressions over hashed parse features (Adagrad on
+mini-batches, L2, fixed seed); score tune stories by 5-fold cross-validation by story (the folds'
+models never see the story they score); fit per-type Platt calibration on each type's best
+out-of-fold score per sentence, and thresholds for the default merge policy (``--policy``);
+report every policy and veto level; train the final model on everything and save it with the
+calibration, thresholds and the best veto level. ``--cache`` keeps the parse (a spaCy DocBin),
+so a change of features needs no new parse; ``--scores`` keeps the out-of-fold scores.
 """
 
 from __future__ import annotations
