@@ -10,13 +10,24 @@ import numpy as np
 import pytest
 
 from eventwire.errors import ModelNotFoundError
-from eventwire.events.learned import TYPE_CODES, LearnedCoder, add_learned
+from eventwire.events.learned import (
+    TYPE_CODES,
+    LearnedCoder,
+    LexiconCodes,
+    add_learned,
+    add_learned_types,
+    fill_with_learned,
+)
+from eventwire.events.nouns import parse_nouns
 from eventwire.events.ontology import event_type
 from eventwire.events.triggers import TriggerModel, feature_ids, is_candidate, token_features
+from eventwire.events.verbs import parse_verbs
 from eventwire.lang import language_data
 from eventwire.model import Event, Span
 
 LANG = language_data("en")
+#: No lexicon: model events take their type's generic code.
+NO_CODES = LexiconCodes(parse_verbs([], origin="none"), parse_nouns([], [], origin="none"))
 LABELS = ("ASSAULT", "COERCE")
 BUCKETS = 1 << 12
 HandDoc = Callable[[list[tuple[str, int, str, str, str, str]]], Any]
@@ -89,7 +100,7 @@ def test_learned_coder_codes_a_verb_with_its_actors(
 ) -> None:
     doc = hand_doc(SHELLED)
     context = hand_context(doc, [(0, 1, "YEMREB"), (5, 6, "YEM")])
-    (event,) = LearnedCoder(_model({"shell": "ASSAULT"}), lang=LANG).code(context)
+    (event,) = LearnedCoder(_model({"shell": "ASSAULT"}), lang=LANG, codes=NO_CODES).code(context)
     assert event.type.plover_type == "ASSAULT" and event.type.cameo == TYPE_CODES["ASSAULT"]
     assert event.source is not None and event.source.code == "YEMREB"
     assert event.target is not None and event.target.code == "YEM"
@@ -160,3 +171,162 @@ def test_one_type_per_word(hand_doc: HandDoc, hand_context: HandContext) -> None
     both.weights[bucket, LABELS.index("COERCE")] = 5.0  # over its threshold, less than ASSAULT
     found = LearnedCoder(both, lang=LANG).detect(hand_context(doc, []))
     assert [(t.text, kind) for t, kind, _ in found] == [("shelled", "ASSAULT")]
+
+
+def _codes(verb_rows: list[str], noun_rows: list[str] = ()) -> LexiconCodes:  # type: ignore[assignment]
+    return LexiconCodes(
+        parse_verbs(verb_rows, origin="t"), parse_nouns(list(noun_rows), [], origin="t")
+    )
+
+
+def test_model_events_take_the_lexicon_code_of_their_type(
+    hand_doc: HandDoc, hand_context: HandContext
+) -> None:
+    """Regression (issue 15): model events carried their type's root code (190, Goldstein -10)
+    even when the rule lexicon names the lemma's code (194, shelling)."""
+    doc = hand_doc(SHELLED)
+    codes = _codes(["shell\t-\t-\tdobj\tyes\t194", "shell\t-\tfire\tdobj\tyes\t195"])
+    coder = LearnedCoder(_model({"shell": "ASSAULT"}), lang=LANG, codes=codes)
+    (event,) = coder.code(hand_context(doc, [(0, 1, "YEMREB")]))
+    assert event.type.cameo == "194" and event.type.plover_type == "ASSAULT"
+    assert event.type.goldstein == event_type("194").goldstein
+    assert event.rule.startswith("learned:ASSAULT p=0.95 cameo<-verb:shell->194")
+
+
+def test_a_lexicon_code_of_another_type_is_not_used(hand_doc: HandDoc) -> None:
+    doc = hand_doc(SHELLED)
+    codes = _codes(["shell\t-\t-\tdobj\tyes\t173"])  # COERCE, not ASSAULT
+    assert codes.code(doc[1], "ASSAULT") is None
+    assert codes.code(doc[1], "COERCE") == ("173", "verb:shell->173")
+
+
+def test_an_announced_type_takes_the_intent_code(hand_doc: HandDoc) -> None:
+    """ "will visit" is AGREE: the lemma's CONSULT code 042 gives the intent code 036."""
+    doc = hand_doc(SHELLED)
+    codes = _codes(["shell\t-\t-\tdobj\tyes\t042"])
+    assert codes.code(doc[1], "AGREE") == ("036", "verb:shell->042")
+
+
+def test_noun_codes_come_from_the_noun_lexicon(hand_doc: HandDoc) -> None:
+    doc = hand_doc(ARRESTS)
+    codes = _codes([], ["arrest\tof\t173"])
+    assert codes.code(doc[1], "COERCE") == ("173", "noun:arrest->173")
+
+
+class _Results(list[list[Event]]):
+    """A merge policy's input with the sentence and coders (as ``CoderResults`` gives it)."""
+
+    def __init__(self, found: list[list[Event]], coders: tuple[object, ...], context: Any) -> None:
+        super().__init__(found)
+        self.coders = coders
+        self.context = context
+
+
+def _rule_event(context: Any, token: int, cameo: str) -> Event:
+    from eventwire.events.build import EventBuilder
+
+    verb = context.sent.doc[token]
+    return EventBuilder(LANG).build(
+        "a1", context, verb, None, None, code=cameo, rule="verb:x", weight=0.8
+    )
+
+
+def test_types_policy_adds_model_types_the_rules_lack() -> None:
+    rule = [_event(1, "173", "verb")]
+    learned = [_event(1, "190", "learned"), _event(4, "111", "learned"), _event(5, "172", "l")]
+    merged = add_learned_types([rule, learned])
+    assert [e.rule for e in merged] == ["verb", "learned", "learned"]  # COERCE: the rules'
+    assert add_learned_types([[], learned[:1]]) == learned[:1]
+
+
+def test_model_review_scales_confidence_and_vetoes(
+    hand_doc: HandDoc, hand_context: HandContext
+) -> None:
+    doc = hand_doc(SHELLED)
+    context = hand_context(doc, [])
+    model = _model({"shell": "ASSAULT"})
+    sure = LearnedCoder(model, lang=LANG, codes=NO_CODES)
+    event = _rule_event(context, 1, "190")
+    (reviewed,) = sure.review(context, [event])
+    p = 1 / (1 + np.exp(-3.0))
+    assert reviewed.confidence == pytest.approx(round(event.confidence * (1 + p) / 2, 3))
+    assert reviewed.rule == event.rule  # the rules produced it
+    # A model that sees no event on "shelled" vetoes it when asked to, at its veto level.
+    doubtful = _model({"bomb": "ASSAULT"})
+    doubtful.meta["veto"] = 0.1
+    coder = LearnedCoder(doubtful, lang=LANG, codes=NO_CODES)
+    assert coder.review(context, [event], veto=True) == []
+    assert len(coder.review(context, [event])) == 1
+    kept = fill_with_learned(_Results([[event], []], (object(), coder), context), veto=True)
+    assert kept == []
+    assert len(fill_with_learned(_Results([[event], []], (object(), coder), context))) == 1
+
+
+def test_predicative_adjectives_are_candidates(hand_doc: HandDoc) -> None:
+    doc = hand_doc(
+        [
+            ("Iran", 1, "nsubj", "PROPN", "NNP", "Iran"),
+            ("called", 1, "ROOT", "VERB", "VBD", "call"),
+            ("the", 3, "det", "DET", "DT", "the"),
+            ("claims", 5, "nsubj", "NOUN", "NNS", "claim"),
+            ("totally", 5, "advmod", "ADV", "RB", "totally"),
+            ("baseless", 1, "oprd", "ADJ", "JJ", "baseless"),
+        ]
+    )
+    assert is_candidate(doc[5]) and is_candidate(doc[3]) and not is_candidate(doc[4])
+    features = set(token_features(doc[5], ["quote"]))
+    assert {"hl=call|oprd|baseless", "quote", "quote|baseless"} <= features
+    assert "c=det|the" in token_features(doc[3])
+    assert "ca=nsubj|-" in token_features(doc[1])  # "Iran" here carries no entity type
+
+
+def test_coder_results_run_a_coder_only_when_read(
+    hand_doc: HandDoc, hand_context: HandContext
+) -> None:
+    from eventwire.events.coding import CoderResults
+
+    calls: list[str] = []
+
+    class Counting:
+        def __init__(self, name: str, events: list[Event]) -> None:
+            self.name, self.events = name, events
+
+        def code(self, context: Any) -> list[Event]:
+            calls.append(self.name)
+            return self.events
+
+    context = hand_context(hand_doc(SHELLED), [])
+    rule = [_event(1, "173", "verb")]
+    results = CoderResults([Counting("rule", rule), Counting("learned", [])], context)
+    assert fill_with_learned(results) == rule and calls == ["rule"]
+    assert results[1] == [] and results[1] == [] and calls == ["rule", "learned"]
+    assert len(results) == 2 and results[-1] == [] and list(results[:1]) == [rule]
+
+
+def test_scores_of_many_rows_equal_row_by_row_sums() -> None:
+    model = _model({"shell": "ASSAULT", "arrest": "COERCE"})
+    rng = np.random.default_rng(5)
+    model.weights[:] = rng.normal(size=model.weights.shape).astype(np.float32)
+    ids = [feature_ids(["l=shell", "bias"], BUCKETS), feature_ids(["bias"], BUCKETS)]
+    expected = np.array([model.weights[i].sum(axis=0) + model.bias for i in ids])
+    assert np.allclose(model.scores(ids), expected, atol=1e-5)
+    empty = np.zeros(0, dtype=np.int64)
+    assert np.allclose(model.scores([ids[0], empty])[1], model.bias)
+    assert model.scores([]).shape == (0, len(LABELS))
+
+
+def test_sentence_rows_hash_like_feature_ids(hand_doc: HandDoc) -> None:
+    """The coder hashes a sentence at once; the trainer token by token: the same ids."""
+    from eventwire.events.triggers import sentence_features, sentence_rows
+
+    doc = hand_doc(SHELLED)
+    tokens = [t for t in doc if is_candidate(t)]
+    ids, starts = sentence_rows(tokens, BUCKETS)
+    bounds = [*starts.tolist(), len(ids)]
+    shared = sentence_features(doc[:])
+    for k, token in enumerate(tokens):
+        expected = feature_ids(token_features(token, shared), BUCKETS)
+        assert np.array_equal(ids[bounds[k] : bounds[k + 1]], expected)
+    model = _model({"shell": "ASSAULT"})
+    rows = [feature_ids(token_features(t, shared), BUCKETS) for t in tokens]
+    assert np.allclose(model.row_scores(ids, starts), model.scores(rows))

@@ -88,3 +88,36 @@ def test_the_base_the_model_adds_to_is_the_rule_coder_alone(
     monkeypatch.setattr(trainer, "Pipeline", Recorder)
     trainer.rule_types(trainer.Corpus(), [], Settings())
     assert seen == [Settings().with_stage("events", coders=["rule"], merge="first")]
+
+
+def test_platt_scaling_stays_finite_on_large_scores(trainer: ModuleType) -> None:
+    """Regression (issue 15): Newton steps from (1, 0) diverged (a ~ 1e7) on raw scores of
+    magnitude ~20, so probabilities were 0/1 steps and every threshold fell to the floor."""
+    rng = np.random.default_rng(3)
+    negatives = rng.normal(-20.0, 4.0, size=(2000, 1))
+    positives = rng.normal(-8.0, 4.0, size=(40, 1))
+    scores = np.vstack([negatives, positives]).astype(np.float32)
+    y = np.vstack([np.zeros((2000, 1)), np.ones((40, 1))]).astype(np.float32)
+    ((a, b),) = trainer.fit_platt(scores, y)
+    assert 0 < a < 5 and abs(b) < 50
+    p = 1 / (1 + np.exp(-(a * scores[:, 0] + b)))
+    assert 0.005 < p.mean() < 0.05  # about the base rate (40 in 2,040)
+    assert p[-40:].mean() > p[:2000].mean()
+
+
+def test_thresholds_share_one_level_and_stay_above_the_floor(trainer: ModuleType) -> None:
+    gold = {("g", (i, i + 1)): {"ASSAULT"} for i in range(0, 40, 2)}
+    corpus = trainer.Corpus(gold=gold)
+    examples, rows = [], []
+    n = len(trainer.LABELS)
+    j = trainer.LABELS.index("ASSAULT")
+    for i in range(40):
+        ex = trainer.Example(feature_ids(["bias"], 16), frozenset(), "g", (i, i + 1), i, "x")
+        examples.append(ex)
+        row = np.zeros(n, dtype=np.float32)
+        row[j] = 0.6 if i % 2 == 0 else 0.3  # events score 0.6, the rest 0.3
+        rows.append(row)
+    thresholds = trainer.choose_thresholds(examples, np.array(rows), corpus, policy="best")
+    assert thresholds.min() >= trainer.MIN_THRESHOLD
+    assert 0.3 < thresholds[j] <= 0.6
+    assert trainer.sentence_prf(examples, np.array(rows), thresholds, corpus) == (20, 20, 20)

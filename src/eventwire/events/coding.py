@@ -11,13 +11,16 @@ merge policy that combines their events per sentence, are settings::
     merge = "first"          # built in: the first coder's event wins an event id
 
 Merge policies register the same way (group ``eventwire.merge_policies``, a :class:`MergeSpec`).
+A policy gets the coders' events as a :class:`CoderResults`: a sequence whose items are coded on
+first access (a policy that never looks at a coder's events never runs it), which also names the
+sentence and the coders (a policy may ask a coder about the other coders' events).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol, TypeVar
+from typing import Protocol, TypeVar, overload
 
 from eventwire.context import SentenceContext, sentence_contexts
 from eventwire.errors import UnknownCoderError
@@ -44,6 +47,34 @@ class Coder(Protocol):
 #: Combines the events each coder found in one sentence (one list per coder, in ``coders``
 #: order) into the sentence's events.
 MergePolicy = Callable[[Sequence[Sequence[Event]]], list[Event]]
+
+
+class CoderResults(Sequence[list[Event]]):
+    """The events each coder finds in one sentence, in ``coders`` order; a coder runs when its
+    item is first read, and once."""
+
+    def __init__(self, coders: Sequence[Coder], context: SentenceContext) -> None:
+        self.coders = tuple(coders)
+        self.context = context
+        self._found: list[list[Event] | None] = [None] * len(self.coders)
+
+    def _get(self, i: int) -> list[Event]:
+        found = self._found[i]
+        if found is None:
+            found = self._found[i] = self.coders[i].code(self.context)
+        return found
+
+    @overload
+    def __getitem__(self, index: int) -> list[Event]: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[list[Event]]: ...
+    def __getitem__(self, index: int | slice) -> list[Event] | Sequence[list[Event]]:
+        if isinstance(index, slice):
+            return [self._get(i) for i in range(len(self.coders))[index]]
+        return self._get(range(len(self.coders))[index])
+
+    def __len__(self) -> int:
+        return len(self.coders)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +118,24 @@ def _fill_with_learned(found: Sequence[Sequence[Event]]) -> list[Event]:
     return fill_with_learned(found)
 
 
+def _fill_with_learned_veto(found: Sequence[Sequence[Event]]) -> list[Event]:
+    from eventwire.events.learned import fill_with_learned
+
+    return fill_with_learned(found, veto=True)
+
+
+def _add_learned_types(found: Sequence[Sequence[Event]]) -> list[Event]:
+    from eventwire.events.learned import add_learned_types
+
+    return add_learned_types(found)
+
+
+def _add_learned_types_veto(found: Sequence[Sequence[Event]]) -> list[Event]:
+    from eventwire.events.learned import add_learned_types
+
+    return add_learned_types(found, veto=True)
+
+
 def first_wins(found: Sequence[Sequence[Event]]) -> list[Event]:
     """Every coder's events; of two with one event id, the earlier coder's (the rule coder's
     own duplicates included: the first of a sentence wins)."""
@@ -105,6 +154,9 @@ BUILTIN_MERGES: tuple[MergeSpec, ...] = (
     MergeSpec("first", first_wins),
     MergeSpec("rule+learned", _fill_with_learned),
     MergeSpec("rule+learned:words", _add_learned),
+    MergeSpec("rule+learned:types", _add_learned_types),
+    MergeSpec("rule+learned:veto", _fill_with_learned_veto),
+    MergeSpec("rule+learned:types+veto", _add_learned_types_veto),
 )
 
 
@@ -144,7 +196,7 @@ class EventsStage:
     def run(self, article: Article) -> Article:
         events: dict[str, Event] = {}
         for context in sentence_contexts(article):
-            for event in self.merge([coder.code(context) for coder in self.coders]):
+            for event in self.merge(CoderResults(self.coders, context)):
                 events.setdefault(event.event_id, event)
         return replace(article, events=without_headline_repeats(article, list(events.values())))
 

@@ -9,23 +9,42 @@ governs it, as source, and the actor in its on/against/of/with/to phrase as targ
 without a source is kept (PLOVER allows a missing actor). Negation, modality and the announced
 intent/threat codes come from the shared :class:`~eventwire.events.build.EventBuilder`.
 
-The event's CAMEO code is the generic code of its PLOVER type (:data:`TYPE_CODES`); its
-``rule`` is ``learned:<TYPE> p=<probability>`` and its confidence the calibrated probability
-times the weaker actor's confidence.
+The event's CAMEO code is the one the rule lexicon (``verbs.tsv``, ``nouns.tsv``) gives the
+trigger lemma for that PLOVER type (:class:`LexiconCodes`), else the generic code of the type
+(:data:`TYPE_CODES`), so it carries that code's Goldstein score and QuadClass. Its ``rule`` is
+``learned:<TYPE> p=<probability>`` (plus `` cameo<-<lexicon entry>`` when the lexicon chose the
+code) and its confidence the calibrated probability times the weaker actor's confidence.
+
+The merge policies (:func:`fill_with_learned`, :func:`add_learned`, :func:`add_learned_types`)
+also let the model review the rules' events: a rule event's confidence becomes its own times
+``(1 + p) / 2``, ``p`` the model's probability of the event's type at its trigger (the rule keeps
+its ``rule`` id: the rules produced it), and with ``veto`` a rule event whose trigger the model
+gives no type a probability of at least the model's veto level is dropped.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from types import MappingProxyType
 from typing import Any, Final
 
 import numpy as np
 
 from eventwire.context import MentionIndex, SentenceContext
+from eventwire.errors import UnknownEventCodeError
 from eventwire.events.build import EventBuilder
 from eventwire.events.coder import same_actor, verb_actors
-from eventwire.events.triggers import TriggerModel, feature_ids, is_candidate, token_features
+from eventwire.events.intent import intent_code
+from eventwire.events.nouns import NounLexicon, builtin_nouns
+from eventwire.events.ontology import event_type
+from eventwire.events.triggers import (
+    FloatArray,
+    TriggerModel,
+    is_candidate,
+    sentence_rows,
+)
+from eventwire.events.verbs import VerbLexicon, builtin_verbs
 from eventwire.lang import LanguageData
 from eventwire.model import Event, Mention
 
@@ -42,37 +61,103 @@ _NOUN_TARGET_PREPS: Final = frozenset({"on", "against", "of", "with", "to", "for
 _NOUN_SOURCE_DEPS: Final = frozenset({"poss", "compound", "amod", "nmod"})
 
 
+class LexiconCodes:
+    """The CAMEO code the rule lexicon gives a trigger lemma for a PLOVER type.
+
+    From the verb frames (a frame whose particle the trigger has first, then frames without an
+    object restriction, then the rest, in the lexicon's order) and the event nouns. A type the
+    lemma reaches only by announcing its act ("will visit": AGREE) takes the act's intent code
+    (CAMEO 03x/13x), so the code's type is always the model's type.
+    """
+
+    def __init__(self, verbs: VerbLexicon, nouns: NounLexicon) -> None:
+        table: dict[tuple[str, str], list[tuple[int, str | None, str, str]]] = {}
+        for lemma, frames in verbs.frames.items():
+            for rank, frame in enumerate(frames):
+                general = 0 if not frame.objects else 1
+                self._add(table, lemma, frame.code, (general, rank), frame.particle, frame.rule)
+        for noun, entries in nouns.nouns.items():
+            for rank, entry in enumerate(entries):
+                general = 0 if entry.modifier is None else 1
+                self._add(table, noun, entry.code, (general + 2, rank), None, entry.rule)
+        self.table = {key: [c[1:] for c in sorted(found)] for key, found in table.items()}
+
+    @staticmethod
+    def _add(
+        table: dict[tuple[str, str], list[tuple[int, str | None, str, str]]],
+        lemma: str, code: str, rank: tuple[int, int], particle: str | None, rule: str,
+    ) -> None:  # fmt: skip
+        try:
+            kind = event_type(code).plover_type
+        except UnknownEventCodeError:  # a lexicon code the ontology lacks: no candidate
+            return
+        order = rank[0] * 10_000 + rank[1]
+        table.setdefault((lemma, kind), []).append((order, particle, code, rule))
+        intent = intent_code(code)
+        if intent is not None:
+            announced = event_type(intent).plover_type
+            if announced != kind:
+                table.setdefault((lemma, announced), []).append(
+                    (order + 50_000, particle, intent, rule)
+                )
+
+    def code(self, token: Any, kind: str) -> tuple[str, str] | None:
+        """(code, lexicon rule) for the trigger token and type, or None."""
+        found = self.table.get((str(token.lemma_).lower(), kind))
+        if not found:
+            return None
+        particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+        for particle, code, rule in found:
+            if particle is not None and particle in particles:
+                return code, rule
+        for particle, code, rule in found:
+            if particle is None:
+                return code, rule
+        return None
+
+
 class LearnedCoder:
     """The ``learned`` coder: one event per trigger token and type the model accepts."""
 
     name = "learned"
 
-    def __init__(self, model: TriggerModel, *, lang: LanguageData) -> None:
+    def __init__(
+        self, model: TriggerModel, *, lang: LanguageData, codes: LexiconCodes | None = None
+    ) -> None:
         self.model = model
         self.builder = EventBuilder(lang)
+        self.codes = codes if codes is not None else LexiconCodes(builtin_verbs(), builtin_nouns())
+        self.veto_level = float(model.meta.get("veto", 0.0) or 0.0)
+
+    def probabilities(self, context: SentenceContext, tokens: Sequence[Any]) -> FloatArray:
+        """The calibrated probability of each type for each token of the sentence."""
+        if not tokens:
+            return np.zeros((0, len(self.model.labels)), dtype=np.float32)
+        ids, starts = sentence_rows(tokens, self.model.buckets, context.sent)
+        return self.model.calibrated(self.model.row_scores(ids, starts))
 
     def detect(self, context: SentenceContext) -> list[tuple[Any, str, float]]:
         """(token, PLOVER type, probability) of every accepted trigger in the sentence."""
         tokens = [t for t in context.sent if is_candidate(t)]
         if not tokens:
             return []
-        ids = [feature_ids(token_features(t), self.model.buckets) for t in tokens]
-        probs = self.model.probabilities(ids)
+        probs = self.probabilities(context, tokens)
         found: list[tuple[Any, str, float]] = []
         margins = probs - self.model.thresholds
-        for token, row, margin in zip(tokens, probs, margins, strict=True):
-            best = int(np.argmax(margin))
-            if margin[best] >= 0:  # one type per word: the one furthest over its threshold
-                found.append((token, self.model.labels[best], float(row[best])))
+        best = np.argmax(margins, axis=1)
+        for token, row, margin, j in zip(tokens, probs, margins, best, strict=True):
+            if margin[j] >= 0:  # one type per word: the one furthest over its threshold
+                found.append((token, self.model.labels[j], float(row[j])))
         return found
 
     def code(self, context: SentenceContext) -> list[Event]:
         events: list[Event] = []
         for token, kind, probability in self.detect(context):
             source, target = self._actors(token, context.mentions)
-            code, rule = self.builder.announced(
-                token, TYPE_CODES[kind], f"learned:{kind} p={probability:.2f}"
-            )
+            base, rule = TYPE_CODES[kind], f"learned:{kind} p={probability:.2f}"
+            if (lexicon := self.codes.code(token, kind)) is not None:
+                base, rule = lexicon[0], f"{rule} cameo<-{lexicon[1]}"
+            code, rule = self.builder.announced(token, base, rule)
             # A group phrase ("the two governments") is one event per actor it stands for.
             for one_source in source.members() if source is not None else (None,):
                 for one_target in target.members() if target is not None else (None,):
@@ -85,6 +170,32 @@ class LearnedCoder:
                     )  # fmt: skip
                     events.append(event)
         return events
+
+    def review(
+        self, context: SentenceContext, events: Sequence[Event], *, veto: bool = False
+    ) -> list[Event]:
+        """Another coder's events with the model's opinion folded into their confidence (times
+        ``(1 + p) / 2``); with ``veto``, less those whose trigger the model gives no type a
+        probability of at least its veto level."""
+        doc = context.sent.doc
+        tokens = sorted({e.trigger_token for e in events if e.trigger_token is not None})
+        if not tokens:
+            return list(events)
+        probs = self.probabilities(context, [doc[i] for i in tokens])
+        row_of = dict(zip(tokens, probs, strict=True))
+        index = {label: j for j, label in enumerate(self.model.labels)}
+        kept: list[Event] = []
+        for event in events:
+            row = row_of.get(event.trigger_token) if event.trigger_token is not None else None
+            if row is None:
+                kept.append(event)
+                continue
+            if veto and self.veto_level > 0 and float(row.max()) < self.veto_level:
+                continue
+            j = index.get(event.type.plover_type)
+            p = float(row[j]) if j is not None else 0.0
+            kept.append(replace(event, confidence=round(event.confidence * (1 + p) / 2, 3)))
+        return kept
 
     def _actors(self, token: Any, index: MentionIndex) -> tuple[Mention | None, Mention | None]:
         if token.pos_ == "VERB":
@@ -125,21 +236,69 @@ def _preps(noun: Any) -> Iterator[Any]:
     return (c for c in noun.children if c.dep_ == "prep" and c.lower_ in _NOUN_TARGET_PREPS)
 
 
-def fill_with_learned(found: Sequence[Sequence[Event]]) -> list[Event]:
+def _reviewer(found: Sequence[Sequence[Event]]) -> tuple[LearnedCoder, SentenceContext] | None:
+    """The learned coder among the coders of a :class:`~eventwire.events.coding.CoderResults`
+    (plain lists, as in tests, have none) and the sentence."""
+    coders = getattr(found, "coders", ())
+    context = getattr(found, "context", None)
+    for coder in coders:
+        if isinstance(coder, LearnedCoder) and context is not None:
+            return coder, context
+    return None
+
+
+def _reviewed(found: Sequence[Sequence[Event]], veto: bool) -> list[Event]:
+    """The first coder's (the rules') events, reviewed by the model when it runs, one per id."""
+    merged: dict[str, Event] = {}
+    for event in found[0]:
+        merged.setdefault(event.event_id, event)
+    events = list(merged.values())
+    reviewer = _reviewer(found)
+    if reviewer is None or not events:
+        return events
+    coder, context = reviewer
+    return coder.review(context, events, veto=veto)
+
+
+def fill_with_learned(found: Sequence[Sequence[Event]], *, veto: bool = False) -> list[Event]:
     """The ``rule+learned`` merge policy: the first coder's events (the rules) where it found
     any; the later coders' (the model's) only in sentences where it found none.
 
     Rules decide where they fire, since their lexicon names the CAMEO code and their frames the
     actors; the model codes the sentences the rules could not read. (The found lists are per
     sentence, so "none" means none in this sentence.) Of two events with one id, the first wins.
+    The later coders do not run in a sentence the rules coded (see ``CoderResults``).
     """
-    for events in found:
+    if not found:
+        return []
+    if found[0]:
+        return _reviewed(found, veto)
+    merged: dict[str, Event] = {}
+    for events in found[1:]:
         if events:
-            merged: dict[str, Event] = {}
             for event in events:
                 merged.setdefault(event.event_id, event)
             return list(merged.values())
     return []
+
+
+def add_learned_types(found: Sequence[Sequence[Event]], *, veto: bool = False) -> list[Event]:
+    """The ``rule+learned:types`` merge policy: every event of the first coder (the rules), then
+    each event of the later coders (the model) of a PLOVER type the rules' events of the sentence
+    do not have. Of two events with one id, the first wins."""
+    if not found:
+        return []
+    rules = _reviewed(found, veto)
+    merged = {e.event_id: e for e in rules}
+    kinds = {e.type.plover_type for e in rules}
+    for events in found[1:]:
+        added: set[str] = set()
+        for event in events:
+            if event.type.plover_type not in kinds:
+                merged.setdefault(event.event_id, event)
+                added.add(event.type.plover_type)
+        kinds |= added
+    return list(merged.values())
 
 
 def add_learned(found: Sequence[Sequence[Event]]) -> list[Event]:
@@ -149,9 +308,13 @@ def add_learned(found: Sequence[Sequence[Event]]) -> list[Event]:
     Rules decide where they fire, since their lexicon names the CAMEO code and their frames the
     actors; the model adds the events the rules miss. Of two events with one id, the first wins.
     """
-    merged: dict[str, Event] = {}
-    covered: set[tuple[int, int | None]] = set()
+    if not found:
+        return []
+    merged: dict[str, Event] = {e.event_id: e for e in _reviewed(found, False)}
+    covered = {(e.sentence, e.trigger_token) for e in found[0]}
     for i, events in enumerate(found):
+        if i == 0:
+            continue
         added: set[tuple[int, int | None]] = set()
         for event in events:
             where = (event.sentence, event.trigger_token)

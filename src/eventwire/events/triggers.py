@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -27,13 +27,20 @@ import numpy.typing as npt
 
 from eventwire.errors import ModelNotFoundError
 
-#: Parts of speech a trigger can have (event nouns and verbs).
+#: Parts of speech a trigger can have (event nouns and verbs; adjectives that carry a
+#: predicate: "called the claims baseless", "is unacceptable").
 CANDIDATE_POS: Final = frozenset({"VERB", "NOUN"})
+_PREDICATE_ADJ_DEPS: Final = frozenset({"acomp", "oprd", "ROOT", "ccomp", "xcomp", "conj"})
 _CHILD_DEPS: Final = frozenset(
     {"dobj", "nsubj", "nsubjpass", "prt", "aux", "auxpass", "neg", "xcomp", "ccomp", "attr",
-     "acomp", "agent", "compound", "amod", "poss", "dative", "advmod", "pobj", "nmod"}
+     "acomp", "agent", "compound", "amod", "poss", "dative", "advmod", "pobj", "nmod", "det",
+     "oprd"}
 )  # fmt: skip
 _MODALS: Final = frozenset({"will", "would", "may", "might", "could", "should", "must", "can"})
+_CONDITIONS: Final = frozenset({"if", "unless"})
+_QUOTES: Final = frozenset({'"', "\u201c", "\u201d", "''", "``"})
+#: Entity types that name an actor (a state, group, organisation or person).
+_ACTOR_ENTS: Final = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 MODEL_FILE: Final = "trigger_model.npz"
 
 FloatArray = npt.NDArray[np.float32]
@@ -41,64 +48,121 @@ IntArray = npt.NDArray[np.int64]
 
 
 def is_candidate(token: Any) -> bool:
-    """Verbs and nouns made of letters can be triggers."""
-    return bool(token.pos_ in CANDIDATE_POS and token.is_alpha and len(token.text) > 1)
+    """Verbs and nouns made of letters can be triggers, and predicative adjectives."""
+    if not (token.is_alpha and len(token.text) > 1):
+        return False
+    pos = token.pos_
+    return bool(pos in CANDIDATE_POS or (pos == "ADJ" and token.dep_ in _PREDICATE_ADJ_DEPS))
 
 
 def _lemma(token: Any) -> str:
     return str(token.lemma_).lower()
 
 
+def _actor(token: Any) -> str:
+    """``A`` when the noun phrase headed by the token names an actor (its head or a compound
+    or modifier of it is a state, group, organisation or person), else ``-``."""
+    if token.ent_type_ in _ACTOR_ENTS:
+        return "A"
+    for child in token.children:
+        if child.dep_ in ("compound", "amod", "poss", "nmod") and child.ent_type_ in _ACTOR_ENTS:
+            return "A"
+    return "-"
+
+
 def _children_features(token: Any) -> Iterator[str]:
+    lemma = _lemma(token)
     for child in token.children:
         dep = child.dep_
         if dep == "prep":
-            objects = [g for g in child.children if g.dep_ == "pobj"]
-            yield f"pp={_lemma(child)}"
-            for obj in objects:
-                yield f"ppo={_lemma(child)}|{_lemma(obj)}"
-                yield f"lppo={_lemma(token)}|{_lemma(child)}|{_lemma(obj)}"
-            yield f"lpp={_lemma(token)}|{_lemma(child)}"
+            prep = _lemma(child)
+            yield f"pp={prep}"
+            yield f"lpp={lemma}|{prep}"
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    yield f"ppo={prep}|{_lemma(obj)}"
+                    yield f"lppo={lemma}|{prep}|{_lemma(obj)}"
+                    yield f"ppa={prep}|{_actor(obj)}"
         elif dep in _CHILD_DEPS:
-            yield f"c={dep}|{_lemma(child)}"
+            child_lemma = _lemma(child)
+            yield f"c={dep}|{child_lemma}"
             yield f"cd={dep}"
             if child.ent_type_:
                 yield f"ce={dep}|{child.ent_type_}"
-            if dep in ("dobj", "prt", "nsubjpass"):
-                yield f"lc={_lemma(token)}|{dep}|{_lemma(child)}"
-            if dep in ("aux", "auxpass") and _lemma(child) in _MODALS:
-                yield f"modal={_lemma(child)}"
+            if dep in ("nsubj", "nsubjpass", "dobj", "poss", "compound", "agent"):
+                yield f"ca={dep}|{_actor(child)}"
+            if dep in ("dobj", "prt", "nsubjpass", "acomp", "oprd"):
+                yield f"lc={lemma}|{dep}|{child_lemma}"
+            if dep in ("aux", "auxpass") and child_lemma in _MODALS:
+                yield f"modal={child_lemma}"
+                yield f"ml={child_lemma}|{lemma}"
+            elif dep == "neg":
+                yield f"nl={lemma}"
+        elif dep == "mark" and child.lower_ in _CONDITIONS:
+            yield "cond"
 
 
-def token_features(token: Any) -> list[str]:
-    """The hashed model's raw features for one candidate token (strings, before hashing)."""
-    lemma, head = _lemma(token), token.head
+def _head_features(token: Any, lemma: str) -> Iterator[str]:
+    head = token.head
+    if head.i == token.i:
+        yield "root"
+        return
+    dep, head_lemma = token.dep_, _lemma(head)
+    yield f"hd={head_lemma}|{dep}"
+    yield f"hp={head.pos_}"
+    yield f"hh={_lemma(head.head)}"
+    if dep == "pobj":  # "a freeze on flights", "called for an end to": the governing word
+        yield f"gv={_lemma(head.head)}|{head_lemma}"
+        yield f"gvl={_lemma(head.head)}|{head_lemma}|{lemma}"
+    elif dep in ("dobj", "nsubj", "nsubjpass", "attr", "xcomp", "ccomp", "amod", "acomp", "oprd"):
+        yield f"hl={head_lemma}|{dep}|{lemma}"
+    if any(c.dep_ == "neg" for c in head.children) and dep in ("xcomp", "dobj", "ccomp"):
+        yield "headneg"
+
+
+def sentence_features(sent: Any) -> list[str]:
+    """Features every candidate of a sentence shares: a quotation mark in it."""
+    return ["quote"] if any(t.text in _QUOTES for t in sent) else []
+
+
+def token_features(
+    token: Any, shared: Sequence[str] = (), words: Mapping[int, str] | None = None
+) -> list[str]:
+    """The hashed model's raw features for one candidate token (strings, before hashing).
+    ``shared``: the sentence's own features (:func:`sentence_features`); ``words``: the lower
+    case words around the sentence by token index, if already read (else read from the doc)."""
+    lemma = _lemma(token)
     lower = str(token.text).lower()
+    pos, dep = token.pos_, token.dep_
     features = [
         "bias",
         f"l={lemma}",
         f"w={lower}",
-        f"p={token.pos_}",
+        f"p={pos}",
         f"t={token.tag_}",
-        f"d={token.dep_}",
-        f"ld={lemma}|{token.dep_}",
-        f"lp={lemma}|{token.pos_}",
+        f"d={dep}",
+        f"ld={lemma}|{dep}",
+        f"lp={lemma}|{pos}",
         f"s3={lower[-3:]}",
         f"s4={lower[-4:]}",
-        f"hd={_lemma(head)}|{token.dep_}",
-        f"hp={head.pos_}",
-        f"hh={_lemma(head.head)}" if head.i != token.i else "root",
+        *_head_features(token, lemma),
     ]
     doc = token.doc
     for offset in (-2, -1, 1, 2):
         i = token.i + offset
-        word = doc[i].lower_ if 0 <= i < len(doc) else "<s>"
+        if words is not None:
+            word = words.get(i, "<s>")
+        else:
+            word = doc[i].lower_ if 0 <= i < len(doc) else "<s>"
         features.append(f"w{offset}={word}")
         if offset in (-1, 1):
             features.append(f"lw{offset}={lemma}|{word}")
     if token.ent_type_:
         features.append(f"ent={token.ent_type_}")
     features.extend(_children_features(token))
+    for feature in shared:
+        features.append(feature)
+        features.append(f"{feature}|{lemma}")
     return features
 
 
@@ -106,6 +170,33 @@ def feature_ids(features: Sequence[str], buckets: int) -> IntArray:
     """Stable bucket indices (CRC-32 of each feature) for a list of features."""
     ids = {zlib.crc32(f.encode("utf-8")) % buckets for f in features}
     return np.fromiter(sorted(ids), dtype=np.int64, count=len(ids))
+
+
+def sentence_rows(
+    tokens: Sequence[Any], buckets: int, sent: Any = None
+) -> tuple[IntArray, IntArray]:
+    """The bucket ids of every token's features in one pass over a sentence (``sent``, else the
+    first token's): (ids, starts), the ids of token ``k`` being ``ids[starts[k]:starts[k + 1]]``,
+    each token's ids distinct and sorted, as :func:`feature_ids` gives them."""
+    if not tokens:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    sent = tokens[0].sent if sent is None else sent
+    shared = sentence_features(sent)
+    doc = sent.doc
+    around = doc[max(0, sent.start - 2) : min(len(doc), sent.end + 2)]
+    words = {t.i: t.lower_ for t in around}
+    features: list[str] = []
+    lengths: list[int] = []
+    for token in tokens:
+        own = token_features(token, shared, words if sent.start <= token.i < sent.end else None)
+        features.extend(own)
+        lengths.append(len(own))
+    crc = zlib.crc32
+    hashed = np.fromiter((crc(f.encode("utf-8")) for f in features), np.int64, len(features))
+    rows = np.repeat(np.arange(len(tokens), dtype=np.int64), lengths)
+    keyed = np.unique(rows * buckets + hashed % buckets)  # sorted by token, then id; distinct
+    starts = np.searchsorted(keyed // buckets, np.arange(len(tokens), dtype=np.int64))
+    return keyed % buckets, starts
 
 
 @dataclass(frozen=True)
@@ -125,10 +216,32 @@ class TriggerModel:
 
     def scores(self, ids: Sequence[IntArray]) -> FloatArray:
         """Raw (uncalibrated) scores, one row per candidate."""
-        out = np.empty((len(ids), len(self.labels)), dtype=np.float32)
-        for row, idx in enumerate(ids):
-            out[row] = self.weights[idx].sum(axis=0, dtype=np.float32) + self.bias
-        return out
+        if not ids:
+            return np.empty((0, len(self.labels)), dtype=np.float32)
+        lengths = np.fromiter(map(len, ids), dtype=np.int64, count=len(ids))
+        if not lengths.all():  # reduceat needs a feature in every row
+            out = np.empty((len(ids), len(self.labels)), dtype=np.float32)
+            for row, idx in enumerate(ids):
+                out[row] = self.weights[idx].sum(axis=0, dtype=np.float32) + self.bias
+            return out
+        starts = np.zeros(len(ids), dtype=np.int64)
+        np.cumsum(lengths[:-1], out=starts[1:])
+        summed = np.add.reduceat(self.weights[np.concatenate(ids)], starts, axis=0)
+        scores: FloatArray = (summed + self.bias).astype(np.float32, copy=False)
+        return scores
+
+    def row_scores(self, ids: IntArray, starts: IntArray) -> FloatArray:
+        """Raw scores of rows given as one id array and each row's start (every row holds at
+        least one id: the ``bias`` feature)."""
+        summed = np.add.reduceat(self.weights[ids], starts, axis=0)
+        scores: FloatArray = (summed + self.bias).astype(np.float32, copy=False)
+        return scores
+
+    def calibrated(self, raw: FloatArray) -> FloatArray:
+        """Calibrated probabilities of raw scores."""
+        z = raw * self.calibration[:, 0] + self.calibration[:, 1]
+        probs: FloatArray = (1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))).astype(np.float32)
+        return probs
 
     def probabilities(self, ids: Sequence[IntArray]) -> FloatArray:
         """Calibrated probability of each type, one row per candidate."""
