@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Final, NamedTuple, cast
+from typing import Any, Final, NamedTuple, TypeVar, cast, overload
 
 from eventwire.errors import EventwireError
 
@@ -52,6 +52,7 @@ _ALIAS_RECORD: Final = re.compile(
     _CITY_FIELDS + r', "alternatenames": \[((?:"(?:[^"\\]|\\.)*"(?:, )?)*)\]'
 )
 _CHUNK: Final = 1 << 20  # characters read at a time
+_KEPT_NAMES: Final = 1024  # names whose entries a lookup keeps made
 
 
 class GazetteerError(EventwireError):
@@ -133,28 +134,43 @@ class _Cities:
 
     def entry(self, i: int) -> Entry:
         return Entry(
-            name=self.name(i), feature="city", country=self.countries[self.country[i]],
-            admin1=self.admin1s[self.admin1[i]], lat=self.lat[i], lon=self.lon[i],
-            population=self.population[i], geonameid=self.geonameid[i],
-            capital=i in self.capitals,
+            self.name(i), "city", self.countries[self.country[i]], self.admin1s[self.admin1[i]],
+            self.lat[i], self.lon[i], self.population[i], self.geonameid[i], i in self.capitals,
         )  # fmt: skip
 
+
+_T = TypeVar("_T")
 
 #: Entry numbers under one name: one number, or a tuple of them in gazetteer order.
 _Refs = int | tuple[int, ...]
 
 
 class _Index(Mapping[str, tuple[Entry, ...]]):
-    """Folded name to entries, kept as entry numbers (cities first, then ``extras``)."""
+    """Folded name to entries, kept as entry numbers (cities first, then ``extras``); the
+    entries of the names last looked up are kept (a name recurs within an article)."""
 
-    __slots__ = ("_cities", "_extras", "_refs")
+    __slots__ = ("_cities", "_entries", "_extras", "_refs")
 
     def __init__(self, refs: Mapping[str, _Refs], cities: _Cities, extras: Sequence[Entry]):
         self._refs = refs
         self._cities = cities
         self._extras = extras
+        self._entries = functools.lru_cache(maxsize=_KEPT_NAMES)(self._made)
 
     def __getitem__(self, key: str) -> tuple[Entry, ...]:
+        if key not in self._refs:
+            raise KeyError(key)
+        return self._entries(key)
+
+    @overload
+    def get(self, key: str, /) -> tuple[Entry, ...] | None: ...
+    @overload
+    def get(self, key: str, default: tuple[Entry, ...] | _T, /) -> tuple[Entry, ...] | _T: ...
+    def get(self, key: str, default: object = None, /) -> object:
+        """As ``Mapping.get``, without raising and catching ``KeyError`` for a missing name."""
+        return self._entries(key) if key in self._refs else default
+
+    def _made(self, key: str) -> tuple[Entry, ...]:
         refs = self._refs[key]
         if isinstance(refs, int):
             return (self._entry(refs),)
