@@ -20,7 +20,7 @@ every city its state code.
 Memory: the cities are kept in columns (:class:`_Cities`: names as one UTF-8 block, numbers in
 :mod:`array` arrays) and looked up by folded name through a dict to entry numbers; an
 :class:`Entry` is made only when a lookup returns it. The files are read in chunks, never whole.
-About 35 MB loaded instead of 200 MB of named tuples.
+About 55 MB loaded instead of 200 MB of named tuples (peak 260 MB).
 """
 
 from __future__ import annotations
