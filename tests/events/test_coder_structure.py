@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
-
 from eventwire.model import Article, Event
 
 Process = Callable[..., Article]
@@ -76,30 +74,3 @@ def test_possessor_of_a_noun_with_an_of_target_is_the_target(process: Process) -
 def test_event_noun_object_of_a_coded_verb_is_not_coded_again(process: Process) -> None:
     events = _rule_events(process, "Egypt condemned the attack on Israel.")
     assert [e.type.cameo for e in events] == ["111"]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # PLOVER: ASSAULT and ACCUSE do not require a recipient
-        ("Nigerian troops attacked a hotel on Monday.", ("NGAMIL", "190", None)),
-        ("Kenya condemned the bombing.", ("KEN", "111", None)),
-    ],
-)
-def test_target_less_events_where_plover_needs_no_recipient(
-    process: Process, text: str, expected: tuple[str | None, str, str | None]
-) -> None:
-    assert expected in _codes(_rule_events(process, text))
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Kenya's president called it a gift.",  # naming, not an appeal
-        "The Kenyan minister warned that prices would rise.",  # a forecast, not a threat
-        "Nigeria released a statement on Monday.",  # no captive released
-        "Ghana's government will help build roads.",  # AID requires a recipient
-    ],
-)
-def test_verbs_that_keep_needing_a_target(process: Process, text: str) -> None:
-    assert _rule_events(process, text) == []
