@@ -56,8 +56,12 @@ class CoderSpec:
 
 @dataclass(frozen=True, slots=True)
 class MergeSpec:
+    """A registered merge policy. ``first_found``: the policy keeps only the events of the first
+    coder that found any in a sentence, so the stage runs no coder after that one."""
+
     name: str
     policy: MergePolicy
+    first_found: bool = False
 
 
 def _rule_coder(settings: Settings, lang: LanguageData) -> Coder:
@@ -103,7 +107,7 @@ BUILTIN_CODERS: tuple[CoderSpec, ...] = (
 )
 BUILTIN_MERGES: tuple[MergeSpec, ...] = (
     MergeSpec("first", first_wins),
-    MergeSpec("rule+learned", _fill_with_learned),
+    MergeSpec("rule+learned", _fill_with_learned, first_found=True),
     MergeSpec("rule+learned:words", _add_learned),
 )
 
@@ -129,24 +133,37 @@ class EventsStage:
     """Runs the configured coders on every sentence, merges their events, and drops headline
     events the body reports again."""
 
-    def __init__(self, coders: Sequence[Coder], merge: MergePolicy) -> None:
+    def __init__(
+        self, coders: Sequence[Coder], merge: MergePolicy, *, first_found: bool = False
+    ) -> None:
         self.coders = tuple(coders)
         self.merge = merge
+        self.first_found = first_found  # the merge keeps the first coder's that found any
 
     @classmethod
     def from_settings(cls, settings: Settings, config: EventsConfig) -> EventsStage:
         lang = language_data(settings)
         coders = registered_coders()
         chosen = [_pick(coders, name, "coder").build(settings, lang) for name in config.coders]
-        merge = _pick(registered_merges(), config.merge, "merge policy").policy
-        return cls(chosen, merge)
+        merge = _pick(registered_merges(), config.merge, "merge policy")
+        return cls(chosen, merge.policy, first_found=merge.first_found)
 
     def run(self, article: Article) -> Article:
         events: dict[str, Event] = {}
         for context in sentence_contexts(article):
-            for event in self.merge([coder.code(context) for coder in self.coders]):
+            for event in self.merge(self._found(context)):
                 events.setdefault(event.event_id, event)
         return replace(article, events=without_headline_repeats(article, list(events.values())))
+
+    def _found(self, context: SentenceContext) -> list[list[Event]]:
+        """Each coder's events in the sentence; with a ``first_found`` merge, only up to the
+        first coder that found any (the merge would drop the later coders' events)."""
+        found: list[list[Event]] = []
+        for coder in self.coders:
+            found.append(coder.code(context))
+            if self.first_found and found[-1]:
+                break
+        return found
 
 
 def without_headline_repeats(article: Article, events: list[Event]) -> tuple[Event, ...]:
