@@ -320,3 +320,14 @@ def test_our_tables_and_petrarch_files_give_the_same_matches(tmp_path: Path, dat
     assert from_tsv == _codes(PhraseEngine([[ours.actors]]), date)
     role = "RURLEG" if date.year < 2000 else "RURGOV"
     assert from_tsv == [(0, 1, "RUR"), (2, 2, role), (5, 1, role), (8, 1, "RUR")]
+
+
+def test_may_start_says_where_matches_can_be_found() -> None:
+    engine = PhraseEngine(
+        [[_table(Pattern("Red Cross", "NGOCRC"))], [_table(Pattern("ARGENTIN", "ARG", stem=True))]]
+    )
+    memo = MatchMemo()
+    tokens = _tokens("the Red Cross in Argentina")
+    starts = [engine.may_start(token, memo) for token in tokens]
+    assert starts == [False, True, False, False, True]
+    assert [bool(list(engine.matches(tokens, k))) for k in range(len(tokens))] == starts

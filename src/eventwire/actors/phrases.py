@@ -367,6 +367,17 @@ class PhraseEngine:
     def __repr__(self) -> str:
         return "PhraseEngine(" + " > ".join("+".join(t.name for t in r) for r in self.ranks) + ")"
 
+    def may_start(self, first: str, memo: MatchMemo) -> bool:
+        """Whether a phrase of some table may start with the token ``first`` (text with its
+        white space); ``False``: :meth:`matches` finds nothing there."""
+        for rank, tables in enumerate(self.ranks):
+            longest = memo.longest.get((rank, first))
+            if longest is None:
+                longest = memo.longest[rank, first] = _longest(tables, first)
+            if longest:
+                return True
+        return False
+
     def matches(
         self,
         tokens: Sequence[str],

@@ -315,6 +315,9 @@ class ActorResolver:
         tokens = [t.text_with_ws for t in sent]
         i = sent.start
         while i < sent.end:
+            if not self.phrases.may_start(tokens[i - sent.start], context.memo):
+                i += 1  # most words start no phrase of any table
+                continue
             matches = self.phrases.matches(tokens, i - sent.start, memo=context.memo)
             hit = next(
                 (h for m in matches if (h := self._accept(m, sent, i, hits, context)) is not None),
