@@ -61,3 +61,25 @@ def test_a_pattern_of_another_kind_keeps_spacys_matcher() -> None:
         RuleIndex.of(ruler)
     assert index_attribute_ruler(nlp) is False
     assert index_attribute_ruler(spacy.blank("en")) is False  # no ruler at all
+
+
+@pytest.mark.parametrize("text", ["", "Hi", "I ain't", "\n\n"])
+def test_short_docs_match_as_spacy_matches(plain: object, text: str) -> None:
+    ruler = plain.get_pipe("attribute_ruler")  # type: ignore[attr-defined]
+    index = RuleIndex.of(ruler)
+    with plain.select_pipes(disable=["attribute_ruler", "lemmatizer", "ner"]):  # type: ignore[attr-defined]
+        doc = plain(text)  # type: ignore[operator]
+    for _ in range(2):  # the second time from the index's memo
+        assert index.match(doc) == ruler.match(doc)
+
+
+def test_a_match_whose_token_is_outside_it_gets_spacys_error() -> None:
+    import spacy
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "a"}]], {"POS": "DET"}, index=3)
+    assert index_attribute_ruler(nlp) is True
+    with pytest.raises(ValueError, match=r"E1001"):
+        nlp("a b")
+    assert [t.pos_ for t in nlp("b c")] == ["", ""]

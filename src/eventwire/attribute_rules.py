@@ -15,6 +15,7 @@ spaCy's matcher (:func:`index_attribute_ruler` says which).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ from typing import Any, Final
 _KEYS: Final = ("LOWER", "TAG", "DEP", "IS_SPACE")
 #: Attributes a pattern is filed under, in order of preference (the most selective first).
 _FILED_BY: Final = ("LOWER", "TAG", "DEP")
+#: Windows of token values the index remembers the matches of before it starts again.
+MEMO_WINDOWS: Final = 500_000
 
 
 class UnsupportedPattern(ValueError):
@@ -86,7 +89,11 @@ class RuleIndex:
     def __init__(self, patterns: Iterable[_Pattern]) -> None:
         self._filed: dict[tuple[int, object], list[_Pattern]] = {}
         self._anywhere: list[_Pattern] = []
+        self._keys = [_KEYS.index(k) for k in _FILED_BY]
+        self._memo: dict[tuple[tuple[int, ...], ...], tuple[tuple[int, int, int], ...]] = {}
+        width = 1
         for pattern in patterns:
+            width = max(width, len(pattern.tokens))
             first = {c.key: c for c in pattern.tokens[0]}
             filed = next(
                 (
@@ -102,6 +109,7 @@ class RuleIndex:
             values = [filed.value] if filed.kind == "eq" else sorted(filed.value)
             for value in values:
                 self._filed.setdefault((filed.key, value), []).append(pattern)
+        self._width = width  # tokens the longest pattern spans
 
     @classmethod
     def of(cls, ruler: Any) -> RuleIndex:
@@ -122,25 +130,48 @@ class RuleIndex:
 
     def match(self, doc: Any) -> list[tuple[int, int, int, int]]:
         """``(attr_id, match_id, start, end)`` of every match, sorted: what
-        ``AttributeRuler.match`` returns."""
-        rows = [(t.lower_, t.tag_, t.dep_, t.is_space) for t in doc]  # in the order of _KEYS
+        ``AttributeRuler.match`` returns.
+
+        The matches at a token depend only on the values of the tokens a pattern can span from
+        it: each such window is worked out once (:meth:`_window`) and remembered."""
+        from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+
+        rows = [tuple(row) for row in doc.to_array([LOWER, TAG, DEP, IS_SPACE]).tolist()]
+        if len(self._memo) > MEMO_WINDOWS:
+            self._memo.clear()
+        memo, strings = self._memo, doc.vocab.strings
+        # Each token's window: its values and those of the tokens after it (``()`` past the end).
+        padded, n = rows + [()] * (self._width - 1), len(rows)
+        windows = zip(*(padded[k : k + n] for k in range(self._width)), strict=True)
         found: list[tuple[int, int, int, int]] = []
-        filed = self._filed
-        keys = [_KEYS.index(k) for k in _FILED_BY]
-        for start, row in enumerate(rows):
-            for key in keys:
-                for pattern in filed.get((key, row[key]), ()):
-                    if pattern.matches_at(rows, start):
-                        found.append(
-                            (pattern.attr_id, pattern.match_id, start, start + len(pattern.tokens))
-                        )
-            for pattern in self._anywhere:
-                if pattern.matches_at(rows, start):
-                    found.append(
-                        (pattern.attr_id, pattern.match_id, start, start + len(pattern.tokens))
-                    )
+        for start, window in enumerate(windows):
+            matched = memo.get(window)
+            if matched is None:
+                matched = memo[window] = self._window(window, strings)
+            for attr_id, match_id, length in matched:
+                found.append((attr_id, match_id, start, start + length))
         found.sort()
         return found
+
+    def _window(
+        self, window: tuple[tuple[int, ...], ...], strings: Any
+    ) -> tuple[tuple[int, int, int], ...]:
+        """``(attr_id, match_id, length)`` of the patterns matching at the first token of a
+        window of token values (hashes of the lower-case form, tag and dependency label, and
+        whether it is a space)."""
+        rows = [
+            (strings[low], strings[tag], strings[dep], bool(space))
+            for low, tag, dep, space in (values for values in window if values)
+        ]
+        first = rows[0]
+        candidates = [
+            pattern for key in self._keys for pattern in self._filed.get((key, first[key]), ())
+        ]
+        return tuple(
+            (pattern.attr_id, pattern.match_id, len(pattern.tokens))
+            for pattern in (*candidates, *self._anywhere)
+            if pattern.matches_at(rows, 0)
+        )
 
 
 def index_attribute_ruler(nlp: Any) -> bool:
@@ -155,4 +186,26 @@ def index_attribute_ruler(nlp: Any) -> bool:
     except UnsupportedPattern:
         return False
     ruler.match = index.match
+    ruler.set_annotations = functools.partial(_set_annotations, ruler, ruler.set_annotations)
     return True
+
+
+def _set_annotations(
+    ruler: Any, spacys: Any, doc: Any, matches: Sequence[tuple[int, int, int, int]]
+) -> None:
+    """The ruler's ``set_annotations``: each match's attributes set on its token, in order, as
+    spaCy does, without the span spaCy makes for each; a match whose token index falls outside
+    it goes to spaCy's own (``spacys``), which raises its error."""
+    from spacy.tokens._retokenize import set_token_attrs
+
+    indices, attrs = ruler.indices, ruler.attrs
+    targets: list[int] = []
+    for attr_id, _, start, end in matches:
+        index = indices[attr_id]
+        target = start + index if index >= 0 else end + index
+        if not start <= target < end:
+            spacys(doc, matches)
+            return
+        targets.append(target)
+    for (attr_id, _, _, _), target in zip(matches, targets, strict=True):
+        set_token_attrs(doc[target], attrs[attr_id])

@@ -15,6 +15,7 @@ from eventwire.actors.phrases import (
     DatedCode,
     DatedCodes,
     Match,
+    MatchMemo,
     Pattern,
     PhraseEngine,
     PhraseTable,
@@ -151,6 +152,32 @@ def test_longest_match_first_and_a_rejected_match_gives_way() -> None:
     assert [(m.value, m.length) for m in found] == [("NGOCRS", 3), ("NGOCRC", 2), ("COLOUR", 1)]
     assert [m.length for m in engine.matches(_tokens("Red Cross Society said"), stop=2)] == [2, 1]
     assert list(engine.matches(_tokens("said Red"))) == []
+
+
+def test_a_memo_gives_the_matches_of_a_fresh_lookup_at_every_position() -> None:
+    table = _table(
+        Pattern("Red Cross", "NGOCRC"),
+        Pattern("RED", "COLOUR-CAPS", Case.CAPITALS),
+        Pattern("Red", "COLOUR", Case.CAPITAL),
+        Pattern("ARGENTIN", "ARG", stem=True),
+    )
+    engine = PhraseEngine([[table], [_table(Pattern("Cross", "MOOD"), loose=True)]])
+    tokens = _tokens("Red Cross and RED cross , red Cross , Argentina 's Red Cross")
+    memo = MatchMemo()
+    for _ in range(2):  # the second pass reads everything from the memo
+        for start in range(len(tokens)):
+            for stop in (None, start + 1):
+                fresh = list(engine.matches(tokens, start, stop))
+                assert list(engine.matches(tokens, start, stop, memo=memo)) == fresh
+    assert memo.found and memo.longest
+
+
+def test_a_bounded_memo_starts_again_when_full() -> None:
+    engine = PhraseEngine([[_table(Pattern("Red Cross", "NGOCRC"))]])
+    memo = MatchMemo()
+    list(engine.matches(_tokens("Red Cross"), memo=memo))
+    assert memo.bounded(10) is memo and memo.found
+    assert not memo.bounded(1).found and not memo.longest
 
 
 # -- dated codes -----------------------------------------------------------------------------
@@ -293,3 +320,14 @@ def test_our_tables_and_petrarch_files_give_the_same_matches(tmp_path: Path, dat
     assert from_tsv == _codes(PhraseEngine([[ours.actors]]), date)
     role = "RURLEG" if date.year < 2000 else "RURGOV"
     assert from_tsv == [(0, 1, "RUR"), (2, 2, role), (5, 1, role), (8, 1, "RUR")]
+
+
+def test_may_start_says_where_matches_can_be_found() -> None:
+    engine = PhraseEngine(
+        [[_table(Pattern("Red Cross", "NGOCRC"))], [_table(Pattern("ARGENTIN", "ARG", stem=True))]]
+    )
+    memo = MatchMemo()
+    tokens = _tokens("the Red Cross in Argentina")
+    starts = [engine.may_start(token, memo) for token in tokens]
+    assert starts == [False, True, False, False, True]
+    assert [bool(list(engine.matches(tokens, k))) for k in range(len(tokens))] == starts

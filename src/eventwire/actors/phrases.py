@@ -60,7 +60,7 @@ import enum
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Final, Generic, TypeVar
 
@@ -334,6 +334,26 @@ class Match:
     length: int
 
 
+@dataclass(slots=True)
+class MatchMemo:
+    """What :meth:`PhraseEngine.matches` has worked out, kept between calls by a scanner (one
+    memo for all the tokens of an article): per rank, how many tokens a phrase starting with a
+    token may span, and the patterns a phrase text is. Each depends only on the text looked up
+    (and the engine's tables: a memo serves one engine), so the same words ("the", "President")
+    are normalised and looked up once."""
+
+    longest: dict[tuple[int, str], int] = field(default_factory=dict)
+    found: dict[tuple[int, str], tuple[tuple[str, Any], ...]] = field(default_factory=dict)
+
+    def bounded(self, most: int) -> MatchMemo:
+        """This memo, emptied first when it holds more than ``most`` entries (a scanner that
+        keeps one memo over many articles keeps its memory bounded)."""
+        if len(self.longest) + len(self.found) > most:
+            self.longest.clear()
+            self.found.clear()
+        return self
+
+
 class PhraseEngine:
     """Tables in ranks of precedence; :meth:`matches` lists a position's matches in order."""
 
@@ -347,35 +367,58 @@ class PhraseEngine:
     def __repr__(self) -> str:
         return "PhraseEngine(" + " > ".join("+".join(t.name for t in r) for r in self.ranks) + ")"
 
+    def may_start(self, first: str, memo: MatchMemo) -> bool:
+        """Whether a phrase of some table may start with the token ``first`` (text with its
+        white space); ``False``: :meth:`matches` finds nothing there."""
+        for rank, tables in enumerate(self.ranks):
+            longest = memo.longest.get((rank, first))
+            if longest is None:
+                longest = memo.longest[rank, first] = _longest(tables, first)
+            if longest:
+                return True
+        return False
+
     def matches(
         self,
         tokens: Sequence[str],
         start: int = 0,
         stop: int | None = None,
-        keys: dict[tuple[str, bool], Key] | None = None,
+        memo: MatchMemo | None = None,
     ) -> Iterator[Match]:
         """The matches starting at ``tokens[start]``, best first: earlier rank, then longer,
         then earlier table. ``tokens`` are token texts with their trailing white space (spaCy's
         ``text_with_ws``, or words each followed by a space); a match ends before ``stop``.
 
-        ``keys`` remembers the key of each first word (per spelling) between calls: a scanner
-        passes one dict for all the tokens of an article, so that "the" is normalised once."""
+        ``memo`` remembers first words and phrase texts between calls (:class:`MatchMemo`)."""
         end = len(tokens) if stop is None else min(stop, len(tokens))
         if start >= end:
             return
         first = tokens[start]
-        known = keys if keys is not None else {}
-        for tables in self.ranks:
-            longest = 0
-            for table in tables:
-                key = known.get((first, table.loose))
-                if key is None:
-                    key = known[first, table.loose] = phrase_key(first, loose=table.loose)
-                longest = max(longest, table.longest_from_key(key))
+        memo = memo if memo is not None else MatchMemo()
+        for rank, tables in enumerate(self.ranks):
+            longest = memo.longest.get((rank, first))
+            if longest is None:
+                longest = memo.longest[rank, first] = _longest(tables, first)
             for n in range(min(longest, end - start), 0, -1):
                 text = "".join(tokens[start : start + n])
-                forms = {loose: variants(text, loose=loose) for loose in {t.loose for t in tables}}
-                for table in tables:
-                    pattern = table.find_forms(forms[table.loose])
-                    if pattern is not None:
-                        yield Match(table.name, pattern.value, n)
+                found = memo.found.get((rank, text))
+                if found is None:
+                    found = memo.found[rank, text] = _found(tables, text)
+                for table, value in found:
+                    yield Match(table, value, n)
+
+
+def _longest(tables: Sequence[PhraseTable[Any]], first: str) -> int:
+    """How many tokens the longest phrase of the tables starting with ``first`` may span."""
+    keys = {loose: phrase_key(first, loose=loose) for loose in {t.loose for t in tables}}
+    return max(table.longest_from_key(keys[table.loose]) for table in tables)
+
+
+def _found(tables: Sequence[PhraseTable[Any]], text: str) -> tuple[tuple[str, Any], ...]:
+    """``(table name, value)`` of the pattern each table has for ``text``, in table order."""
+    forms = {loose: variants(text, loose=loose) for loose in {t.loose for t in tables}}
+    return tuple(
+        (table.name, pattern.value)
+        for table in tables
+        if (pattern := table.find_forms(forms[table.loose])) is not None
+    )

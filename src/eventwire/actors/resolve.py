@@ -85,7 +85,7 @@ from eventwire.actors.lexicon import (
     pick_person,
 )
 from eventwire.actors.misspelt import MisspeltCountries, subdivision_words
-from eventwire.actors.phrases import Key, Match, PhraseEngine
+from eventwire.actors.phrases import Match, MatchMemo, PhraseEngine
 from eventwire.actors.sectors import sector_name
 from eventwire.context import SentenceContext, sentence_contexts
 from eventwire.errors import DictionaryError
@@ -105,6 +105,8 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Rules of role mentions waiting for the article's country (a speaker's waits for more).
 _PENDING = "context:pending"
 _SPEAKER_PENDING = "context:pending-speaker"
+#: Entries the resolver's phrase memo may hold before it starts again (a few tens of MB).
+_MEMO_ENTRIES = 200_000
 
 
 def configured_lexicon(settings: Settings) -> Lexicon:
@@ -174,7 +176,7 @@ class _ArticleContext:
     last_person: _Person | None = None
     date: dt.date | None = None  # the article's date, for dated dictionary codes
     current: Counter[str] = field(default_factory=Counter)  # countries of this sentence
-    keys: dict[tuple[str, bool], Key] = field(default_factory=dict)  # phrase keys of words
+    memo: MatchMemo = field(default_factory=MatchMemo)  # phrase lookups (the resolver's)
     _roles: dict[str, dict[str, None]] = field(default_factory=dict)
     _order: dict[str, int] = field(default_factory=dict)
     named: list[_Named] = field(default_factory=list)
@@ -241,6 +243,8 @@ class ActorResolver:
         self.words: ActorWords = lang.actors
         self.cues = CueWords.of(lang)
         self.misspelt = MisspeltCountries.of(lexicon.country_names(), known=subdivision_words())
+        #: Phrase lookups kept from article to article (they depend on the text only).
+        self._memo = MatchMemo()
 
     @classmethod
     def from_settings(cls, settings: Settings, lang: LanguageData) -> ActorResolver:
@@ -248,7 +252,8 @@ class ActorResolver:
         return cls(configured_lexicon(settings), configured_dictionary(settings), lang=lang)
 
     def run(self, article: Article) -> Article:
-        context = _ArticleContext(people={}, countries=Counter(), date=article.date)
+        memo = self._memo.bounded(_MEMO_ENTRIES)
+        context = _ArticleContext(people={}, countries=Counter(), date=article.date, memo=memo)
         mentions: list[Mention] = []
         for parsed in sentence_contexts(article):
             sentence, sent, offset = parsed.record, parsed.sent, parsed.offset
@@ -312,7 +317,10 @@ class ActorResolver:
         tokens = [t.text_with_ws for t in sent]
         i = sent.start
         while i < sent.end:
-            matches = self.phrases.matches(tokens, i - sent.start, keys=context.keys)
+            if not self.phrases.may_start(tokens[i - sent.start], context.memo):
+                i += 1  # most words start no phrase of any table
+                continue
+            matches = self.phrases.matches(tokens, i - sent.start, memo=context.memo)
             hit = next(
                 (h for m in matches if (h := self._accept(m, sent, i, hits, context)) is not None),
                 None,

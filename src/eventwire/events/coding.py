@@ -87,6 +87,8 @@ class CoderSpec:
 
 @dataclass(frozen=True, slots=True)
 class MergeSpec:
+    """A registered merge policy (it reads coders' results lazily: :class:`CoderResults`)."""
+
     name: str
     policy: MergePolicy
 
@@ -190,8 +192,8 @@ class EventsStage:
         lang = language_data(settings)
         coders = registered_coders()
         chosen = [_pick(coders, name, "coder").build(settings, lang) for name in config.coders]
-        merge = _pick(registered_merges(), config.merge, "merge policy").policy
-        return cls(chosen, merge)
+        merge = _pick(registered_merges(), config.merge, "merge policy")
+        return cls(chosen, merge.policy)
 
     def run(self, article: Article) -> Article:
         events: dict[str, Event] = {}
