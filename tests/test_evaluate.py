@@ -254,3 +254,13 @@ def test_gold_actor_without_code_is_an_actor_without_country(tmp_path: Path) -> 
     assert scores.type_actors.tp == 1  # a target without a country matches any predicted one
     wrong_source = score([record], [_article(record, ("111", "DEU", "ITA"))])
     assert wrong_source.type_actors.tp == 0
+
+
+def test_cli_evaluate_reads_a_settings_file(tmp_path: Path) -> None:
+    """`evaluate --config` codes with the file's settings (here: a merge policy that does not
+    exist, refused with the available ones)."""
+    config = tmp_path / "eventwire.toml"
+    config.write_text('[eventwire.stage.events]\nmerge = "nope"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["evaluate", str(_plover(tmp_path)), "--config", str(config)])
+    assert result.exit_code == 3
+    assert "unknown merge policy 'nope'" in result.output and "rule+learned" in result.output

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from eventwire.cli.app import fatal, main
+from eventwire.cli.app import config_option, fatal, main
 from eventwire.errors import EvaluationError, EventwireError
 from eventwire.evaluate import PRF, Scores
 from eventwire.model import Event, Mention
@@ -178,6 +178,7 @@ def _describe(event: Event) -> str:
               default=None, help="Also code with this CAMEO.2.0.txt-format verb file.")  # fmt: skip
 @click.option("--dictionaries", type=click.Path(exists=True, path_type=Path), default=None,
               help="Actor dictionaries (folder or file), as for 'run'.")  # fmt: skip
+@config_option
 def evaluate(
     gold: Path,
     as_json: bool,
@@ -185,6 +186,7 @@ def evaluate(
     errors: bool,
     verb_patterns: Path | None,
     dictionaries: Path | None,
+    config: Path | None,
 ) -> None:
     """Score eventwire against gold data.
 
@@ -194,11 +196,11 @@ def evaluate(
     """
     from eventwire.evaluate import evaluate_file
     from eventwire.pipeline import Pipeline
-    from eventwire.settings import Settings
+    from eventwire.settings import load_settings
 
     started = time.perf_counter()
     try:
-        settings = Settings(verb_patterns=verb_patterns, dictionaries=dictionaries)
+        settings = load_settings(config, verb_patterns=verb_patterns, dictionaries=dictionaries)
         if gold.is_dir():
             _evaluate_labelled(gold, split, settings, as_json, errors)
             return
