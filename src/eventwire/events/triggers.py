@@ -200,8 +200,7 @@ def table_rows(
         own = table_features(table, i, shared)
         features.extend(own)
         lengths.append(len(own))
-    crc = zlib.crc32
-    hashed = np.fromiter((crc(f.encode("utf-8")) for f in features), np.int64, len(features))
+    hashed = np.fromiter(map(zlib.crc32, map(str.encode, features)), np.int64, len(features))
     rows = np.repeat(np.arange(len(indices), dtype=np.int64), lengths)
     keyed = np.unique(rows * buckets + hashed % buckets)  # sorted by token, then id; distinct
     starts = np.searchsorted(keyed // buckets, np.arange(len(indices), dtype=np.int64))
@@ -234,17 +233,16 @@ class DocTable:
         n = len(doc)
         array = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, IS_ALPHA, HEAD])
         strings = doc.vocab.strings
-        columns = [_strings(array[:, k], strings) for k in range(7)]
-        text, lower, lemma, pos, tag, dep, ent = columns
+        text, text_lower = _strings(array[:, 0], strings, lowered=True)
+        lemma = _strings(array[:, 2], strings, lowered=True)[1]
+        lower, pos, tag, dep, ent = (_strings(array[:, k], strings)[0] for k in (1, 3, 4, 5, 6))
         head = (np.arange(n, dtype=np.int64) + array[:, 8].astype(np.int64)).tolist()
         children: list[list[int]] = [[] for _ in range(n)]
         for i, h in enumerate(head):
             if h != i:
                 children[h].append(i)
-        return cls(
-            doc, text, lower, [t.lower() for t in text], [x.lower() for x in lemma],
-            pos, tag, dep, ent, array[:, 7].astype(bool).tolist(), head, children,
-        )  # fmt: skip
+        alpha = array[:, 7].astype(bool).tolist()
+        return cls(doc, text, lower, text_lower, lemma, pos, tag, dep, ent, alpha, head, children)
 
     def candidate(self, i: int) -> bool:
         """:func:`is_candidate` of token ``i``."""
@@ -254,12 +252,17 @@ class DocTable:
         return pos in CANDIDATE_POS or (pos == "ADJ" and self.dep[i] in _PREDICATE_ADJ_DEPS)
 
 
-def _strings(column: Any, strings: Any) -> list[str]:
-    """The strings of a column of hashes (each distinct hash looked up once)."""
+def _strings(column: Any, strings: Any, *, lowered: bool = False) -> tuple[list[str], list[str]]:
+    """The strings of a column of hashes (each distinct hash looked up once), and, with
+    ``lowered``, the same lower-cased (else an empty list)."""
     unique, inverse = np.unique(column, return_inverse=True)
-    names = np.array([strings[int(h)] for h in unique.tolist()], dtype=object)
-    found: list[str] = names[inverse.reshape(-1)].tolist()
-    return found
+    inverse = inverse.reshape(-1)
+    names = [strings[int(h)] for h in unique.tolist()]
+    found: list[str] = np.array(names, dtype=object)[inverse].tolist()
+    if not lowered:
+        return found, []
+    lower: list[str] = np.array([x.lower() for x in names], dtype=object)[inverse].tolist()
+    return found, lower
 
 
 def _table_actor(t: DocTable, i: int) -> str:
