@@ -73,6 +73,21 @@ def process(pipeline: Pipeline) -> Callable[..., Article]:
     return run
 
 
+@pytest.fixture(scope="session")
+def parsed(pipeline: Pipeline) -> Callable[..., Article]:
+    """One text through the stages up to ``actors``, its parse kept (``process`` drops it)."""
+
+    def run(text: str, *, date: dt.date | None = None) -> Article:
+        article = Article(text=text, date=date)
+        for stage in pipeline.stages:
+            if stage.name not in ("normalise", "metadata", "nlp", "actors"):
+                break
+            article = stage.run(article)
+        return article
+
+    return run
+
+
 #: (source code, CAMEO code, target code) of each event that is not negated.
 Coded = list[tuple[str | None, str, str | None]]
 

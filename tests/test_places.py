@@ -136,3 +136,15 @@ def test_the_dateline_state_is_context_for_the_story(process: Callable[..., Arti
     assert places["HARRISBURG"].admin1 == "PA"
     lebanon = places["Lebanon"]
     assert (lebanon.country, lebanon.admin1, lebanon.feature) == ("USA", "PA", "city")
+
+
+def test_toponyms_from_given_contexts_are_the_same(parsed: Callable[..., Article]) -> None:
+    """The places stage hands :func:`toponyms` the sentence contexts it made (issue 18)."""
+    from eventwire.context import sentence_contexts
+    from eventwire.places import builtin_gazetteer, toponyms
+
+    text = "Rebels shelled Aleppo in Syria. The talks in Geneva and Vienna went on."
+    article = parsed(text)
+    found = toponyms(article, builtin_gazetteer())
+    assert {t.text for t in found} >= {"Syria", "Geneva", "Vienna"}
+    assert toponyms(article, builtin_gazetteer(), None, sentence_contexts(article)) == found

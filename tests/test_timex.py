@@ -211,3 +211,20 @@ def test_today_in_a_generic_present_clause_is_present_ref(process: Callable[...,
     )
     assert _timexes(process, "The minister resigned today.").get("today") == ("DATE", "2024-03-07")
     assert _timexes(process, "Talks will resume today.").get("today") == ("DATE", "2024-03-07")
+
+
+def test_timexes_from_given_contexts_are_the_same(parsed: Callable[..., Article]) -> None:
+    """The time stage hands :func:`find_timexes` the sentence contexts it made (issue 18)."""
+    from eventwire.context import sentence_contexts
+    from eventwire.settings import Settings
+    from eventwire.timex import find_timexes
+
+    article = parsed(
+        "Talks began on Monday in Geneva. Officials said on Tuesday they would meet again "
+        "next week, two days after the vote.",
+        date=dt.date(2024, 3, 6),
+    )
+    lang = language_data(Settings())
+    found = find_timexes(article, lang)
+    assert len(found) >= 3
+    assert find_timexes(article, lang, sentence_contexts(article)) == found

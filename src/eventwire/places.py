@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Final
 
@@ -88,12 +88,16 @@ class Toponym:
 
 
 def toponyms(
-    article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = None
+    article: Article,
+    gazetteer: Gazetteer,
+    lexicon: Lexicon | None = None,
+    contexts: Sequence[SentenceContext] | None = None,
 ) -> list[Toponym]:
-    """Candidate place names, one per span (the longest wins an overlap)."""
+    """Candidate place names, one per span (the longest wins an overlap). ``contexts``: the
+    article's :func:`~eventwire.context.sentence_contexts`, if already made."""
     found: list[Toponym] = []
     people = _SpanIndex.of(m.span for m in article.mentions if m.person)
-    for context in sentence_contexts(article):
+    for context in sentence_contexts(article) if contexts is None else contexts:
         sentence, sent, offset = context.record, context.sent, context.offset
         for ent in context.entities:
             span = Span(offset + ent.start_char, offset + ent.end_char)
@@ -303,12 +307,13 @@ class PlaceResolver:
         self.lexicon = lexicon
 
     def run(self, article: Article) -> Article:
-        names = toponyms(article, self.gazetteer, self.lexicon)
+        contexts = sentence_contexts(article)  # made once for the three passes below
+        names = toponyms(article, self.gazetteer, self.lexicon, contexts)
         context = self._context(article, names)
         mentions = ArticleMentions(article.mentions)
         qualified: dict[str, Place] = {}
         places: list[Place] = []
-        named = _person_org_words(article)
+        named = _person_org_words(article, contexts)
         for toponym in names:
             place = self.resolve(toponym, context, article, mentions, qualified)
             if place.reason is not None and fold(toponym.text) in named:
@@ -316,7 +321,7 @@ class PlaceResolver:
             if place.rule.startswith("gazetteer:qualifier"):
                 qualified.setdefault(fold(_title(toponym)), place)
             places.append(place)
-        located = _Located.of(sentence_contexts(article), tuple(places))
+        located = _Located.of(contexts, tuple(places))
         events = tuple(self._locate(located, e) for e in article.events)
         return replace(article, places=tuple(places), events=events)
 
@@ -419,11 +424,11 @@ class PlaceResolver:
         )
 
 
-def _person_org_words(article: Article) -> frozenset[str]:
+def _person_org_words(article: Article, contexts: Sequence[SentenceContext]) -> frozenset[str]:
     """Words of the article's PERSON and ORG entities and person mentions: an unresolved
     one-word "place" among them is a name spaCy mislabelled ("Gachagua")."""
     words: set[str] = set()
-    for context in sentence_contexts(article):
+    for context in contexts:
         for ent in context.entities:
             if ent.label_ in ("PERSON", "ORG"):
                 words.update(fold(t.text) for t in ent)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
@@ -638,16 +638,19 @@ def _number(word: str, words: TimexWords) -> int | str:
 
 
 # -- the article ---------------------------------------------------------------------------------
-def find_timexes(article: Article, lang: LanguageData) -> tuple[Timex, ...]:
-    """Every temporal expression in the analysed sentences, normalised against ``date``."""
+def find_timexes(
+    article: Article, lang: LanguageData, contexts: Sequence[SentenceContext] | None = None
+) -> tuple[Timex, ...]:
+    """Every temporal expression in the analysed sentences, normalised against ``date``.
+    ``contexts``: the article's :func:`~eventwire.context.sentence_contexts`, if already made."""
     text = article.norm_text or article.text
     found: list[Timex] = []
     plan = gate_plan(lang.timex, text)
-    for context in sentence_contexts(article):
+    for context in sentence_contexts(article) if contexts is None else contexts:
         sentence, sent, offset = context.record, context.sent, context.offset
         span = sentence.span
         matches = find_in_text(text[span.start : span.end], lang.timex, span.start, plan)
-        tokens = {offset + t.idx: t for t in sent}
+        tokens = {offset + t.idx: t for t in sent} if matches else {}
         for match in matches:
             token = _token_at(tokens, match.start)
             found.append(_timex(article, match, sentence.index, token, lang))

@@ -48,11 +48,11 @@ def date_events(article: Article, lang: LanguageData) -> Article:
     """The ``time`` stage: the article's temporal expressions (in the words of ``lang``), and
     each event's date."""
     dateline = article.dateline
-    timexes = find_timexes(article, lang)
+    contexts = sentence_contexts(article)  # the same after the timexes: made once
+    timexes = find_timexes(article, lang, contexts)
     if dateline is not None:  # the filing date says when the story was written, not the event
         timexes = tuple(_mark_dateline(t, dateline.span) for t in timexes)
     article = replace(article, timexes=timexes)
-    contexts = sentence_contexts(article)
     dating: dict[int, list[Timex]] = {}  # the expressions that can date an event, by sentence
     for timex in timexes:
         if _dates(timex):

@@ -62,3 +62,37 @@ def test_a_misspelt_country_is_an_actor_in_an_event(process: Callable[..., Artic
 def test_a_person_is_not_a_misspelt_country(process: Callable[..., Article]) -> None:
     article = process("Angela Merkel met Frances Smith in Berlin.")
     assert all(m.rule != "country:misspelt" for m in article.mentions)
+
+
+def _every_name_compared(misspelt: MisspeltCountries, word: str) -> str | None:
+    """The country the word misspells, comparing it with every name of a near length."""
+    if len(word) < 6 or not word.isalpha() or not word[0].isupper():
+        return None
+    folded = word.lower()
+    if folded in misspelt.known:
+        return None
+    codes = {
+        iso3
+        for length in (len(word) - 1, len(word), len(word) + 1)
+        for name, iso3 in misspelt.by_length.get(length, ())
+        if name != folded and folded != name + "s" and one_edit(folded, name)
+    }
+    return codes.pop() if len(codes) == 1 else None
+
+
+def test_deletion_index_finds_what_comparing_every_name_finds(misspelt: MisspeltCountries) -> None:
+    """The look-up by one-letter-deletion keys (issue 18) answers as comparing with every name:
+    on every insertion, deletion, change and swap of a few names, and on other words."""
+    words = ["Angela", "Brussels", "Germanys", "Frances", "Columbia", "Kyivan", "Zzzzzzzz"]
+    for name in ("afghanistan", "ukraine", "nigeria", "germany"):
+        for i in range(len(name) + 1):
+            words.append(name[:i] + name[i + 1 :])
+            words.append(name[:i] + "x" + name[i:])
+            words.append(name[:i] + "e" + name[i + 1 :])
+            words.append(name[:i] + name[i + 1 : i + 2] + name[i : i + 1] + name[i + 2 :])
+    found = 0
+    for word in {w.capitalize() for w in words}:
+        expected = _every_name_compared(misspelt, word)
+        assert misspelt.country(word) == expected, word
+        found += expected is not None
+    assert found > 20

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 import pycountry
@@ -28,6 +28,17 @@ class MisspeltCountries:
 
     by_length: Mapping[int, tuple[tuple[str, str], ...]]  # length -> ((folded name, iso3), ...)
     known: frozenset[str]  # folded words that are names of something else
+    #: Each name under itself and under every one-letter deletion of it: two words one edit
+    #: apart share a key, so a word is compared with the few names sharing one of its keys.
+    by_key: Mapping[str, tuple[tuple[str, str], ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index: dict[str, set[tuple[str, str]]] = {}
+        for pairs in self.by_length.values():
+            for pair in pairs:
+                for key in _keys(pair[0]):
+                    index.setdefault(key, set()).add(pair)
+        object.__setattr__(self, "by_key", {k: tuple(sorted(v)) for k, v in index.items()})
 
     @classmethod
     def of(
@@ -49,13 +60,21 @@ class MisspeltCountries:
         folded = word.lower()
         if folded in self.known:
             return None
+        near = {pair for key in _keys(folded) for pair in self.by_key.get(key, ())}
         codes = {
             iso3
-            for length in (len(word) - 1, len(word), len(word) + 1)
-            for name, iso3 in self.by_length.get(length, ())
-            if name != folded and folded != name + "s" and one_edit(folded, name)
+            for name, iso3 in near
+            if abs(len(name) - len(word)) <= 1
+            and name != folded
+            and folded != name + "s"
+            and one_edit(folded, name)
         }
         return codes.pop() if len(codes) == 1 else None
+
+
+def _keys(word: str) -> set[str]:
+    """The word and every word one letter deletion makes of it."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
 
 
 @functools.cache

@@ -96,6 +96,8 @@ class RuleCoder:
                 continue  # "agreed to lift the embargo", "began a strike to protest": said once
             found.extend(events)
         for token in sent:
+            if token.pos_ != "NOUN" or token.dep_ not in _NOUN_ARGUMENTS:
+                continue  # no event noun argument (looked at before its governor: cheaper)
             if _governor(token).i not in by_token:
                 found.extend(self._noun_argument_events(context, token))
         return found

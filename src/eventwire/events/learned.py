@@ -38,12 +38,7 @@ from eventwire.events.coder import same_actor, verb_actors
 from eventwire.events.intent import intent_code
 from eventwire.events.nouns import NounLexicon, builtin_nouns
 from eventwire.events.ontology import event_type
-from eventwire.events.triggers import (
-    FloatArray,
-    TriggerModel,
-    is_candidate,
-    sentence_rows,
-)
+from eventwire.events.triggers import DocTable, FloatArray, TriggerModel, table_rows
 from eventwire.events.verbs import VerbLexicon, builtin_verbs
 from eventwire.lang import LanguageData
 from eventwire.model import Event, Mention
@@ -128,26 +123,42 @@ class LearnedCoder:
         self.builder = EventBuilder(lang)
         self.codes = codes if codes is not None else LexiconCodes(builtin_verbs(), builtin_nouns())
         self.veto_level = float(model.meta.get("veto", 0.0) or 0.0)
+        self._table: DocTable | None = None  # the last doc's token table (one doc at a time)
+
+    def table(self, doc: Any) -> DocTable:
+        """The doc's token table, built once per doc (its sentences come one after another)."""
+        table = self._table
+        if table is None or table.doc is not doc:
+            table = self._table = DocTable.of(doc)
+        return table
 
     def probabilities(self, context: SentenceContext, tokens: Sequence[Any]) -> FloatArray:
         """The calibrated probability of each type for each token of the sentence."""
-        if not tokens:
+        return self._probabilities(context, [t.i for t in tokens])
+
+    def _probabilities(self, context: SentenceContext, indices: Sequence[int]) -> FloatArray:
+        if not indices:
             return np.zeros((0, len(self.model.labels)), dtype=np.float32)
-        ids, starts = sentence_rows(tokens, self.model.buckets, context.sent)
+        sent = context.sent
+        table = self.table(sent.doc)
+        ids, starts = table_rows(table, indices, self.model.buckets, sent.start, sent.end)
         return self.model.calibrated(self.model.row_scores(ids, starts))
 
     def detect(self, context: SentenceContext) -> list[tuple[Any, str, float]]:
         """(token, PLOVER type, probability) of every accepted trigger in the sentence."""
-        tokens = [t for t in context.sent if is_candidate(t)]
-        if not tokens:
+        sent = context.sent
+        table = self.table(sent.doc)
+        indices = [i for i in range(sent.start, sent.end) if table.candidate(i)]
+        if not indices:
             return []
-        probs = self.probabilities(context, tokens)
+        probs = self._probabilities(context, indices)
         found: list[tuple[Any, str, float]] = []
         margins = probs - self.model.thresholds
         best = np.argmax(margins, axis=1)
-        for token, row, margin, j in zip(tokens, probs, margins, best, strict=True):
+        doc = sent.doc
+        for i, row, margin, j in zip(indices, probs, margins, best, strict=True):
             if margin[j] >= 0:  # one type per word: the one furthest over its threshold
-                found.append((token, self.model.labels[j], float(row[j])))
+                found.append((doc[i], self.model.labels[j], float(row[j])))
         return found
 
     def code(self, context: SentenceContext) -> list[Event]:

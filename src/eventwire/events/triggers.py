@@ -173,30 +173,189 @@ def feature_ids(features: Sequence[str], buckets: int) -> IntArray:
 
 
 def sentence_rows(
-    tokens: Sequence[Any], buckets: int, sent: Any = None
+    tokens: Sequence[Any], buckets: int, sent: Any = None, table: DocTable | None = None
 ) -> tuple[IntArray, IntArray]:
     """The bucket ids of every token's features in one pass over a sentence (``sent``, else the
     first token's): (ids, starts), the ids of token ``k`` being ``ids[starts[k]:starts[k + 1]]``,
-    each token's ids distinct and sorted, as :func:`feature_ids` gives them."""
+    each token's ids distinct and sorted, as :func:`feature_ids` gives them. ``table``: the
+    doc's :class:`DocTable`, if already built (else built here)."""
     if not tokens:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     sent = tokens[0].sent if sent is None else sent
-    shared = sentence_features(sent)
-    doc = sent.doc
-    around = doc[max(0, sent.start - 2) : min(len(doc), sent.end + 2)]
-    words = {t.i: t.lower_ for t in around}
+    table = DocTable.of(sent.doc) if table is None else table
+    return table_rows(table, [t.i for t in tokens], buckets, sent.start, sent.end)
+
+
+def table_rows(
+    table: DocTable, indices: Sequence[int], buckets: int, start: int, end: int
+) -> tuple[IntArray, IntArray]:
+    """:func:`sentence_rows` of the tokens at ``indices`` of the sentence ``start:end``."""
+    if not indices:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    text = table.text
+    shared = ["quote"] if any(text[k] in _QUOTES for k in range(start, end)) else []
     features: list[str] = []
     lengths: list[int] = []
-    for token in tokens:
-        own = token_features(token, shared, words if sent.start <= token.i < sent.end else None)
+    for i in indices:
+        own = table_features(table, i, shared)
         features.extend(own)
         lengths.append(len(own))
-    crc = zlib.crc32
-    hashed = np.fromiter((crc(f.encode("utf-8")) for f in features), np.int64, len(features))
-    rows = np.repeat(np.arange(len(tokens), dtype=np.int64), lengths)
+    hashed = np.fromiter(map(zlib.crc32, map(str.encode, features)), np.int64, len(features))
+    rows = np.repeat(np.arange(len(indices), dtype=np.int64), lengths)
     keyed = np.unique(rows * buckets + hashed % buckets)  # sorted by token, then id; distinct
-    starts = np.searchsorted(keyed // buckets, np.arange(len(tokens), dtype=np.int64))
+    starts = np.searchsorted(keyed // buckets, np.arange(len(indices), dtype=np.int64))
     return keyed % buckets, starts
+
+
+@dataclass(frozen=True, slots=True)
+class DocTable:
+    """The token attributes the features read, for a whole doc at once (Python lists by token
+    index, from one ``Doc.to_array``), so that a sentence's features are built without a spaCy
+    ``Token`` per look-up. :func:`table_features` gives what :func:`token_features` gives."""
+
+    doc: Any
+    text: list[str]
+    lower: list[str]  # the LOWER attribute (the words around a token)
+    text_lower: list[str]  # the text, lower-cased in Python (the ``w=`` feature)
+    lemma: list[str]  # lower-cased lemmas
+    pos: list[str]
+    tag: list[str]
+    dep: list[str]
+    ent: list[str]
+    alpha: list[bool]
+    head: list[int]
+    children: list[list[int]]
+
+    @classmethod
+    def of(cls, doc: Any) -> DocTable:
+        from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_ALPHA, LEMMA, LOWER, ORTH, POS, TAG
+
+        n = len(doc)
+        array = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, IS_ALPHA, HEAD])
+        strings = doc.vocab.strings
+        text, text_lower = _strings(array[:, 0], strings, lowered=True)
+        lemma = _strings(array[:, 2], strings, lowered=True)[1]
+        lower, pos, tag, dep, ent = (_strings(array[:, k], strings)[0] for k in (1, 3, 4, 5, 6))
+        head = (np.arange(n, dtype=np.int64) + array[:, 8].astype(np.int64)).tolist()
+        children: list[list[int]] = [[] for _ in range(n)]
+        for i, h in enumerate(head):
+            if h != i:
+                children[h].append(i)
+        alpha = array[:, 7].astype(bool).tolist()
+        return cls(doc, text, lower, text_lower, lemma, pos, tag, dep, ent, alpha, head, children)
+
+    def candidate(self, i: int) -> bool:
+        """:func:`is_candidate` of token ``i``."""
+        if not (self.alpha[i] and len(self.text[i]) > 1):
+            return False
+        pos = self.pos[i]
+        return pos in CANDIDATE_POS or (pos == "ADJ" and self.dep[i] in _PREDICATE_ADJ_DEPS)
+
+
+def _strings(column: Any, strings: Any, *, lowered: bool = False) -> tuple[list[str], list[str]]:
+    """The strings of a column of hashes (each distinct hash looked up once), and, with
+    ``lowered``, the same lower-cased (else an empty list)."""
+    unique, inverse = np.unique(column, return_inverse=True)
+    inverse = inverse.reshape(-1)
+    names = [strings[int(h)] for h in unique.tolist()]
+    found: list[str] = np.array(names, dtype=object)[inverse].tolist()
+    if not lowered:
+        return found, []
+    lower: list[str] = np.array([x.lower() for x in names], dtype=object)[inverse].tolist()
+    return found, lower
+
+
+def _table_actor(t: DocTable, i: int) -> str:
+    """:func:`_actor` of token ``i``."""
+    if t.ent[i] in _ACTOR_ENTS:
+        return "A"
+    for c in t.children[i]:
+        if t.dep[c] in ("compound", "amod", "poss", "nmod") and t.ent[c] in _ACTOR_ENTS:
+            return "A"
+    return "-"
+
+
+def _table_children(t: DocTable, i: int, lemma: str, out: list[str]) -> None:
+    """:func:`_children_features` of token ``i``, appended to ``out``."""
+    append = out.append
+    for c in t.children[i]:
+        dep = t.dep[c]
+        if dep == "prep":
+            prep = t.lemma[c]
+            append(f"pp={prep}")
+            append(f"lpp={lemma}|{prep}")
+            for obj in t.children[c]:
+                if t.dep[obj] == "pobj":
+                    obj_lemma = t.lemma[obj]
+                    append(f"ppo={prep}|{obj_lemma}")
+                    append(f"lppo={lemma}|{prep}|{obj_lemma}")
+                    append(f"ppa={prep}|{_table_actor(t, obj)}")
+        elif dep in _CHILD_DEPS:
+            child_lemma = t.lemma[c]
+            append(f"c={dep}|{child_lemma}")
+            append(f"cd={dep}")
+            if t.ent[c]:
+                append(f"ce={dep}|{t.ent[c]}")
+            if dep in ("nsubj", "nsubjpass", "dobj", "poss", "compound", "agent"):
+                append(f"ca={dep}|{_table_actor(t, c)}")
+            if dep in ("dobj", "prt", "nsubjpass", "acomp", "oprd"):
+                append(f"lc={lemma}|{dep}|{child_lemma}")
+            if dep in ("aux", "auxpass") and child_lemma in _MODALS:
+                append(f"modal={child_lemma}")
+                append(f"ml={child_lemma}|{lemma}")
+            elif dep == "neg":
+                append(f"nl={lemma}")
+        elif dep == "mark" and t.lower[c] in _CONDITIONS:
+            append("cond")
+
+
+def _table_head(t: DocTable, i: int, lemma: str, out: list[str]) -> None:
+    """:func:`_head_features` of token ``i``, appended to ``out``."""
+    head = t.head[i]
+    if head == i:
+        out.append("root")
+        return
+    dep, head_lemma = t.dep[i], t.lemma[head]
+    above = t.lemma[t.head[head]]
+    out.append(f"hd={head_lemma}|{dep}")
+    out.append(f"hp={t.pos[head]}")
+    out.append(f"hh={above}")
+    if dep == "pobj":
+        out.append(f"gv={above}|{head_lemma}")
+        out.append(f"gvl={above}|{head_lemma}|{lemma}")
+    elif dep in ("dobj", "nsubj", "nsubjpass", "attr", "xcomp", "ccomp", "amod", "acomp", "oprd"):
+        out.append(f"hl={head_lemma}|{dep}|{lemma}")
+    if dep in ("xcomp", "dobj", "ccomp") and any(t.dep[c] == "neg" for c in t.children[head]):
+        out.append("headneg")
+
+
+def table_features(t: DocTable, i: int, shared: Sequence[str] = ()) -> list[str]:
+    """:func:`token_features` of token ``i`` of the table's doc (the same strings in the same
+    order), read from the table."""
+    lemma, lower, pos, dep = t.lemma[i], t.text_lower[i], t.pos[i], t.dep[i]
+    out = [
+        "bias", f"l={lemma}", f"w={lower}", f"p={pos}", f"t={t.tag[i]}", f"d={dep}",
+        f"ld={lemma}|{dep}", f"lp={lemma}|{pos}", f"s3={lower[-3:]}", f"s4={lower[-4:]}",
+    ]  # fmt: skip
+    _table_head(t, i, lemma, out)
+    n, words = len(t.lower), t.lower
+    before2 = words[i - 2] if i >= 2 else "<s>"
+    before = words[i - 1] if i >= 1 else "<s>"
+    after = words[i + 1] if i + 1 < n else "<s>"
+    after2 = words[i + 2] if i + 2 < n else "<s>"
+    out.append(f"w-2={before2}")
+    out.append(f"w-1={before}")
+    out.append(f"lw-1={lemma}|{before}")
+    out.append(f"w1={after}")
+    out.append(f"lw1={lemma}|{after}")
+    out.append(f"w2={after2}")
+    if t.ent[i]:
+        out.append(f"ent={t.ent[i]}")
+    _table_children(t, i, lemma, out)
+    for feature in shared:
+        out.append(feature)
+        out.append(f"{feature}|{lemma}")
+    return out
 
 
 @dataclass(frozen=True)

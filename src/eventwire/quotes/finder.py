@@ -322,10 +322,13 @@ def _attribute(
             view.record.span.end < span.start - 1 or view.record.span.start > span.end + 1
         ):
             continue
-        quoted = [t for t in view.sent if span.start <= view.span_of(t).start < span.end]
+        low, high = span.start - view.offset, span.end - view.offset
+        quoted = [t for t in view.sent if low <= t.idx < high]
         for token in view.sent:
+            if not words.is_cue(token):
+                continue
             at = view.span_of(token)
-            if not words.is_cue(token) or _inside(at, spans):
+            if _inside(at, spans):
                 continue
             if after and not _opens_after(token, view, words):
                 continue
