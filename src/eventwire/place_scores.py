@@ -27,7 +27,8 @@ from typing import Any, Final
 
 from eventwire.evaluate import PRF
 from eventwire.labelled import LabelledPlace, LabelledStory
-from eventwire.model import Article, Place
+from eventwire.model import Article, Place, Span
+from eventwire.span_match import jaccard, one_to_one
 
 WITHIN_KM: Final = 161.0
 _EARTH_KM: Final = 6371.0088
@@ -76,37 +77,13 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
-def _overlap(gold: LabelledPlace, place: Place) -> float:
-    """Jaccard overlap of the two character spans (0 when they do not overlap)."""
-    inter = max(0, min(gold.end, place.span.end) - max(gold.start, place.span.start))
-    union = (gold.end - gold.start) + (place.span.end - place.span.start) - inter
-    return inter / union if union else 0.0
-
-
 def match_places(
     gold: Sequence[LabelledPlace], predicted: Sequence[Place]
 ) -> list[tuple[LabelledPlace, Place]]:
-    """One-to-one pairs of overlapping spans, the largest overlap (Jaccard) first.
-
-    Both lists are sorted by start, so only predictions starting before a label ends are tried.
-    """
-    candidates: list[tuple[float, int, int]] = []
-    ordered = sorted(range(len(predicted)), key=lambda j: predicted[j].span.start)
-    for i, g in enumerate(gold):
-        for j in ordered:
-            if predicted[j].span.start >= g.end:
-                break
-            if (size := _overlap(g, predicted[j])) > 0:
-                candidates.append((size, i, j))
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    pairs: list[tuple[LabelledPlace, Place]] = []
-    for _, i, j in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
-        if i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-            pairs.append((gold[i], predicted[j]))
-    return pairs
+    """One-to-one pairs of overlapping spans, the largest overlap (Jaccard) first."""
+    spans = [Span(g.start, g.end) for g in gold]
+    found = one_to_one(spans, [p.span for p in predicted], jaccard)
+    return [(gold[i], predicted[j]) for i, j in found]
 
 
 def near(gold: LabelledPlace, place: Place) -> bool:

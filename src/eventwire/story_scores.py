@@ -38,6 +38,7 @@ from eventwire.evaluate import PRF, is_scored
 from eventwire.labelled import LabelledEvent, LabelledQuote, LabelledStory
 from eventwire.model import Article, Event, Mention, Quote, Span
 from eventwire.place_scores import PlaceScores, score_places
+from eventwire.span_match import jaccard, one_to_one
 from eventwire.timex_scores import TimexScores, score_timexes
 
 MIN_JACCARD: Final = 0.5
@@ -109,12 +110,6 @@ class StoryScores:
 # --- quotes --------------------------------------------------------------------------------------
 
 
-def jaccard(a: Span, b: Span) -> float:
-    inter = max(0, min(a.end, b.end) - max(a.start, b.start))
-    union = (a.end - a.start) + (b.end - b.start) - inter
-    return inter / union if union else 0.0
-
-
 def _words(name: str) -> frozenset[str]:
     cleaned = "".join(c.lower() if c.isalnum() else " " for c in name)
     return frozenset(w for w in cleaned.split() if w not in _ARTICLES)
@@ -144,22 +139,9 @@ def _match(
     gold: Sequence[LabelledQuote], predicted: Sequence[Quote]
 ) -> list[tuple[LabelledQuote, Quote]]:
     """One-to-one pairs with span Jaccard >= 0.5, the best overlaps first."""
-    candidates = [
-        (jaccard(_gold_span(g), p.span), i, j)
-        for i, g in enumerate(gold)
-        for j, p in enumerate(predicted)
-    ]
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    pairs: list[tuple[LabelledQuote, Quote]] = []
-    for overlap, i, j in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
-        if overlap < MIN_JACCARD:
-            break
-        if i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-            pairs.append((gold[i], predicted[j]))
-    return pairs
+    spans = [_gold_span(g) for g in gold]
+    found = one_to_one(spans, [p.span for p in predicted], jaccard, MIN_JACCARD)
+    return [(gold[i], predicted[j]) for i, j in found]
 
 
 def _country(mention: Mention | None) -> str:

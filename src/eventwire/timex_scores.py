@@ -20,7 +20,8 @@ from typing import Any
 
 from eventwire.evaluate import PRF
 from eventwire.labelled import LabelledStory, LabelledTimex
-from eventwire.model import Article, Timex
+from eventwire.model import Article, Span, Timex
+from eventwire.span_match import one_to_one, overlap
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,26 +48,11 @@ class TimexPair:
     predicted: Timex
 
 
-def _overlap(g: LabelledTimex, p: Timex) -> int:
-    return max(0, min(g.end, p.span.end) - max(g.start, p.span.start))
-
-
 def match_timexes(gold: Sequence[LabelledTimex], predicted: Sequence[Timex]) -> list[TimexPair]:
     """One-to-one pairs of overlapping timexes, the largest overlaps first."""
-    candidates = [
-        (_overlap(g, p), i, j)
-        for i, g in enumerate(gold)
-        for j, p in enumerate(predicted)
-        if _overlap(g, p) > 0
-    ]
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    pairs: list[TimexPair] = []
-    for _, i, j in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
-        if i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-            pairs.append(TimexPair(gold[i], predicted[j]))
+    spans = [Span(g.start, g.end) for g in gold]
+    found = one_to_one(spans, [p.span for p in predicted], overlap)
+    pairs = [TimexPair(gold[i], predicted[j]) for i, j in found]
     return sorted(pairs, key=lambda pair: pair.gold.start)
 
 
