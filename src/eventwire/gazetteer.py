@@ -53,6 +53,9 @@ _ALIAS_RECORD: Final = re.compile(
 )
 _CHUNK: Final = 1 << 20  # characters read at a time
 _KEPT_NAMES: Final = 1024  # names whose entries a lookup keeps made
+#: A place name stands for its biggest entry's country when no entry elsewhere is within this
+#: factor of its size.
+_ONE_COUNTRY_RATIO: Final = 20
 
 
 class GazetteerError(EventwireError):
@@ -91,6 +94,28 @@ class Gazetteer:
 
     def country(self, iso3: str | None) -> Entry | None:
         return self.countries.get(iso3) if iso3 else None
+
+    def place_country(self, phrase: str) -> str | None:
+        """The one country a place name stands for: the country of every entry of that name
+        ("Afrin"), else of the biggest one when no entry in another country is within a
+        twentieth of its size ("Mosul"); ``None`` for a name of no country or of several."""
+        entries = [e for e in self._spelled(phrase) if e.country]
+        if not entries:
+            return None
+        best = max(entries, key=lambda e: e.population)
+        others = [e.population for e in entries if e.country != best.country]
+        if not others or best.population >= _ONE_COUNTRY_RATIO * max(others):
+            return best.country
+        return None
+
+    def _spelled(self, phrase: str) -> tuple[Entry, ...]:
+        """The entries of a name, also as GeoNames writes Arabic names: with the ayin it
+        starts with ("'Afrin") or the article ("Al Qamishli")."""
+        found = self.candidates(phrase)
+        if found:
+            return found
+        key = fold(phrase)
+        return self.names.get("'" + key) or self.names.get("al " + key, ())
 
     def state_abbreviation(self, phrase: str) -> Entry | None:
         """The US state an AP abbreviation names ("W.Va.", "Calif."; the period is required,

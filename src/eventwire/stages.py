@@ -46,7 +46,7 @@ def nlp_stage(settings: Settings, config: None) -> Stage:
     return Stage("nlp", parser.run, parser.run_batch)
 
 
-@stage("actors", requires=("parsed", "date"), assigns=("mentions",))
+@stage("actors", requires=("parsed", "date"), reads=("dateline",), assigns=("mentions",))
 def actors_stage(settings: Settings, config: None) -> Stage:
     from eventwire.actors.resolve import ActorResolver
     from eventwire.lang import language_data

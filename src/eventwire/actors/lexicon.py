@@ -1,6 +1,6 @@
-"""The actor lexicon: countries, organisations, role nouns and well-known people.
+"""The actor lexicon: countries, organisations, role nouns, well-known people and groups.
 
-Four tables, each a tab-separated file in ``eventwire/data`` (a leading ``#`` marks a comment):
+Five tables, each a tab-separated file in ``eventwire/data`` (a leading ``#`` marks a comment):
 
 * countries: ISO 3166 names, official names and alpha-3 codes from :mod:`pycountry`, merged
   with ``countries_extra.tsv`` (short names, abbreviations, demonyms, capitals, metonyms);
@@ -8,7 +8,9 @@ Four tables, each a tab-separated file in ``eventwire/data`` (a leading ``#`` ma
   groups, movements and parties with country-based codes);
 * roles: ``roles.tsv`` (role nouns and titles with their CAMEO sector);
 * people: ``people.tsv`` (leaders and other notable people, each role a dated code; see
-  :meth:`PersonEntry.code_on`).
+  :meth:`PersonEntry.code_on`);
+* groups: ``groups.tsv`` (ethnic, religious and national groups: "Kurds", "Kurdish", "Rohingya",
+  with a group code, a sector and the group's home country when it has one).
 
 :meth:`Lexicon.from_files` merges user files in the same formats over the built-in tables;
 a later row for the same alias replaces an earlier one.
@@ -58,6 +60,7 @@ COUNTRY_KINDS: Final = frozenset(
     {"name", "official", "abbrev", "demonym", "capital", "metonym", "iso"}
 )
 ORGANISATION_KINDS: Final = frozenset({"igo", "ngo", "armed", "party"})
+GROUP_KINDS: Final = frozenset({"noun", "adjective", "both"})
 _ISO_DATE: Final = re.compile(r"\d{4}-\d\d-\d\d")
 
 # Short English names where pycountry's are awkward ("Korea, Republic of"), plus codes it lacks.
@@ -137,6 +140,27 @@ class RoleEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class GroupEntry:
+    """An ethnic, religious or national group ("Kurds", "Kurdish"; see ``groups.tsv``)."""
+
+    phrase: str
+    code: str  # three-letter group code ("KUR")
+    kind: str  # noun | adjective | both
+    sector: str  # the sector of the group alone ("CVL", "REL", "RAD")
+    home: str | None  # ISO-3 of the one country the group lives in, else None
+
+    @property
+    def noun(self) -> bool:
+        """The word may name the people by itself ("Kurds", "the Rohingya")."""
+        return self.kind != "adjective"
+
+    @property
+    def adjective(self) -> bool:
+        """The word may modify a noun ("Kurdish residents", "Rohingya refugees")."""
+        return self.kind != "noun"
+
+
+@dataclass(frozen=True, slots=True)
 class PersonEntry:
     """A well-known person: every role a dated code (``end`` None: ongoing)."""
 
@@ -205,6 +229,7 @@ class _Sources:
     organisations: tuple[tuple[str, OrganisationEntry], ...]
     roles: tuple[tuple[str, RoleEntry], ...]
     people: tuple[PersonEntry, ...] = ()  # a later entry with the same name replaces one
+    groups: tuple[tuple[str, GroupEntry], ...] = ()
 
 
 def _table(name: str, pairs: Iterable[tuple[str, _E]]) -> PhraseTable[_E]:
@@ -217,11 +242,13 @@ class Lexicon:
     """The built-in actor tables (and user files merged over them), read into the actor-phrase
     engine; see the module docstring for the matching rules.
 
-    :attr:`tables` gives the engine the four tables in precedence order (organisations,
-    countries, roles, people); the methods look one table up.
+    :attr:`tables` gives the engine the five tables in precedence order (organisations,
+    countries, roles, people, groups); the methods look one table up.
     """
 
-    __slots__ = ("_countries", "_names", "_organisations", "_people", "_roles", "_sources")
+    __slots__ = (
+        "_countries", "_groups", "_names", "_organisations", "_people", "_roles", "_sources"
+    )  # fmt: skip
 
     def __init__(self, sources: _Sources) -> None:
         names = _canonical_names(sources)
@@ -237,13 +264,15 @@ class Lexicon:
         self._organisations = _table("organisations", sources.organisations)
         self._roles = _table("roles", sources.roles)
         self._people = PhraseTable("people", _people_patterns(sources.people), loose=True)
+        self._groups = _table("groups", sources.groups)
 
     @property
     def tables(self) -> tuple[PhraseTable[Any], ...]:
         """The tables in the order they decide at one phrase length: an organisation before a
         country ("Georgia" stays a country unless an organisation is called so), a country
-        before a role noun, a role before a person's name."""
-        return (self._organisations, self._countries, self._roles, self._people)
+        before a role noun, a role before a person's name, a person before a group ("Tamil
+        Tigers" is an organisation, "Palestinians" a country's people, both before a group)."""
+        return (self._organisations, self._countries, self._roles, self._people, self._groups)
 
     def __repr__(self) -> str:
         sizes = (len(self._countries), len(self._organisations), len(self._roles))
@@ -279,6 +308,7 @@ class Lexicon:
                 organisations=base.organisations + _user_rows(organisations, _organisation_rows),
                 roles=base.roles + _user_rows(roles, _role_rows),
                 people=base.people + _user_rows(people, _person_entries),
+                groups=base.groups,
             )
         )
 
@@ -290,6 +320,9 @@ class Lexicon:
 
     def role(self, phrase: str) -> RoleEntry | None:
         return _value(self._roles, phrase)
+
+    def group(self, phrase: str) -> GroupEntry | None:
+        return _value(self._groups, phrase)
 
     def people(self, phrase: str) -> tuple[PersonEntry, ...]:
         """Every person one of whose names is this phrase (several may share a surname)."""
@@ -331,6 +364,7 @@ def _builtin_lexicon() -> Lexicon:
             organisations=tuple(_organisation_rows(data / "organisations.tsv")),
             roles=tuple(_role_rows(data / "roles.tsv")),
             people=tuple(_person_entries(data / "people.tsv")),
+            groups=tuple(_group_rows(data / "groups.tsv")),
         )
     )
 
@@ -459,3 +493,14 @@ def _role_rows(source: Traversable) -> Iterator[tuple[str, RoleEntry]]:
         _check(bool(_SECTOR.fullmatch(sector)), label, number, f"{sector!r} is not a sector")
         _check(title in ("yes", "no"), label, number, f"person_title {title!r} is not yes/no")
         yield phrase, RoleEntry(phrase, sector, title == "yes")
+
+
+def _group_rows(source: Traversable) -> Iterator[tuple[str, GroupEntry]]:
+    for label, number, cells in _fields(source, (4, 5)):
+        phrase, code, kind, sector = cells[:4]
+        home = cells[4] if len(cells) == 5 and cells[4] else None
+        _check(bool(_SECTOR.fullmatch(code)), label, number, f"{code!r} is not a group code")
+        _check(kind in GROUP_KINDS, label, number, f"kind {kind!r} is not noun/adjective/both")
+        _check(bool(_SECTOR.fullmatch(sector)), label, number, f"{sector!r} is not a sector")
+        _check(home is None or bool(_ISO3.fullmatch(home)), label, number, f"{home!r} is no ISO-3")
+        yield phrase, GroupEntry(phrase, code, kind, sector, home)

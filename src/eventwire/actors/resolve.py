@@ -75,8 +75,10 @@ from eventwire.actors.dictionaries import (
     DictRecord,
     load_dictionaries,
 )
+from eventwire.actors.groups import Whereabouts, group_actor
 from eventwire.actors.lexicon import (
     CountryEntry,
+    GroupEntry,
     Lexicon,
     Namesakes,
     OrganisationEntry,
@@ -89,12 +91,13 @@ from eventwire.actors.phrases import Match, MatchMemo, PhraseEngine
 from eventwire.actors.sectors import sector_name
 from eventwire.context import SentenceContext, sentence_contexts
 from eventwire.errors import DictionaryError
+from eventwire.gazetteer import Gazetteer, builtin_gazetteer
 from eventwire.lang import ActorWords, LanguageData
 from eventwire.model import Actor, Article, Mention, Span
 from eventwire.quotes.speakers import CueWords, cue_subject, quoting_subject
 from eventwire.settings import Settings
 
-HitKind = Literal["dict", "org", "country", "role", "person", "group"]
+HitKind = Literal["dict", "org", "country", "role", "person", "group", "ethnic"]
 
 # Dependency relations that tie a modifier to the noun phrase it belongs to.
 _PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "nummod", "case"})
@@ -105,6 +108,9 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Rules of role mentions waiting for the article's country (a speaker's waits for more).
 _PENDING = "context:pending"
 _SPEAKER_PENDING = "context:pending-speaker"
+#: Sectors of group nouns that take the country where they are (the annotation guide: civilians
+#: and protesters where they are, a non-state armed group where it fights).
+_WHERE_THEY_ARE = frozenset({"CVL", "REB", "UAF", "RAD", "SEP"})
 #: Entries the resolver's phrase memo may hold before it starts again (a few tens of MB).
 _MEMO_ENTRIES = 200_000
 
@@ -142,6 +148,7 @@ class Hit:
     sector: str | None = None
     person_title: bool = False
     person: bool = False  # a dictionary entry over a PERSON entity
+    people: GroupEntry | None = None  # an ethnic or religious group's word ("Kurds")
 
 
 @dataclass(slots=True)
@@ -181,6 +188,8 @@ class _ArticleContext:
     _order: dict[str, int] = field(default_factory=dict)
     named: list[_Named] = field(default_factory=list)
     speakers: Mapping[int, Any] = field(default_factory=dict)  # this sentence: speaker → cue
+    article: Article | None = None  # for the dateline's country, looked up when first needed
+    _dateline: list[str | None] = field(default_factory=list)  # [the country] once looked up
 
     def note(self, mention: Mention) -> None:
         if mention.actor is not None and mention.rule.startswith(_NAMING_RULES):
@@ -234,7 +243,12 @@ class ActorResolver:
     """The ``actors`` stage, built once per pipeline around a lexicon (and dictionaries)."""
 
     def __init__(
-        self, lexicon: Lexicon, dictionary: ActorDictionary | None = None, *, lang: LanguageData
+        self,
+        lexicon: Lexicon,
+        dictionary: ActorDictionary | None = None,
+        *,
+        lang: LanguageData,
+        gazetteer: Callable[[], Gazetteer] = builtin_gazetteer,
     ) -> None:
         self.lexicon = lexicon
         self.dictionary = dictionary
@@ -243,6 +257,7 @@ class ActorResolver:
         self.words: ActorWords = lang.actors
         self.cues = CueWords.of(lang)
         self.misspelt = MisspeltCountries.of(lexicon.country_names(), known=subdivision_words())
+        self.whereabouts = Whereabouts(lexicon, gazetteer, lang.actors.locative)
         #: Phrase lookups kept from article to article (they depend on the text only).
         self._memo = MatchMemo()
 
@@ -253,7 +268,9 @@ class ActorResolver:
 
     def run(self, article: Article) -> Article:
         memo = self._memo.bounded(_MEMO_ENTRIES)
-        context = _ArticleContext(people={}, countries=Counter(), date=article.date, memo=memo)
+        context = _ArticleContext(
+            people={}, countries=Counter(), date=article.date, memo=memo, article=article
+        )
         mentions: list[Mention] = []
         for parsed in sentence_contexts(article):
             sentence, sent, offset = parsed.record, parsed.sent, parsed.offset
@@ -401,6 +418,8 @@ class ActorResolver:
             )
         if isinstance(value, Namesakes):
             return self._person_hit(sent, start, end, value.people, hits, context)
+        if isinstance(value, GroupEntry):
+            return _people_hit(value, sent, start, end)
         if isinstance(value, Agent):  # a role noun the built-in lexicon does not have
             sector = value.sector
             if sector is None or len(sector) < 3:
@@ -468,6 +487,13 @@ class ActorResolver:
         if shared is not None:  # "Hungarian and Romanian officials": Romanian officials too
             group = [*group, shared]
             role_hit = shared
+        people = next((h for h in group if h.kind == "ethnic"), None)
+        if people is not None and not any(h.kind in ("dict", "org", "person") for h in group):
+            found = self._people(people, group, role_hit, sent, hits, context)
+            if found is None:
+                return None
+            role = role_hit.name if role_hit else None
+            return Mention(span, text, sentence, *found, role, None)
         actor, rule, confidence = self._actor(group, context)
         role = role_hit.name if role_hit else None
         person_name = (person_hit.name or "") if person_hit is not None else None
@@ -504,6 +530,97 @@ class ActorResolver:
         if actor is None:
             return None
         return Mention(span, text, sentence, actor, rule, confidence, role, None)
+
+    def _people(
+        self,
+        people: Hit,
+        group: list[Hit],
+        role: Hit | None,
+        sent: Any,
+        hits: list[Hit],
+        context: _ArticleContext,
+    ) -> tuple[Actor, str, float] | None:
+        """An ethnic or religious group's phrase ("Syrian Kurds", "Kurdish residents of Afrin",
+        "hundreds of Tamils"): its country from a nationality adjective, the group's home
+        country, the place in its phrase or sentence, the dateline, else none (``ethnic:``
+        rules). ``None``: an adjective modifying no actor ("the Kurdish town")."""
+        entry = people.people
+        assert entry is not None
+        doc = sent.doc
+        head = doc[_phrase_head(doc, people)]
+        if role is None and not (entry.noun and people.start <= head.i < people.end):
+            return None
+        sector = role.sector if role is not None and role.sector else entry.sector
+        country = next((h.code for h in group if h.kind == "country" and h.code), None)
+        iso3, rule, confidence = self._people_country(country, entry, head, sent, hits, context)
+        name = self._known_country(iso3) if iso3 else None
+        return group_actor(iso3, sector, entry, name), rule, confidence
+
+    def _people_country(
+        self,
+        country: str | None,
+        entry: GroupEntry,
+        head: Any,
+        sent: Any,
+        hits: list[Hit],
+        context: _ArticleContext,
+    ) -> tuple[str | None, str, float]:
+        """(country, rule, confidence) of a group phrase; see :meth:`_people`."""
+        if country is not None:
+            return country, "ethnic:country", 0.85
+        if entry.home is not None:
+            return entry.home, "ethnic:home", 0.8
+
+        def bare(token: Any) -> str | None:
+            return self._bare_country(token, hits, context)
+
+        found = self.whereabouts.in_phrase(head, bare)
+        if found is not None:
+            return found, "ethnic:place", 0.75
+        found = self.whereabouts.in_sentence(sent, bare)
+        if found is not None:
+            return found, "ethnic:sentence-place", 0.65
+        found = self._dateline_country(context)
+        if found is not None:
+            return found, "ethnic:dateline", 0.5
+        return None, "ethnic:none", 0.3
+
+    def _placed(
+        self, role: Hit, head: Any, sent: Any, hits: list[Hit], context: _ArticleContext
+    ) -> tuple[Actor, str, float] | None:
+        """A group noun placed by its own phrase ("residents of Afrin", "troops in Mosul":
+        ``role:place``); people who take the country where they are (civilians, armed groups:
+        :data:`_WHERE_THEY_ARE`) also by the place of their sentence's verb ("protesters
+        marched in Maracaibo": ``role:sentence-place``)."""
+
+        def bare(token: Any) -> str | None:
+            return self._bare_country(token, hits, context)
+
+        found = self.whereabouts.in_phrase(head, bare)
+        if found is not None:
+            return self._country_actor(found, role.sector), "role:place", 0.75
+        if role.sector not in _WHERE_THEY_ARE:
+            return None
+        found = self.whereabouts.in_sentence(sent, bare)
+        if found is not None:
+            return self._country_actor(found, role.sector), "role:sentence-place", 0.65
+        return None
+
+    def _bare_country(self, token: Any, hits: list[Hit], context: _ArticleContext) -> str | None:
+        """The country the phrase headed by ``token`` names, when it names a country alone
+        ("Syria", "northern Syria"), not one of its institutions ("the Syrian army")."""
+        actor = self._phrase_actor(token, hits, context)
+        if actor is None or actor.sector is not None or actor.country is None:
+            return None
+        return actor.country
+
+    def _dateline_country(self, context: _ArticleContext) -> str | None:
+        """The country of the article's dateline (looked up once per article)."""
+        if not context._dateline:
+            article = context.article
+            found = self.whereabouts.dateline(article) if article is not None else None
+            context._dateline.append(found)
+        return context._dateline[0]
 
     def _members(
         self, hit: Hit, head: Any, count: int, offset: int, context: _ArticleContext
@@ -610,6 +727,9 @@ class ActorResolver:
         served = self._affiliated(head, role, hits, context)
         if served is not None:
             return served, "role:of", 0.8
+        placed = None if role.person_title else self._placed(role, head, sent, hits, context)
+        if placed is not None:
+            return placed
         # An unnamed spokesman or minister (a title, not a group noun: "rebels" are actors of
         # their own) speaks for whom his title names, or whoever quotes him.
         cue = context.speakers.get(head.i) if role.person_title and not named else None
@@ -633,6 +753,15 @@ class ActorResolver:
             return self._country_actor(nearest, role.sector), "context:sentence", 0.6
         pending = Actor("---" + role.sector if role.sector else "---", role.name or "")
         return replace(pending, sector=role.sector), _SPEAKER_PENDING if cue else _PENDING, 0.0
+
+
+def _people_hit(entry: GroupEntry, sent: Any, start: int, end: int) -> Hit | None:
+    """A group's word, unless a proper noun follows: then it begins a name ("Tamil Nadu",
+    "Kurdish Workers Party")."""
+    after = sent.doc[end] if end < sent.end else None
+    if after is not None and after.pos_ == "PROPN":
+        return None
+    return Hit("ethnic", start, end, "ethnic", code=entry.code, name=entry.phrase, people=entry)
 
 
 def _dominant(countries: Counter[str]) -> str | None:

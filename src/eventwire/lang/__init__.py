@@ -86,6 +86,9 @@ class ActorWords:
     #: Prepositions tying a role noun to whom it serves ("a spokesman for the ministry",
     #: "an official at the embassy", "police in Kabul").
     affiliation: frozenset[str]
+    #: Prepositions placing a group where it is ("residents of Afrin", "protesters in Caracas",
+    #: "villagers near Mosul", "marched in Qamishli").
+    locative: frozenset[str]
     #: A capitalised compass word standing for the one country named before whose name it
     #: begins ("the North" after "North Korea").
     compass: frozenset[str]

@@ -78,5 +78,6 @@ ACTORS: Final = ActorWords(
     definite=frozenset({"the", "these", "those"}),
     both=frozenset({"both"}),
     affiliation=frozenset({"for", "of", "at", "from", "in"}),
+    locative=frozenset({"of", "in", "near", "from", "at", "around", "outside", "inside", "across"}),
     compass=frozenset({"North", "South"}),
 )
