@@ -110,7 +110,7 @@ _PENDING = "context:pending"
 _SPEAKER_PENDING = "context:pending-speaker"
 #: Sectors of group nouns that take the country where they are (the annotation guide: civilians
 #: and protesters where they are, a non-state armed group where it fights).
-_WHERE_THEY_ARE = frozenset({"CVL", "REB", "UAF", "RAD", "SEP"})
+_WHERE_THEY_ARE = frozenset({"CVL", "REL", "REB", "UAF", "RAD", "SEP"})
 #: Entries the resolver's phrase memo may hold before it starts again (a few tens of MB).
 _MEMO_ENTRIES = 200_000
 
@@ -542,8 +542,10 @@ class ActorResolver:
     ) -> tuple[Actor, str, float] | None:
         """An ethnic or religious group's phrase ("Syrian Kurds", "Kurdish residents of Afrin",
         "hundreds of Tamils"): its country from a nationality adjective, the group's home
-        country, the place in its phrase or sentence, the dateline, else none (``ethnic:``
-        rules). ``None``: an adjective modifying no actor ("the Kurdish town")."""
+        country, the place in its phrase, the place of its sentence (for people who take the
+        country where they are), else, with a role noun ("Kurdish officials"), the role
+        noun's country as without the group word, else the dateline's country, else none
+        (``ethnic:`` rules). ``None``: an adjective modifying no actor ("the Kurdish town")."""
         entry = people.people
         assert entry is not None
         doc = sent.doc
@@ -552,7 +554,13 @@ class ActorResolver:
             return None
         sector = role.sector if role is not None and role.sector else entry.sector
         country = next((h.code for h in group if h.kind == "country" and h.code), None)
-        iso3, rule, confidence = self._people_country(country, entry, head, sent, hits, context)
+        found = self._people_country(country, entry, sector, head, sent, hits, context)
+        if found is None and role is not None:
+            actor, rule, confidence = self._role_alone(role, sent, hits, context)
+            if actor is None or actor.country is None:
+                return (actor, rule, confidence) if actor is not None else None
+            found = actor.country, rule, confidence
+        iso3, rule, confidence = found or self._people_elsewhere(context)
         name = self._known_country(iso3) if iso3 else None
         return group_actor(iso3, sector, entry, name), rule, confidence
 
@@ -560,12 +568,14 @@ class ActorResolver:
         self,
         country: str | None,
         entry: GroupEntry,
+        sector: str,
         head: Any,
         sent: Any,
         hits: list[Hit],
         context: _ArticleContext,
-    ) -> tuple[str | None, str, float]:
-        """(country, rule, confidence) of a group phrase; see :meth:`_people`."""
+    ) -> tuple[str, str, float] | None:
+        """(country, rule, confidence) of a group phrase from its own words and its sentence's
+        place; see :meth:`_people`."""
         if country is not None:
             return country, "ethnic:country", 0.85
         if entry.home is not None:
@@ -577,9 +587,14 @@ class ActorResolver:
         found = self.whereabouts.in_phrase(head, bare)
         if found is not None:
             return found, "ethnic:place", 0.75
-        found = self.whereabouts.in_sentence(sent, bare)
+        found = self.whereabouts.in_sentence(sent, bare) if sector in _WHERE_THEY_ARE else None
         if found is not None:
             return found, "ethnic:sentence-place", 0.65
+        return None
+
+    def _people_elsewhere(self, context: _ArticleContext) -> tuple[str | None, str, float]:
+        """A group phrase of no country by its words nor its sentence: the dateline's, else
+        none (an actor of no country rather than a wrong one)."""
         found = self._dateline_country(context)
         if found is not None:
             return found, "ethnic:dateline", 0.5
