@@ -6,12 +6,15 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 
 import eventwire.gazetteer as gazetteer_module
 from eventwire.gazetteer import (
     _ALIAS_RECORD,
+    Entry,
+    Gazetteer,
     GazetteerError,
     _cities,
     _records,
@@ -126,3 +129,28 @@ def test_alternate_name_lists_with_brackets_and_quotes_are_read(
     monkeypatch.setattr(gazetteer_module, "_CHUNK", 29)
     (records,) = [r for r in _records(path, _ALIAS_RECORD) if r]
     assert records[0][0] == "5" and json.loads(f"[{records[0][7]}]")[2] == "Kiev"
+
+
+def test_a_place_name_stands_for_one_country_or_none() -> None:
+    gazetteer = builtin_gazetteer()
+    assert gazetteer.place_country("Mosul") == "IRQ"  # one big city, others far smaller
+    assert gazetteer.place_country("Afrin") == "SYR"  # GeoNames writes it with its ayin
+    assert gazetteer.place_country("Qamishli") == "SYR"  # and this one as "Al Qamishli"
+    assert gazetteer.place_country("Nowhereville Xq") is None
+
+
+def test_a_place_name_of_two_countries_of_like_size_decides_nothing() -> None:
+    def city(country: str, population: int) -> Entry:
+        return Entry("Hamilton", "city", country, None, 0.0, 0.0, population, None)
+
+    def of(*entries: Entry) -> Gazetteer:
+        empty: MappingProxyType[str, Entry] = MappingProxyType({})
+        return Gazetteer(
+            MappingProxyType({"hamilton": entries}), MappingProxyType({}), empty, empty
+        )
+
+    assert of(city("CAN", 500_000), city("NZL", 170_000)).place_country("Hamilton") is None
+    assert of(city("CAN", 500_000), city("NZL", 20_000)).place_country("Hamilton") == "CAN"
+    small = of(city("CAN", 30_000))
+    assert small.place_country("Hamilton") == "CAN"
+    assert small.place_country("Hamilton", least=50_000) is None

@@ -95,14 +95,17 @@ class Gazetteer:
     def country(self, iso3: str | None) -> Entry | None:
         return self.countries.get(iso3) if iso3 else None
 
-    def place_country(self, phrase: str) -> str | None:
+    def place_country(self, phrase: str, *, least: int = 0) -> str | None:
         """The one country a place name stands for: the country of every entry of that name
         ("Afrin"), else of the biggest one when no entry in another country is within a
-        twentieth of its size ("Mosul"); ``None`` for a name of no country or of several."""
+        twentieth of its size ("Mosul"); ``None`` for a name of no country or of several, or
+        whose biggest entry has fewer than ``least`` people."""
         entries = [e for e in self._spelled(phrase) if e.country]
         if not entries:
             return None
         best = max(entries, key=lambda e: e.population)
+        if best.population < least:
+            return None
         others = [e.population for e in entries if e.country != best.country]
         if not others or best.population >= _ONE_COUNTRY_RATIO * max(others):
             return best.country

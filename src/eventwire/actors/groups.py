@@ -33,6 +33,14 @@ from eventwire.model import Actor, Article
 _EVENT_PLACE: Final = frozenset({"in", "near", "at", "outside", "inside", "around", "across"})
 _VERBS: Final = frozenset({"VERB", "AUX"})
 _PLACE: Final = frozenset({"GPE", "LOC"})  # entity types of a place name
+#: Entity types that are no place (the small parser takes some cities for products or facilities,
+#: never for dates or people).
+_NOT_PLACE: Final = frozenset(
+    {"PERSON", "ORG", "NORP", "DATE", "TIME", "EVENT", "LAW", "LANGUAGE", "MONEY", "PERCENT",
+     "QUANTITY", "ORDINAL", "CARDINAL", "WORK_OF_ART"}
+)  # fmt: skip
+#: A proper noun the parser did not take for a place is one only when it names a town this big.
+_UNTYPED_PLACE_MIN: Final = 50_000
 #: Country rows of the lexicon that name a place (capitals are where a dateline is written).
 _PLACE_KINDS: Final = frozenset({"name", "official", "abbrev", "capital"})
 
@@ -62,7 +70,8 @@ class Whereabouts:
         """The one country of the places the sentence's verbs happen at."""
         found: set[str] = set()
         for prep in sent:
-            if prep.dep_ == "prep" and prep.lower_ in _EVENT_PLACE and prep.head.pos_ in _VERBS:
+            first = _first_conjunct(prep)
+            if prep.lower_ in _EVENT_PLACE and first.dep_ == "prep" and first.head.pos_ in _VERBS:
                 found.update(self._places(prep, country_of))
         return found.pop() if len(found) == 1 else None
 
@@ -92,7 +101,7 @@ class Whereabouts:
         return gazetteer.place_country(written)
 
     def _places(self, prep: Any, country_of: CountryOf) -> list[str]:
-        objects = (pobj for pobj in prep.children if pobj.dep_ == "pobj")
+        objects = (o for pobj in prep.children if pobj.dep_ == "pobj" for o in _conjuncts(pobj))
         return [country for pobj in objects if (country := self._of(pobj, country_of))]
 
     def _of(self, pobj: Any, country_of: CountryOf) -> str | None:
@@ -100,14 +109,32 @@ class Whereabouts:
         if known is not None:
             return known
         name = _proper_name(pobj)
-        return self.gazetteer().place_country(name) if name else None
+        if name is None:
+            return None
+        least = 0 if pobj.ent_type_ in _PLACE else _UNTYPED_PLACE_MIN
+        return self.gazetteer().place_country(name, least=least)
+
+
+def _first_conjunct(token: Any) -> Any:
+    """The first of coordinated words ("in" of "in Jaffna and in Maracaibo")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _conjuncts(token: Any) -> Iterator[Any]:
+    """A word and the words coordinated with it ("Jaffna and Batticaloa")."""
+    yield token
+    for child in token.children:
+        if child.dep_ == "conj":
+            yield from _conjuncts(child)
 
 
 def _proper_name(token: Any) -> str | None:
     """The place name a token ends, with the proper nouns compounded before it ("Deir
     Ezzor"); ``None`` when the token is no proper noun ("the area") or the parser took it for
-    no place ("March", "Congress")."""
-    if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ not in _PLACE:
+    something that is no place ("March", "Congress", "Smith")."""
+    if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ in _NOT_PLACE:
         return None
     words = [*_compounds(token), token]
     return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
