@@ -243,13 +243,13 @@ def test_the_actor_engine_puts_dictionaries_first_and_agents_last(tmp_path: Path
     engine = actor_phrases(Lexicon.builtin(), dictionary)
     assert [[t.name for t in rank] for rank in engine.ranks] == [
         ["dictionary"],
-        ["organisations", "countries", "roles", "people"],
+        ["organisations", "countries", "roles", "people", "groups"],
         ["agents"],
     ]
     assert [m.table for m in engine.matches(_tokens("Ruritania"))] == ["dictionary"]
     assert [m.table for m in engine.matches(_tokens("envoy"))] == ["roles", "agents"]
     assert [[t.name for t in r] for r in actor_phrases(Lexicon.builtin()).ranks] == [
-        ["organisations", "countries", "roles", "people"]
+        ["organisations", "countries", "roles", "people", "groups"]
     ]
 
 

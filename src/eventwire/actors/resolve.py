@@ -10,7 +10,8 @@ A. with dictionaries configured (``Settings.dictionaries``), the dictionaries' a
    date; see :mod:`eventwire.actors.dictionaries`) or when its code is a "no code" marker;
 B. the built-in lexicon, longest first; at one length an organisation, then a country, then a
    role noun, then a well-known person's name (a name is passed over when it stands for
-   someone else here: see 1. below);
+   someone else here: see 1. below), then an ethnic or religious group's word ("Kurds",
+   "Kurdish": ``groups.tsv``; passed over before a proper noun: "Tamil Nadu");
 C. with dictionaries, their agent nouns (``PRESIDENT [~GOV]``), longest first, as role nouns
    (a prefix agent, ``[IGO~]``, is passed over).
 
@@ -29,6 +30,15 @@ Resolving a mention (its hits grouped by noun phrase; first that applies decides
 2. an organisation in the noun phrase (``org:``) — its IGO/NGO code, or the code of an armed
    group or party ("Hezbollah fighters" → the Hezbollah code); officials of an organisation
    take its code ("European Community foreign ministers");
+2b. a group word in the noun phrase (``ethnic:<why>``; code country + sector + group code,
+   "SYRCVLKUR"): the country of a nationality adjective ("Syrian Kurds": ``ethnic:country``),
+   else the group's one home country ("Rohingya": ``ethnic:home``), else the place named in
+   its phrase ("Kurdish residents of Afrin": ``ethnic:place``) or, for people who take the
+   country where they are, the one place of its sentence's verbs ("Hundreds of Kurds marched
+   in Qamishli": ``ethnic:sentence-place``; see :mod:`eventwire.actors.groups`); else a role
+   noun's country as in 6. ("Kurdish officials"), else the dateline's country
+   (``ethnic:dateline``), else none (``ethnic:none``, code ``---CVLKUR``). A group adjective
+   with no role noun ("the Kurdish town") is no mention;
 3. a country in the noun phrase (``country:<kind>``) plus a role noun's sector (``+role``)
    — the title pattern ("US Secretary of State Mike Pompeo");
 4. a person already introduced in the article (``person:coref``), or a pronoun (``pronoun``;
@@ -44,7 +54,10 @@ Resolving a mention (its hits grouped by noun phrase; first that applies decides
    ``JPNGOV``, ``KORGOV``), else, for "sides" and "parties", exactly that many actors ("the
    army and the rebels"). Anything else leaves the phrase unresolved, never a third country;
 6. a role noun alone takes the actor it serves, named in its own phrase ("a spokesman for the
-   North Korean foreign ministry", "police in Kabul": ``role:of``). An unnamed titled speaker
+   North Korean foreign ministry", "police in Kabul": ``role:of``); a group noun takes the
+   country of a place its phrase names ("residents of Afrin", "villagers near Mosul":
+   ``role:place``) and, for civilians and armed groups, of the one place of its sentence's
+   verbs ("protesters marched in Maracaibo": ``role:sentence-place``). An unnamed titled speaker
    (a title of the role table such as spokesman or minister, not a group noun such as
    "officials" or "rebels", that is the subject of a speech verb, the Y of "X quoted Y as
    saying" or of "according to Y") then takes the country of whoever quotes him ("North
