@@ -210,3 +210,21 @@ def test_every_built_in_group_row_reads() -> None:
     rows = list(_group_rows(files("eventwire") / "data" / "groups.tsv"))
     assert len(rows) > 40
     assert all(entry.home is None or len(entry.home) == 3 for _, entry in rows)
+
+
+def test_a_group_word_with_a_role_noun_falls_back_on_the_role_country(resolve: Resolve) -> None:
+    mentions = resolve(_story("Kurdish officials met Iraqi ministers on Monday."))
+    officials = _mention(mentions, "Kurdish officials")
+    assert (officials.code, officials.rule) == ("IRQGOVKUR", "context:sentence")
+
+
+def test_islamist_militants_take_the_place_of_their_attack(resolve: Resolve) -> None:
+    mentions = resolve(_story("Islamist militants attacked the town in Mosul on Monday."))
+    militants = _mention(mentions, "Islamist militants")
+    assert (militants.code, militants.rule) == ("IRQREBMOS", "ethnic:sentence-place")
+
+
+def test_a_dateline_city_the_actor_tables_do_not_know_is_looked_up(resolve: Resolve) -> None:
+    text = "Kurds rally\n\nQAMISHLI — Thousands of Kurds rallied on Sunday against the new law."
+    kurds = _mention(resolve(text), "Kurds")
+    assert (kurds.code, kurds.rule) == ("SYRCVLKUR", "ethnic:dateline")
