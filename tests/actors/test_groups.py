@@ -228,3 +228,9 @@ def test_a_dateline_city_the_actor_tables_do_not_know_is_looked_up(resolve: Reso
     text = "Kurds rally\n\nQAMISHLI — Thousands of Kurds rallied on Sunday against the new law."
     kurds = _mention(resolve(text), "Kurds")
     assert (kurds.code, kurds.rule) == ("SYRCVLKUR", "ethnic:dateline")
+
+
+def test_civilians_of_no_place_take_the_dateline_country(resolve: Resolve) -> None:
+    text = "Villages emptied\n\nQAMISHLI — Hundreds of villagers fled on Sunday."
+    villagers = _mention(resolve(text), "villagers")
+    assert (villagers.code, villagers.rule) == ("SYRCVL", "context:dateline")

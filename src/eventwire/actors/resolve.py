@@ -57,7 +57,8 @@ Resolving a mention (its hits grouped by noun phrase; first that applies decides
    North Korean foreign ministry", "police in Kabul": ``role:of``); a group noun takes the
    country of a place its phrase names ("residents of Afrin", "villagers near Mosul":
    ``role:place``) and, for civilians and armed groups, of the one place of its sentence's
-   verbs ("protesters marched in Maracaibo": ``role:sentence-place``). An unnamed titled speaker
+   verbs ("protesters marched in Maracaibo": ``role:sentence-place``), else, after the
+   sentence's nearest country, the dateline's (``context:dateline``). An unnamed titled speaker
    (a title of the role table such as spokesman or minister, not a group noun such as
    "officials" or "rebels", that is the subject of a speech verb, the Y of "X quoted Y as
    saying" or of "according to Y") then takes the country of whoever quotes him ("North
@@ -779,6 +780,13 @@ class ActorResolver:
         nearest = nearest_hit.code if nearest_hit is not None else None
         if nearest is not None:
             return self._country_actor(nearest, role.sector), "context:sentence", 0.6
+        dateline = (
+            self._dateline_country(context)
+            if role.sector in _WHERE_THEY_ARE and not role.person_title
+            else None
+        )
+        if dateline is not None:
+            return self._country_actor(dateline, role.sector), "context:dateline", 0.5
         pending = Actor("---" + role.sector if role.sector else "---", role.name or "")
         return replace(pending, sector=role.sector), _SPEAKER_PENDING if cue else _PENDING, 0.0
 
