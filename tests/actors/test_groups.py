@@ -234,3 +234,20 @@ def test_civilians_of_no_place_take_the_dateline_country(resolve: Resolve) -> No
     text = "Villages emptied\n\nQAMISHLI — Hundreds of villagers fled on Sunday."
     villagers = _mention(resolve(text), "villagers")
     assert (villagers.code, villagers.rule) == ("SYRCVL", "context:dateline")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Shiite-led government denied the report on Monday.",
+        "The Baloch Liberation Army claimed the attack on Monday.",
+    ],
+)
+def test_a_group_word_in_a_modifier_or_a_name_is_no_group(resolve: Resolve, body: str) -> None:
+    assert not [m for m in resolve(_story(body)) if m.rule.startswith("ethnic:")]
+
+
+def test_a_sect_of_muslims_is_one_group(resolve: Resolve) -> None:
+    mentions = resolve(_story("Sunni Muslims marched in Mosul on Friday."))
+    sunnis = _mention(mentions, "Sunni Muslims")
+    assert (sunnis.code, sunnis.rule) == ("IRQRELSUN", "ethnic:sentence-place")

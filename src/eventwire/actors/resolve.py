@@ -792,12 +792,25 @@ class ActorResolver:
 
 
 def _people_hit(entry: GroupEntry, sent: Any, start: int, end: int) -> Hit | None:
-    """A group's word, unless a proper noun follows: then it begins a name ("Tamil Nadu",
-    "Kurdish Workers Party")."""
-    after = sent.doc[end] if end < sent.end else None
-    if after is not None and after.pos_ == "PROPN":
+    """A group's word, unless it begins a name (a singular proper noun follows: "Tamil Nadu",
+    "Baloch Liberation Army"; or a name entity holds it: "Kurdish Workers' Party") or a
+    hyphenated modifier ("Shiite-led", "Kurdish-majority")."""
+    doc = sent.doc
+    after = doc[end] if end < sent.end else None
+    if after is not None and (
+        after.tag_ == "NNP" or (after.text == "-" and not doc[end - 1].whitespace_)
+    ):
+        return None
+    if any(t.ent_type_ in _NAME_ENTITIES and t.ent_iob_ == "I" for t in doc[start + 1 : end + 1]):
         return None
     return Hit("ethnic", start, end, "ethnic", code=entry.code, name=entry.phrase, people=entry)
+
+
+#: Entities that are names of something other than a people: a group word inside one is part
+#: of the name.
+_NAME_ENTITIES = frozenset(
+    {"ORG", "GPE", "LOC", "FAC", "PERSON", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
+)
 
 
 def _dominant(countries: Counter[str]) -> str | None:
