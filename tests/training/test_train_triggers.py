@@ -121,3 +121,33 @@ def test_thresholds_share_one_level_and_stay_above_the_floor(trainer: ModuleType
     assert thresholds.min() >= trainer.MIN_THRESHOLD
     assert 0.3 < thresholds[j] <= 0.6
     assert trainer.sentence_prf(examples, np.array(rows), thresholds, corpus) == (20, 20, 20)
+
+
+def test_vector_layer_scores_alike_in_training_and_at_run_time(trainer: ModuleType) -> None:
+    from spacy.strings import hash_string
+
+    from eventwire.events.trigger_vectors import WordRows
+    from eventwire.events.triggers import DocTable
+
+    text = "Officials barred imports from Chad on Monday."
+    (article,) = trainer.parse([text], Settings())
+    start = text.index("barred")
+    corpus = trainer.Corpus()
+    labelled = trainer.label_tokens(article, [(start, start + len("barred"), "SANCTION")])
+    trainer._add_article(corpus, "g", labelled)
+    vocab = ["barred", "imports", "officials", "chad", "monday"]
+    keys = np.array(sorted(hash_string(w) for w in vocab), dtype=np.uint64)
+    words = WordRows(keys, np.arange(len(vocab), dtype=np.int32), len(vocab))
+    matrix = np.vstack([np.eye(len(vocab)), np.zeros((1, len(vocab)))]).astype(np.float32)
+    trainer.featurise(corpus, words)
+    vectors = trainer.word_vectors(corpus.examples, words, matrix)
+    model = trainer.train(corpus.examples * 20, epochs=3, vectors=vectors)
+    assert model.vectors is not None
+    trained = trainer.example_scores(model, corpus.examples)
+    parse_only = model.scores([ex.ids for ex in corpus.examples])
+    doc = corpus.docs[0]
+    at_run_time = model.vectors.scores(DocTable.of(doc), [c.token for c in corpus.candidates])
+    assert np.allclose(trained - parse_only, at_run_time, atol=1e-4)
+    j = model.labels.index("SANCTION")
+    barred = [i for i, c in enumerate(corpus.candidates) if doc[c.token].text == "barred"]
+    assert at_run_time[barred[0], j] > at_run_time[:, j].min()  # the vector layer learned it

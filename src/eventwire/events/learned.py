@@ -123,6 +123,9 @@ class LearnedCoder:
         self.builder = EventBuilder(lang)
         self.codes = codes if codes is not None else LexiconCodes(builtin_verbs(), builtin_nouns())
         self.veto_level = float(model.meta.get("veto", 0.0) or 0.0)
+        #: How probable a type must be for ``rule+learned:confident`` to add it to a sentence
+        #: the rules coded (0: never; chosen by ``make train`` on the tune split).
+        self.confident_level = float(model.meta.get("confident", 0.0) or 0.0)
         self._table: DocTable | None = None  # the last doc's token table (one doc at a time)
 
     def table(self, doc: Any) -> DocTable:
@@ -142,7 +145,7 @@ class LearnedCoder:
         sent = context.sent
         table = self.table(sent.doc)
         ids, starts = table_rows(table, indices, self.model.buckets, sent.start, sent.end)
-        return self.model.calibrated(self.model.row_scores(ids, starts))
+        return self.model.calibrated(self.model.table_scores(table, indices, ids, starts))
 
     def detect(self, context: SentenceContext) -> list[tuple[Any, str, float]]:
         """(token, PLOVER type, probability) of every accepted trigger in the sentence."""
@@ -181,6 +184,13 @@ class LearnedCoder:
                     )  # fmt: skip
                     events.append(event)
         return events
+
+    def probability(self, context: SentenceContext, event: Event) -> float:
+        """The model's probability of the event's PLOVER type at its trigger word."""
+        if event.trigger_token is None or event.type.plover_type not in self.model.labels:
+            return 0.0
+        row = self._probabilities(context, [event.trigger_token])[0]
+        return float(row[self.model.labels.index(event.type.plover_type)])
 
     def review(
         self, context: SentenceContext, events: Sequence[Event], *, veto: bool = False
@@ -309,6 +319,36 @@ def add_learned_types(found: Sequence[Sequence[Event]], *, veto: bool = False) -
                 merged.setdefault(event.event_id, event)
                 added.add(event.type.plover_type)
         kinds |= added
+    return list(merged.values())
+
+
+def add_confident_types(found: Sequence[Sequence[Event]]) -> list[Event]:
+    """The ``rule+learned:confident`` merge policy: ``rule+learned`` (the model codes the
+    sentences the rules found nothing in), and in a sentence the rules coded, the model's events
+    of a PLOVER type the rules did not find there when the model gives that type at least its
+    ``confident`` probability (chosen on the tune split: "X accused Y of shelling Z", where the
+    rules read the accusation and miss the shelling). Of two events with one id, the first wins."""
+    if not found:
+        return []
+    if not found[0]:
+        return fill_with_learned(found)
+    rules = _reviewed(found, False)
+    reviewer = _reviewer(found)
+    if reviewer is None or reviewer[0].confident_level <= 0:
+        return rules
+    coder, context = reviewer
+    merged = {e.event_id: e for e in rules}
+    kinds = {e.type.plover_type for e in rules}
+    for events in found[1:]:
+        sure = [
+            e
+            for e in events
+            if e.type.plover_type not in kinds
+            and coder.probability(context, e) >= coder.confident_level
+        ]
+        for event in sure:
+            merged.setdefault(event.event_id, event)
+        kinds |= {e.type.plover_type for e in sure}
     return list(merged.values())
 
 

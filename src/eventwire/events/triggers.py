@@ -26,6 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from eventwire.errors import ModelNotFoundError
+from eventwire.events.trigger_vectors import VectorScores, WordRows
 
 #: Parts of speech a trigger can have (event nouns and verbs; adjectives that carry a
 #: predicate: "called the claims baseless", "is unacceptable").
@@ -225,6 +226,8 @@ class DocTable:
     alpha: list[bool]
     head: list[int]
     children: list[list[int]]
+    lower_key: npt.NDArray[np.uint64]  # spaCy's string hashes of LOWER and LEMMA (word vectors)
+    lemma_key: npt.NDArray[np.uint64]
 
     @classmethod
     def of(cls, doc: Any) -> DocTable:
@@ -242,7 +245,11 @@ class DocTable:
             if h != i:
                 children[h].append(i)
         alpha = array[:, 7].astype(bool).tolist()
-        return cls(doc, text, lower, text_lower, lemma, pos, tag, dep, ent, alpha, head, children)
+        keys = array[:, 1:3].astype(np.uint64)
+        return cls(
+            doc, text, lower, text_lower, lemma, pos, tag, dep, ent, alpha, head, children,
+            keys[:, 0].copy(), keys[:, 1].copy(),
+        )  # fmt: skip
 
     def candidate(self, i: int) -> bool:
         """:func:`is_candidate` of token ``i``."""
@@ -368,6 +375,7 @@ class TriggerModel:
     calibration: FloatArray  # (labels, 2): Platt scaling a * score + b
     thresholds: FloatArray  # (labels,)
     meta: dict[str, Any]
+    vectors: VectorScores | None = None  # the word-vector layer (:mod:`.trigger_vectors`)
 
     @property
     def buckets(self) -> int:
@@ -396,6 +404,16 @@ class TriggerModel:
         scores: FloatArray = (summed + self.bias).astype(np.float32, copy=False)
         return scores
 
+    def table_scores(
+        self, table: DocTable, indices: Sequence[int], ids: IntArray, starts: IntArray
+    ) -> FloatArray:
+        """Raw scores of the candidates ``indices`` of a doc table whose hashed features are
+        ``ids``/``starts`` (:func:`table_rows`): the parse features plus the word vectors."""
+        raw = self.row_scores(ids, starts)
+        if self.vectors is not None:
+            raw += self.vectors.scores(table, indices)
+        return raw
+
     def calibrated(self, raw: FloatArray) -> FloatArray:
         """Calibrated probabilities of raw scores."""
         z = raw * self.calibration[:, 0] + self.calibration[:, 1]
@@ -410,8 +428,15 @@ class TriggerModel:
         return probs
 
     def save(self, path: Path) -> None:
+        vectors: dict[str, Any] = {}
+        if self.vectors is not None:
+            vectors = {
+                "vector_keys": self.vectors.words.keys, "vector_rows": self.vectors.words.rows,
+                "vector_table": self.vectors.table.astype(np.float16),
+            }  # fmt: skip
         np.savez_compressed(
             path,
+            **vectors,
             weights=self.weights.astype(np.float16),
             bias=self.bias,
             calibration=self.calibration,
@@ -431,11 +456,22 @@ class TriggerModel:
                     calibration=data["calibration"].astype(np.float32),
                     thresholds=data["thresholds"].astype(np.float32),
                     meta=json.loads(str(data["meta"])),
+                    vectors=_vectors(data),
                 )
         except (OSError, KeyError, ValueError) as exc:
             raise ModelNotFoundError(
                 f"cannot read the trigger model {path}: {exc}; rebuild it with `make train`"
             ) from exc
+
+
+def _vectors(data: Mapping[str, Any]) -> VectorScores | None:
+    """The vector layer of a saved model, if it has one."""
+    if "vector_table" not in data:
+        return None
+    table = data["vector_table"].astype(np.float32)
+    rows = data["vector_rows"].astype(np.int32)
+    words = WordRows(data["vector_keys"].astype(np.uint64), rows, table.shape[1] - 1)
+    return VectorScores(words, table)
 
 
 @cache

@@ -1,0 +1,89 @@
+"""Word-vector features of the trigger model: what a word means, for words it never saw.
+
+The hashed parse features of :mod:`eventwire.events.triggers` know a word only if the training
+data had it ("barred" says nothing when only "banned" was seen). Static word vectors place
+similar words near each other, so the model also scores three words of each candidate by their
+vectors: the candidate itself, its syntactic head, and its direct object (or passive subject).
+
+The vectors are those of spaCy's ``en_core_web_md`` (MIT; 20,000 rows shared by about 250,000
+lower-case words). The model never stores them: ``make train`` learns a linear layer on them and
+keeps only its product with every row (a few numbers per row and type), with the words' keys.
+So a candidate's vector score is three table look-ups, and the vectors' package is needed only
+to train.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final
+
+import numpy as np
+import numpy.typing as npt
+
+if TYPE_CHECKING:
+    from eventwire.events.triggers import DocTable
+
+#: The words of a candidate that are looked up, in the order of the table's first axis.
+PARTS: Final = ("word", "head", "object")
+#: Dependents that count as a candidate's object.
+_OBJECT_DEPS: Final = frozenset({"dobj", "nsubjpass"})
+
+KeyArray = npt.NDArray[np.uint64]
+RowArray = npt.NDArray[np.int32]
+FloatArray = npt.NDArray[np.float32]
+
+
+def part_tokens(table: DocTable, i: int) -> tuple[int, int, int]:
+    """The token indices of candidate ``i``'s parts (word, head, object; -1: none)."""
+    head = table.head[i]
+    obj = next((c for c in table.children[i] if table.dep[c] in _OBJECT_DEPS), -1)
+    return i, (head if head != i else -1), obj
+
+
+@dataclass(frozen=True)
+class WordRows:
+    """Which vector row a word has: ``keys`` are the sorted string hashes (spaCy's) of the
+    lower-case words, ``rows`` their row; a word with no row gets ``missing``."""
+
+    keys: KeyArray
+    rows: RowArray
+    missing: int
+
+    def lookup(self, lower: KeyArray, lemma: KeyArray) -> RowArray:
+        """The row of each word: by its lower-case form, else by its lemma, else ``missing``."""
+        out = np.full(len(lower), self.missing, dtype=np.int32)
+        for keys in (lemma, lower):  # the lower-case form wins: it is written last
+            if not len(self.keys):
+                break
+            at = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
+            found = self.keys[at] == keys
+            out[found] = self.rows[at[found]]
+        return out
+
+    def candidate_rows(self, table: DocTable, indices: Sequence[int]) -> RowArray:
+        """(candidates, parts) rows of every candidate's word, head and object."""
+        tokens = np.array([part_tokens(table, i) for i in indices], dtype=np.int64).reshape(-1)
+        present = tokens >= 0
+        rows = np.full(len(tokens), self.missing, dtype=np.int32)
+        if present.any():
+            at = tokens[present]
+            rows[present] = self.lookup(table.lower_key[at], table.lemma_key[at])
+        return rows.reshape(len(indices), len(PARTS))
+
+
+@dataclass(frozen=True)
+class VectorScores:
+    """The vector layer of a trained model: ``table[p, r]`` is the score vector (one value per
+    type) that row ``r`` adds in part ``p``; the last row is the missing word's."""
+
+    words: WordRows
+    table: FloatArray  # (parts, rows + 1, labels)
+
+    def scores(self, table: DocTable, indices: Sequence[int]) -> FloatArray:
+        """(candidates, labels) scores added by the candidates' word vectors."""
+        rows = self.words.candidate_rows(table, indices)
+        out: FloatArray = self.table[0, rows[:, 0]].copy()
+        for part in range(1, len(PARTS)):
+            out += self.table[part, rows[:, part]]
+        return out
