@@ -27,7 +27,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import astuple, dataclass, field
+from dataclasses import astuple, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -631,6 +631,27 @@ def choose_thresholds(
     return thresholds
 
 
+def train_averaged(
+    examples: Sequence[Example], *, seed: int, runs: int, **how: Any
+) -> TriggerModel:
+    """The average of ``runs`` models trained with seeds ``seed``, ``seed + 1``, ... (the
+    example order is the only thing a seed changes). All layers are linear, so the average
+    model's scores are the average of the models' scores: one model, less of the noise that
+    the example order puts into a single run."""
+    models = [train(examples, seed=seed + k, **how) for k in range(runs)]
+    first = models[0]
+    vectors = first.vectors
+    if vectors is not None:
+        tables = [m.vectors.table for m in models if m.vectors is not None]
+        vectors = VectorScores(vectors.words, np.mean(tables, axis=0).astype(np.float32))
+    return replace(
+        first,
+        weights=np.mean([m.weights for m in models], axis=0).astype(np.float32),
+        bias=np.mean([m.bias for m in models], axis=0).astype(np.float32),
+        vectors=vectors,
+    )
+
+
 def cross_validate(
     corpus: Corpus, stories: Sequence[str], seed: int, **how: Any
 ) -> tuple[FloatArray, list[int], dict[str, int]]:
@@ -640,7 +661,7 @@ def cross_validate(
     scores = np.zeros((len(corpus.examples), len(LABELS)), dtype=np.float32)
     for fold in range(FOLDS):
         train_rows = [ex for ex in corpus.examples if folds.get(ex.group, -1) != fold]
-        model = train(train_rows, seed=seed, **how)
+        model = train_averaged(train_rows, seed=seed, **how)
         test_rows = [i for i in voa_rows if folds[corpus.examples[i].group] == fold]
         scores[test_rows] = example_scores(model, [corpus.examples[i] for i in test_rows])
         print(f"  fold {fold}: {len(train_rows)} training examples", file=sys.stderr)
@@ -685,6 +706,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--voa-weight", type=int, default=3)
     parser.add_argument("--epochs", type=int, default=4)
+    parser.add_argument("--runs", type=int, default=3,
+                        help="Models averaged, each trained with its own seed.")  # fmt: skip
     parser.add_argument("--no-vectors", action="store_true",
                         help="No word-vector layer (parse features only).")  # fmt: skip
     parser.add_argument("--policy", choices=POLICIES, default="fill",
@@ -722,7 +745,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         words, matrix = load_word_vectors()
         featurise(corpus, words)
         vectors = word_vectors(corpus.examples, words, matrix)
-    how = {"voa_weight": args.voa_weight, "epochs": args.epochs, "vectors": vectors}
+    how = {
+        "voa_weight": args.voa_weight, "epochs": args.epochs, "vectors": vectors,
+        "runs": args.runs,
+    }  # fmt: skip
     n_syn = sum(ex.group == "synthetic" for ex in corpus.examples)
     print(f"{len(corpus.examples)} candidates ({n_syn} synthetic) in "
           f"{time.perf_counter() - started:.0f} s", file=sys.stderr)  # fmt: skip
@@ -794,8 +820,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         final_rows = [
             ex for ex in corpus.examples if not (args.no_voa_training and ex.group != "synthetic")
         ]
-        model = train(final_rows, seed=args.seed, **how)
-        meta = {"seed": args.seed, "buckets": BUCKETS, "epochs": args.epochs, **report}
+        model = train_averaged(final_rows, seed=args.seed, **how)
+        meta = {
+            "seed": args.seed, "runs": args.runs, "buckets": BUCKETS, "epochs": args.epochs,
+            **report,
+        }  # fmt: skip
         final = TriggerModel(
             LABELS, model.weights, model.bias, calibration, thresholds, meta, model.vectors
         )

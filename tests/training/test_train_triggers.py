@@ -151,3 +151,17 @@ def test_vector_layer_scores_alike_in_training_and_at_run_time(trainer: ModuleTy
     j = model.labels.index("SANCTION")
     barred = [i for i, c in enumerate(corpus.candidates) if doc[c.token].text == "barred"]
     assert at_run_time[barred[0], j] > at_run_time[:, j].min()  # the vector layer learned it
+
+
+def test_averaged_training_scores_like_the_mean_of_its_runs(trainer: ModuleType) -> None:
+    examples = [
+        _example(trainer, ["l=shell", "bias"], {"ASSAULT"}),
+        _example(trainer, ["l=town", "bias"], set()),
+        _example(trainer, ["l=arrest", "bias"], {"COERCE"}),
+    ] * 5
+    runs = [trainer.train(examples, epochs=2, seed=s, batch=2) for s in (7, 8)]
+    averaged = trainer.train_averaged(examples, seed=7, runs=2, epochs=2, batch=2)
+    ids = [ex.ids for ex in examples[:3]]
+    expected = (runs[0].scores(ids) + runs[1].scores(ids)) / 2
+    assert np.allclose(averaged.scores(ids), expected, atol=1e-5)
+    assert not np.allclose(runs[0].scores(ids), runs[1].scores(ids))  # the seeds differ
