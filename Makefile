@@ -85,6 +85,6 @@ $(TRAIN_STAMP): $(STAMP) requirements-train.txt
 
 train: $(TRAIN_STAMP)
 	mkdir -p build
-	$(BIN)/python training/synthetic.py --seed $(TRAIN_SEED) --count 20000 --out build/synthetic.jsonl
+	$(BIN)/python training/synthetic.py --seed $(TRAIN_SEED) --count 40000 --out build/synthetic.jsonl
 	$(BIN)/python training/train_triggers.py --seed $(TRAIN_SEED) --synthetic build/synthetic.jsonl \
 		--out src/eventwire/data/trigger_model.npz --report build/trigger_report.json

@@ -700,7 +700,7 @@ def _prf(counts: tuple[int, int, int]) -> dict[str, float]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--synthetic", type=Path, default=None)
-    parser.add_argument("--synthetic-limit", type=int, default=20000)
+    parser.add_argument("--synthetic-limit", type=int, default=40000)
     parser.add_argument("--labelled", type=Path, default=ROOT / "data" / "labelled" / "voa")
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--seed", type=int, default=13)
