@@ -30,6 +30,7 @@ from types import MappingProxyType
 from typing import Any, Final
 
 import numpy as np
+import numpy.typing as npt
 
 from eventwire.context import MentionIndex, SentenceContext
 from eventwire.errors import UnknownEventCodeError
@@ -127,12 +128,15 @@ class LearnedCoder:
         #: the rules coded (0: never; chosen by ``make train`` on the tune split).
         self.confident_level = float(model.meta.get("confident", 0.0) or 0.0)
         self._table: DocTable | None = None  # the last doc's token table (one doc at a time)
+        self._rows: npt.NDArray[np.int32] | None = None  # its word-vector rows, if any
 
     def table(self, doc: Any) -> DocTable:
         """The doc's token table, built once per doc (its sentences come one after another)."""
         table = self._table
         if table is None or table.doc is not doc:
             table = self._table = DocTable.of(doc)
+            vectors = self.model.vectors
+            self._rows = None if vectors is None else vectors.words.token_rows(table)
         return table
 
     def probabilities(self, context: SentenceContext, tokens: Sequence[Any]) -> FloatArray:
@@ -145,7 +149,8 @@ class LearnedCoder:
         sent = context.sent
         table = self.table(sent.doc)
         ids, starts = table_rows(table, indices, self.model.buckets, sent.start, sent.end)
-        return self.model.calibrated(self.model.table_scores(table, indices, ids, starts))
+        raw = self.model.table_scores(table, indices, ids, starts, self._rows)
+        return self.model.calibrated(raw)
 
     def detect(self, context: SentenceContext) -> list[tuple[Any, str, float]]:
         """(token, PLOVER type, probability) of every accepted trigger in the sentence."""

@@ -29,16 +29,30 @@ PARTS: Final = ("word", "head", "object")
 #: Dependents that count as a candidate's object.
 _OBJECT_DEPS: Final = frozenset({"dobj", "nsubjpass"})
 
+IntArray = npt.NDArray[np.int64]
 KeyArray = npt.NDArray[np.uint64]
 RowArray = npt.NDArray[np.int32]
 FloatArray = npt.NDArray[np.float32]
 
 
+def vector_parts(head: Sequence[int], dep: Sequence[str]) -> IntArray:
+    """(tokens, parts) token indices of every token's parts: itself, its head (-1 for a root)
+    and its first direct object or passive subject (-1: none)."""
+    n = len(head)
+    parts = np.full((n, len(PARTS)), -1, dtype=np.int64)
+    parts[:, 0] = np.arange(n)
+    for i, h in enumerate(head):
+        if h != i:
+            parts[i, 1] = h
+            if dep[i] in _OBJECT_DEPS and parts[h, 2] < 0:
+                parts[h, 2] = i
+    return parts
+
+
 def part_tokens(table: DocTable, i: int) -> tuple[int, int, int]:
     """The token indices of candidate ``i``'s parts (word, head, object; -1: none)."""
-    head = table.head[i]
-    obj = next((c for c in table.children[i] if table.dep[c] in _OBJECT_DEPS), -1)
-    return i, (head if head != i else -1), obj
+    word, head, obj = table.parts[i].tolist()
+    return word, head, obj
 
 
 @dataclass(frozen=True)
@@ -61,15 +75,20 @@ class WordRows:
             out[found] = self.rows[at[found]]
         return out
 
-    def candidate_rows(self, table: DocTable, indices: Sequence[int]) -> RowArray:
-        """(candidates, parts) rows of every candidate's word, head and object."""
-        tokens = np.array([part_tokens(table, i) for i in indices], dtype=np.int64).reshape(-1)
-        present = tokens >= 0
-        rows = np.full(len(tokens), self.missing, dtype=np.int32)
-        if present.any():
-            at = tokens[present]
-            rows[present] = self.lookup(table.lower_key[at], table.lemma_key[at])
-        return rows.reshape(len(indices), len(PARTS))
+    def token_rows(self, table: DocTable) -> RowArray:
+        """The row of every token of the table's doc, and ``missing`` once more at the end
+        (where a part of -1, no such word, points)."""
+        rows = self.lookup(table.lower_key, table.lemma_key)
+        return np.append(rows, np.int32(self.missing))
+
+    def candidate_rows(
+        self, table: DocTable, indices: Sequence[int], token_rows: RowArray | None = None
+    ) -> RowArray:
+        """(candidates, parts) rows of every candidate's word, head and object; ``token_rows``:
+        :meth:`token_rows` of the table, if already looked up."""
+        rows = self.token_rows(table) if token_rows is None else token_rows
+        found: RowArray = rows[table.parts[np.asarray(indices, dtype=np.int64)]]
+        return found
 
 
 @dataclass(frozen=True)
@@ -80,9 +99,12 @@ class VectorScores:
     words: WordRows
     table: FloatArray  # (parts, rows + 1, labels)
 
-    def scores(self, table: DocTable, indices: Sequence[int]) -> FloatArray:
-        """(candidates, labels) scores added by the candidates' word vectors."""
-        rows = self.words.candidate_rows(table, indices)
+    def scores(
+        self, table: DocTable, indices: Sequence[int], token_rows: RowArray | None = None
+    ) -> FloatArray:
+        """(candidates, labels) scores added by the candidates' word vectors (``token_rows``:
+        :meth:`WordRows.token_rows` of the table, if already looked up)."""
+        rows = self.words.candidate_rows(table, indices, token_rows)
         out: FloatArray = self.table[0, rows[:, 0]].copy()
         for part in range(1, len(PARTS)):
             out += self.table[part, rows[:, part]]

@@ -26,7 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from eventwire.errors import ModelNotFoundError
-from eventwire.events.trigger_vectors import VectorScores, WordRows
+from eventwire.events.trigger_vectors import VectorScores, WordRows, vector_parts
 
 #: Parts of speech a trigger can have (event nouns and verbs; adjectives that carry a
 #: predicate: "called the claims baseless", "is unacceptable").
@@ -228,6 +228,7 @@ class DocTable:
     children: list[list[int]]
     lower_key: npt.NDArray[np.uint64]  # spaCy's string hashes of LOWER and LEMMA (word vectors)
     lemma_key: npt.NDArray[np.uint64]
+    parts: IntArray  # (tokens, 3): each token's word-vector parts (:func:`vector_parts`)
 
     @classmethod
     def of(cls, doc: Any) -> DocTable:
@@ -246,9 +247,10 @@ class DocTable:
                 children[h].append(i)
         alpha = array[:, 7].astype(bool).tolist()
         keys = array[:, 1:3].astype(np.uint64)
+        parts = vector_parts(head, dep)
         return cls(
             doc, text, lower, text_lower, lemma, pos, tag, dep, ent, alpha, head, children,
-            keys[:, 0].copy(), keys[:, 1].copy(),
+            keys[:, 0].copy(), keys[:, 1].copy(), parts,
         )  # fmt: skip
 
     def candidate(self, i: int) -> bool:
@@ -405,13 +407,19 @@ class TriggerModel:
         return scores
 
     def table_scores(
-        self, table: DocTable, indices: Sequence[int], ids: IntArray, starts: IntArray
+        self,
+        table: DocTable,
+        indices: Sequence[int],
+        ids: IntArray,
+        starts: IntArray,
+        token_rows: npt.NDArray[np.int32] | None = None,
     ) -> FloatArray:
         """Raw scores of the candidates ``indices`` of a doc table whose hashed features are
-        ``ids``/``starts`` (:func:`table_rows`): the parse features plus the word vectors."""
+        ``ids``/``starts`` (:func:`table_rows`): the parse features plus the word vectors
+        (``token_rows``: the table's vector rows, :meth:`WordRows.token_rows`, if looked up)."""
         raw = self.row_scores(ids, starts)
         if self.vectors is not None:
-            raw += self.vectors.scores(table, indices)
+            raw += self.vectors.scores(table, indices, token_rows)
         return raw
 
     def calibrated(self, raw: FloatArray) -> FloatArray:
