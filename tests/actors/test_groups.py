@@ -111,18 +111,6 @@ def test_a_place_in_the_phrase_places_the_group(resolve: Resolve) -> None:
     assert (residents.code, residents.rule) == ("SYRCVLKUR", "ethnic:place")
 
 
-def test_the_place_of_the_sentence_places_the_group(resolve: Resolve) -> None:
-    mentions = resolve(_story("Hundreds of Kurds marched in Qamishli on Sunday."))
-    kurds = _mention(mentions, "Kurds")
-    assert (kurds.code, kurds.rule) == ("SYRCVLKUR", "ethnic:sentence-place")
-
-
-def test_the_dateline_places_a_group_of_no_other_place(resolve: Resolve) -> None:
-    text = "Kurds rally\n\nDAMASCUS — Thousands of Kurds rallied on Sunday against the new law."
-    kurds = _mention(resolve(text), "Kurds")
-    assert (kurds.code, kurds.rule) == ("SYRCVLKUR", "ethnic:dateline")
-
-
 def test_a_group_of_no_place_has_no_country(resolve: Resolve) -> None:
     mentions = resolve(_story("Kurds accused the government of abuses on Monday."))
     kurds = _mention(mentions, "Kurds")
@@ -212,30 +200,6 @@ def test_every_built_in_group_row_reads() -> None:
     assert all(entry.home is None or len(entry.home) == 3 for _, entry in rows)
 
 
-def test_a_group_word_with_a_role_noun_falls_back_on_the_role_country(resolve: Resolve) -> None:
-    mentions = resolve(_story("Kurdish officials met Iraqi ministers on Monday."))
-    officials = _mention(mentions, "Kurdish officials")
-    assert (officials.code, officials.rule) == ("IRQGOVKUR", "context:sentence")
-
-
-def test_islamist_militants_take_the_place_of_their_attack(resolve: Resolve) -> None:
-    mentions = resolve(_story("Islamist militants attacked the town in Mosul on Monday."))
-    militants = _mention(mentions, "Islamist militants")
-    assert (militants.code, militants.rule) == ("IRQREBMOS", "ethnic:sentence-place")
-
-
-def test_a_dateline_city_the_actor_tables_do_not_know_is_looked_up(resolve: Resolve) -> None:
-    text = "Kurds rally\n\nQAMISHLI — Thousands of Kurds rallied on Sunday against the new law."
-    kurds = _mention(resolve(text), "Kurds")
-    assert (kurds.code, kurds.rule) == ("SYRCVLKUR", "ethnic:dateline")
-
-
-def test_civilians_of_no_place_take_the_dateline_country(resolve: Resolve) -> None:
-    text = "Villages emptied\n\nQAMISHLI — Hundreds of villagers fled on Sunday."
-    villagers = _mention(resolve(text), "villagers")
-    assert (villagers.code, villagers.rule) == ("SYRCVL", "context:dateline")
-
-
 @pytest.mark.parametrize(
     "body",
     [
@@ -251,3 +215,36 @@ def test_a_sect_of_muslims_is_one_group(resolve: Resolve) -> None:
     mentions = resolve(_story("Sunni Muslims marched in Mosul on Friday."))
     sunnis = _mention(mentions, "Sunni Muslims")
     assert (sunnis.code, sunnis.rule) == ("IRQRELSUN", "ethnic:sentence-place")
+
+
+# (text, phrase, code, rule): "_story:" texts get a headline and dateline-free body from _story.
+PLACED = [
+    # the place of the sentence's verb places the group
+    ("_story:Hundreds of Kurds marched in Qamishli on Sunday.", "Kurds", "SYRCVLKUR",
+     "ethnic:sentence-place"),
+    # the dateline places a group with no other place
+    ("Kurds rally\n\nDAMASCUS — Thousands of Kurds rallied on Sunday against the new law.", "Kurds",
+     "SYRCVLKUR", "ethnic:dateline"),
+    # a group word with a role noun falls back on the role's country
+    ("_story:Kurdish officials met Iraqi ministers on Monday.", "Kurdish officials", "IRQGOVKUR",
+     "context:sentence"),
+    # Islamist militants take the place of their attack
+    ("_story:Islamist militants attacked the town in Mosul on Monday.", "Islamist militants",
+     "IRQREBMOS", "ethnic:sentence-place"),
+    # a dateline city the actor tables do not know is looked up in the gazetteer
+    ("Kurds rally\n\nQAMISHLI — Thousands of Kurds rallied on Sunday against the new law.", "Kurds",
+     "SYRCVLKUR", "ethnic:dateline"),
+    # civilians of no place take the dateline's country
+    ("Villages emptied\n\nQAMISHLI — Hundreds of villagers fled on Sunday.", "villagers", "SYRCVL",
+     "context:dateline"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "phrase", "code", "rule"), PLACED)
+def test_a_group_is_placed_by_sentence_dateline_or_role(
+    resolve: Resolve, text: str, phrase: str, code: str, rule: str
+) -> None:
+    if text.startswith("_story:"):
+        text = _story(text.removeprefix("_story:"))
+    found = _mention(resolve(text), phrase)
+    assert (found.code, found.rule) == (code, rule)
