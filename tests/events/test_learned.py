@@ -352,3 +352,21 @@ def test_confident_policy_adds_a_new_type_only_when_the_model_is_sure(
     assert len(add_confident_types(_Results([rule, learned], (object(), coder), context))) == 1
     assert add_confident_types(_Results([[], learned], (object(), coder), context)) == learned
     assert add_confident_types([]) == []
+
+
+def test_confident_policy_keeps_every_default_event_in_the_pipeline() -> None:
+    from eventwire.model import Article
+    from eventwire.pipeline import Pipeline
+    from eventwire.settings import Settings
+
+    text = (
+        "Rebels seize border town\n\n"
+        "Rebels accused the army of shelling the town of Dara on Monday and seized two villages. "
+        "The army denied the claim and said it had arrested five fighters."
+    )
+    default = Settings()
+    confident = default.with_stage("events", merge="rule+learned:confident")
+    (plain,) = Pipeline(default).process([Article(text=text, id="c1")])
+    (more,) = Pipeline(confident).process([Article(text=text, id="c1")])
+    assert plain.events  # the sentences are coded
+    assert {e.event_id for e in plain.events} <= {e.event_id for e in more.events}
