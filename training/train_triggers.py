@@ -196,7 +196,7 @@ def featurise(corpus: Corpus, words: WordRows | None = None) -> None:
     from the parsed docs."""
     corpus.examples = []
     shared: dict[tuple[int, int], list[str]] = {}
-    tables: dict[int, DocTable] = {}
+    doc_rows: tuple[int, DocTable, npt.NDArray[np.int32]] | None = None  # the current doc's
     for c in corpus.candidates:
         token = corpus.docs[c.doc][c.token]
         key = (c.doc, token.sent.start)
@@ -205,9 +205,10 @@ def featurise(corpus: Corpus, words: WordRows | None = None) -> None:
         ids = feature_ids(token_features(token, shared[key]), BUCKETS)
         vec = None
         if words is not None:
-            if c.doc not in tables:
-                tables = {c.doc: DocTable.of(corpus.docs[c.doc])}  # candidates come doc by doc
-            vec = words.candidate_rows(tables[c.doc], [c.token])[0]
+            if doc_rows is None or doc_rows[0] != c.doc:  # candidates come doc by doc
+                table = DocTable.of(corpus.docs[c.doc])
+                doc_rows = (c.doc, table, words.token_rows(table))
+            vec = words.candidate_rows(doc_rows[1], [c.token], doc_rows[2])[0]
         corpus.examples.append(Example(ids, c.types, c.group, c.sentence, c.offset, c.lemma, vec))
 
 
@@ -425,9 +426,7 @@ def example_scores(model: TriggerModel, examples: Sequence[Example]) -> FloatArr
     """Raw scores of examples (parse features, and the vector layer when the model has one)."""
     scores = model.scores([ex.ids for ex in examples])
     if model.vectors is not None and examples:
-        rows = np.stack([ex.vec for ex in examples])
-        for part in range(len(PARTS)):
-            scores += model.vectors.table[part, rows[:, part]]
+        scores += model.vectors.row_scores(np.stack([ex.vec for ex in examples]))
     return scores
 
 

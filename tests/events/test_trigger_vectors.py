@@ -11,7 +11,7 @@ from spacy.strings import hash_string
 
 from eventwire.events.learned import LearnedCoder, LexiconCodes
 from eventwire.events.nouns import parse_nouns
-from eventwire.events.trigger_vectors import PARTS, VectorScores, WordRows, part_tokens
+from eventwire.events.trigger_vectors import PARTS, VectorScores, WordRows, vector_parts
 from eventwire.events.triggers import DocTable, TriggerModel
 from eventwire.events.verbs import parse_verbs
 from eventwire.lang import language_data
@@ -49,8 +49,8 @@ def test_a_word_takes_its_own_row_else_its_lemmas_else_the_missing_one() -> None
 
 def test_parts_are_the_word_its_head_and_its_object(hand_doc: HandDoc) -> None:
     table = DocTable.of(hand_doc(BARRED))
-    assert part_tokens(table, 1) == (1, -1, 2)  # the root has no head
-    assert part_tokens(table, 0) == (0, 1, -1)
+    assert table.parts[1].tolist() == [1, -1, 2]  # the root has no head
+    assert table.parts[0].tolist() == [0, 1, -1]
     rows = _words({"barred": 0, "imports": 2, "official": 1}).candidate_rows(table, [1, 0])
     assert rows.tolist() == [[0, 3, 2], [1, 0, 3]]  # "officials" by its lemma
 
@@ -118,3 +118,9 @@ def test_the_shipped_model_has_a_vector_layer() -> None:
     assert model.vectors is not None
     assert model.vectors.table.shape == (len(PARTS), model.vectors.words.missing + 1, 16)
     assert len(model.vectors.words.keys) > 100_000
+
+
+def test_a_heads_first_object_is_its_object_part() -> None:
+    parts = vector_parts([1, 1, 1, 1, 3], ["nsubj", "ROOT", "dobj", "dobj", "nsubjpass"])
+    assert parts[:, 1].tolist() == [1, -1, 1, 1, 3]
+    assert parts[:, 2].tolist() == [-1, 2, -1, 4, -1]

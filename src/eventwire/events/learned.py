@@ -190,12 +190,18 @@ class LearnedCoder:
                     events.append(event)
         return events
 
-    def probability(self, context: SentenceContext, event: Event) -> float:
-        """The model's probability of the event's PLOVER type at its trigger word."""
-        if event.trigger_token is None or event.type.plover_type not in self.model.labels:
-            return 0.0
-        row = self._probabilities(context, [event.trigger_token])[0]
-        return float(row[self.model.labels.index(event.type.plover_type)])
+    def type_probabilities(self, context: SentenceContext, events: Sequence[Event]) -> list[float]:
+        """The model's probability of each event's PLOVER type at its trigger word (0 for an
+        event with no trigger word or of a type the model does not know), in one pass."""
+        tokens = sorted({e.trigger_token for e in events if e.trigger_token is not None})
+        rows = dict(zip(tokens, self._probabilities(context, tokens), strict=True))
+        index = {label: j for j, label in enumerate(self.model.labels)}
+        out: list[float] = []
+        for event in events:
+            row = rows.get(event.trigger_token) if event.trigger_token is not None else None
+            j = index.get(event.type.plover_type)
+            out.append(float(row[j]) if row is not None and j is not None else 0.0)
+        return out
 
     def review(
         self, context: SentenceContext, events: Sequence[Event], *, veto: bool = False
@@ -345,12 +351,9 @@ def add_confident_types(found: Sequence[Sequence[Event]]) -> list[Event]:
     merged = {e.event_id: e for e in rules}
     kinds = {e.type.plover_type for e in rules}
     for events in found[1:]:
-        sure = [
-            e
-            for e in events
-            if e.type.plover_type not in kinds
-            and coder.probability(context, e) >= coder.confident_level
-        ]
+        new = [e for e in events if e.type.plover_type not in kinds]
+        probabilities = coder.type_probabilities(context, new)
+        sure = [e for e, p in zip(new, probabilities, strict=True) if p >= coder.confident_level]
         for event in sure:
             merged.setdefault(event.event_id, event)
         kinds |= {e.type.plover_type for e in sure}

@@ -39,20 +39,13 @@ def vector_parts(head: Sequence[int], dep: Sequence[str]) -> IntArray:
     """(tokens, parts) token indices of every token's parts: itself, its head (-1 for a root)
     and its first direct object or passive subject (-1: none)."""
     n = len(head)
-    parts = np.full((n, len(PARTS)), -1, dtype=np.int64)
-    parts[:, 0] = np.arange(n)
-    for i, h in enumerate(head):
-        if h != i:
-            parts[i, 1] = h
-            if dep[i] in _OBJECT_DEPS and parts[h, 2] < 0:
-                parts[h, 2] = i
+    own = np.arange(n, dtype=np.int64)
+    heads = np.asarray(head, dtype=np.int64).reshape(n)
+    parts: IntArray = np.stack([own, np.where(heads == own, -1, heads), np.full(n, -1)], axis=1)
+    for i in reversed([i for i, d in enumerate(dep) if d in _OBJECT_DEPS]):
+        if heads[i] != i:  # the first object of a head wins: it is written last
+            parts[heads[i], 2] = i
     return parts
-
-
-def part_tokens(table: DocTable, i: int) -> tuple[int, int, int]:
-    """The token indices of candidate ``i``'s parts (word, head, object; -1: none)."""
-    word, head, obj = table.parts[i].tolist()
-    return word, head, obj
 
 
 @dataclass(frozen=True)
@@ -104,7 +97,10 @@ class VectorScores:
     ) -> FloatArray:
         """(candidates, labels) scores added by the candidates' word vectors (``token_rows``:
         :meth:`WordRows.token_rows` of the table, if already looked up)."""
-        rows = self.words.candidate_rows(table, indices, token_rows)
+        return self.row_scores(self.words.candidate_rows(table, indices, token_rows))
+
+    def row_scores(self, rows: RowArray) -> FloatArray:
+        """(candidates, labels) scores of candidates given as their (candidates, parts) rows."""
         out: FloatArray = self.table[0, rows[:, 0]].copy()
         for part in range(1, len(PARTS)):
             out += self.table[part, rows[:, part]]
