@@ -370,3 +370,47 @@ def test_confident_policy_keeps_every_default_event_in_the_pipeline() -> None:
     (more,) = Pipeline(confident).process([Article(text=text, id="c1")])
     assert plain.events  # the sentences are coded
     assert {e.event_id for e in plain.events} <= {e.event_id for e in more.events}
+
+
+# '"This is unacceptable," the minister said.' (quotation marks left out of the parse)
+UNACCEPTABLE = [
+    ("This", 1, "nsubj", "PRON", "DT", "this"),
+    ("is", 6, "ccomp", "AUX", "VBZ", "be"),
+    ("unacceptable", 1, "acomp", "ADJ", "JJ", "unacceptable"),
+    (",", 6, "punct", "PUNCT", ",", ","),
+    ("the", 5, "det", "DET", "DT", "the"),
+    ("minister", 6, "nsubj", "NOUN", "NN", "minister"),
+    ("said", 6, "ROOT", "VERB", "VBD", "say"),
+]
+# "The town was shelled, the minister said."
+WAS_SHELLED = [
+    ("The", 1, "det", "DET", "DT", "the"),
+    ("town", 3, "nsubjpass", "NOUN", "NN", "town"),
+    ("was", 3, "auxpass", "AUX", "VBD", "be"),
+    ("shelled", 7, "ccomp", "VERB", "VBN", "shell"),
+    (",", 7, "punct", "PUNCT", ",", ","),
+    ("the", 6, "det", "DET", "DT", "the"),
+    ("minister", 7, "nsubj", "NOUN", "NN", "minister"),
+    ("said", 7, "ROOT", "VERB", "VBD", "say"),
+]
+
+
+def test_an_act_without_a_doer_takes_the_subject_of_the_verb_above_it(
+    hand_doc: HandDoc, hand_context: HandContext
+) -> None:
+    """The speaker of an evaluation in their own words is its source (the codebook's
+    "expressed criticism is ACCUSE")."""
+    doc = hand_doc(UNACCEPTABLE)
+    context = hand_context(doc, [(5, 6, "TURGOV")])
+    (event,) = LearnedCoder(_model({"unacceptable": "COERCE"}), lang=LANG).code(context)
+    assert event.trigger_token == 2
+    assert event.source is not None and event.source.code == "TURGOV"
+
+
+def test_an_agentless_passive_keeps_no_source(hand_doc: HandDoc, hand_context: HandContext) -> None:
+    """ "The town was shelled, the minister said": the minister did not shell the town."""
+    doc = hand_doc(WAS_SHELLED)
+    context = hand_context(doc, [(6, 7, "TURGOV")])
+    (event,) = LearnedCoder(_model({"shell": "ASSAULT"}), lang=LANG).code(context)
+    assert event.trigger_token == 3 and event.source is None
+    assert doc[3].dep_ == "ccomp" and doc[3].head.i == 7  # the minister's verb is above it

@@ -5,8 +5,11 @@ Detection is the model's; structure stays with rules. A verb trigger takes its s
 passive agent) as source and its object, passive subject or first actor-bearing prepositional
 object as target. A noun trigger ("the withdrawal of troops", "U.S. airstrikes", "launched an
 offensive against X") takes its possessor or actor modifier, else the subject of the verb that
-governs it, as source, and the actor in its on/against/of/with/to phrase as target. An event
-without a source is kept (PLOVER allows a missing actor). Negation, modality and the announced
+governs it, as source, and the actor in its on/against/of/with/to phrase as target. A trigger
+still without a source (an evaluation in the speaker's own words, a noun inside a clause) takes
+the actor subject of the nearest verb above it that has one, unless it is an agentless passive
+("the town was shelled, the minister said": no source). An event without a source is kept
+(PLOVER allows a missing actor). Negation, modality and the announced
 intent/threat codes come from the shared :class:`~eventwire.events.build.EventBuilder`.
 
 The event's CAMEO code is the one the rule lexicon (``verbs.tsv``, ``nouns.tsv``) gives the
@@ -55,6 +58,8 @@ TYPE_CODES: Final = MappingProxyType(
 )  # fmt: skip
 _NOUN_TARGET_PREPS: Final = frozenset({"on", "against", "of", "with", "to", "for", "at", "into"})
 _NOUN_SOURCE_DEPS: Final = frozenset({"poss", "compound", "amod", "nmod"})
+_GOVERNING_SUBJECTS: Final = frozenset({"nsubj", "csubj"})
+_GOVERNING_DEPTH: Final = 3
 
 
 class LexiconCodes:
@@ -230,10 +235,28 @@ class LearnedCoder:
         return kept
 
     def _actors(self, token: Any, index: MentionIndex) -> tuple[Mention | None, Mention | None]:
+        passive = False
         if token.pos_ == "VERB":
-            source, target, _ = verb_actors(token, index)
-            return source, target
-        return _noun_source(token, index), _noun_target(token, index)
+            source, target, passive = verb_actors(token, index)
+        else:
+            source, target = _noun_source(token, index), _noun_target(token, index)
+        if source is None and not passive:  # an agentless passive keeps no source
+            source = _governing_subject(token, index)
+        return source, target
+
+
+def _governing_subject(token: Any, index: MentionIndex) -> Mention | None:
+    """The actor subject of the nearest of the (at most three) verbs above the trigger that has
+    one: the speaker of words that name an act without a doer ('"This is unacceptable," Ali
+    said'), the subject of the clause a noun or complement sits in ("X said the move was a
+    violation")."""
+    for above in list(token.ancestors)[:_GOVERNING_DEPTH]:
+        if above.pos_ not in ("VERB", "AUX"):
+            continue
+        for child in above.children:
+            if child.dep_ in _GOVERNING_SUBJECTS and (found := index.in_subtree(child)) is not None:
+                return found
+    return None
 
 
 def _noun_source(noun: Any, index: MentionIndex) -> Mention | None:
