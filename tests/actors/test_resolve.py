@@ -159,6 +159,41 @@ def test_pronoun_rule_stays_in_its_construction(process, text: str) -> None:  # 
     assert not any(m.rule == "pronoun:speaker" for m in article.mentions)
 
 
+@pytest.mark.parametrize(
+    ("text", "pronoun", "code"),
+    [
+        ('"We will not reopen the border," the Austrian interior minister said.', "We", "AUTGOV"),
+        ('Chile\'s foreign minister said: "We are ready to resume talks."', "We", "CHLGOV"),
+        (
+            '"I will travel to Lima next week," the Bolivian president told reporters.',
+            "I",
+            "BOLGOV",
+        ),
+    ],
+)
+def test_first_person_subject_of_quoted_words_is_the_speaker(  # type: ignore[no-untyped-def]
+    process, text: str, pronoun: str, code: str
+) -> None:
+    article = process(text)
+    mention = _mention(article, pronoun)
+    assert mention.code == code and mention.rule == "pronoun:quote"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Austrian minister said we should expect more rain.",  # no quotation: the reporter's we
+        '"We will win," a fan shouted outside the stadium.',  # the speaker is no actor
+        '"I am tired," she said, and we left.',  # not the subject of the quoted clause
+    ],
+)
+def test_first_person_rule_needs_a_quoted_clause_of_an_actor(  # type: ignore[no-untyped-def]
+    process, text: str
+) -> None:
+    article = process(text)
+    assert not any(m.rule == "pronoun:quote" for m in article.mentions)
+
+
 # -- a titled person not in the people table ------------------------------------------------
 
 

@@ -43,7 +43,8 @@ Resolving a mention (its hits grouped by noun phrase; first that applies decides
    — the title pattern ("US Secretary of State Mike Pompeo");
 4. a person already introduced in the article (``person:coref``), or a pronoun (``pronoun``;
    ``pronoun:speaker`` for "it"/"they" as the subject of what an actor said: "Hungary said
-   it would ...");
+   it would ..."; ``pronoun:quote`` for "I"/"we" as the subject of an actor's quoted words:
+   '"We will not allow it," the minister said');
 5. a counted, definite plural ("the two governments", "both sides", "the three countries")
    stands for as many actors named before it (``group:<CODE>+<CODE>``; the mention has no
    actor of its own and lists them in ``Mention.group``; the coders make one event per actor,
@@ -116,6 +117,7 @@ HitKind = Literal["dict", "org", "country", "role", "person", "group", "ethnic"]
 # Dependency relations that tie a modifier to the noun phrase it belongs to.
 _PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "nummod", "case"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 #: Rules that resolve a mention by its own words: the actors a group phrase may refer back to.
 _NAMING_RULES = ("country:", "org:", "dict:", "people:", "person:coref")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -1062,6 +1064,9 @@ def _speaker_pronouns(parsed: SentenceContext, lang: LanguageData) -> Iterator[M
     sent, offset, sentence = parsed.sent, parsed.offset, parsed.record.index
     speech = lang.speech_verbs("speaker_pronoun")
     for token in sent:
+        if token.lower_ in ("i", "we"):
+            yield from _first_person(token, parsed, speech)
+            continue
         if token.lower_ not in ("it", "they") or token.dep_ not in ("nsubj", "nsubjpass"):
             continue
         clause = token.head
@@ -1085,6 +1090,34 @@ def _speaker_pronouns(parsed: SentenceContext, lang: LanguageData) -> Iterator[M
         yield Mention(
             span, token.text, sentence, mention.actor, "pronoun:speaker", 0.5, mention.role, None
         )
+
+
+def _first_person(token: Any, parsed: SentenceContext, speech: frozenset[str]) -> Iterator[Mention]:
+    """ "I"/"we" as the subject of the quoted words of an actor: the actor
+    ("pronoun:quote"). Only '"We will not allow it," the minister said' and 'The minister
+    said: "We will not allow it"': the pronoun is the subject of a clause complementing a
+    speech verb whose subject is a mention of this sentence (a person too), and a quotation
+    mark stands between the pronoun and the speech verb."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return
+    clause = token.head
+    verb = clause.head
+    if clause.dep_ != "ccomp" or verb.lemma_ not in speech:
+        return
+    low, high = sorted((token.i, verb.i))
+    if not any(t.text in _QUOTE_MARKS for t in token.doc[low:high]):
+        return
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or any(c.dep_ == "conj" for c in subject.children):
+        return
+    mention = parsed.mentions.covering(parsed.offset + subject.idx, coded=False)
+    if mention is None or mention.actor is None:
+        return
+    span = Span(parsed.offset + token.idx, parsed.offset + token.idx + len(token.text))
+    yield Mention(
+        span, token.text, parsed.record.index, mention.actor, "pronoun:quote", 0.5,
+        mention.role, None,
+    )  # fmt: skip
 
 
 def _expletive(clause: Any, lang: LanguageData) -> bool:
