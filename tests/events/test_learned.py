@@ -414,3 +414,13 @@ def test_an_agentless_passive_keeps_no_source(hand_doc: HandDoc, hand_context: H
     (event,) = LearnedCoder(_model({"shell": "ASSAULT"}), lang=LANG).code(context)
     assert event.trigger_token == 3 and event.source is None
     assert doc[3].dep_ == "ccomp" and doc[3].head.i == 7  # the minister's verb is above it
+
+
+def test_coordinated_doers_of_a_model_event_each_get_one(  # type: ignore[no-untyped-def]
+    process,
+) -> None:
+    """ "Chile and Peru condemned …": one event per country, as the rules do (the guide's
+    one entry per actor of a coordination)."""
+    article = process("Chile and Peru condemned the ambush on Friday.")
+    sources = {e.source.code for e in article.events if e.source and e.rule.startswith("learned")}
+    assert {"CHL", "PER"} <= sources

@@ -382,14 +382,8 @@ def _any_target(
 def _expand_conjuncts(args: _Arguments, sent: Any, index: MentionIndex) -> list[_Arguments]:
     """One event per actor of a coordination ("Serbia and Kosovo" → two targets) or of a group
     phrase ("the two governments")."""
-    sources: list[Mention | None] = [None]
-    if args.source is not None:
-        found = [args.source, *_conjunct_mentions(args.source, sent, index)]
-        sources = [member for mention in found for member in mention.members()]
-    targets: list[Mention | None] = [None]
-    if args.target is not None:
-        found = [args.target, *_conjunct_mentions(args.target, sent, index)]
-        targets = [member for mention in found for member in mention.members()]
+    sources = coordinated(args.source, sent, index)
+    targets = coordinated(args.target, sent, index)
     return [
         _Arguments(source, target, args.passive)
         for source in sources
@@ -405,6 +399,15 @@ def same_actor(source: Mention, target: Mention) -> bool:
         return True
     group = source.rule.startswith("group:") or target.rule.startswith("group:")
     return group and source.code == target.code
+
+
+def coordinated(mention: Mention | None, sent: Any, index: MentionIndex) -> list[Mention | None]:
+    """The actors a mention stands for: its own (each of a group phrase's) and those of the
+    mentions coordinated with it ("France and Germany"); ``[None]`` for no mention."""
+    if mention is None:
+        return [None]
+    found = [mention, *_conjunct_mentions(mention, sent, index)]
+    return [member for one in found for member in one.members()]
 
 
 def _conjunct_mentions(mention: Mention, sent: Any, index: MentionIndex) -> list[Mention]:

@@ -25,6 +25,7 @@ from typing import Protocol, TypeVar, overload
 from eventwire.context import SentenceContext, sentence_contexts
 from eventwire.errors import UnknownCoderError
 from eventwire.events.config import EventsConfig
+from eventwire.events.mutual import both_directions
 from eventwire.lang import LanguageData, language_data
 from eventwire.model import Article, Event
 from eventwire.pipeline import registry
@@ -190,9 +191,13 @@ class EventsStage:
     """Runs the configured coders on every sentence, merges their events, and drops headline
     events the body reports again."""
 
-    def __init__(self, coders: Sequence[Coder], merge: MergePolicy) -> None:
+    def __init__(
+        self, coders: Sequence[Coder], merge: MergePolicy, reciprocal: frozenset[str] = frozenset()
+    ) -> None:
         self.coders = tuple(coders)
         self.merge = merge
+        #: Trigger lemmas of mutual acts, coded in both directions (empty: not at all).
+        self.reciprocal = reciprocal
 
     @classmethod
     def from_settings(cls, settings: Settings, config: EventsConfig) -> EventsStage:
@@ -200,12 +205,16 @@ class EventsStage:
         coders = registered_coders()
         chosen = [_pick(coders, name, "coder").build(settings, lang) for name in config.coders]
         merge = _pick(registered_merges(), config.merge, "merge policy")
-        return cls(chosen, merge.policy)
+        reciprocal = lang.reciprocal if config.mutual else frozenset()
+        return cls(chosen, merge.policy, reciprocal)
 
     def run(self, article: Article) -> Article:
         events: dict[str, Event] = {}
         for context in sentence_contexts(article):
-            for event in self.merge(CoderResults(self.coders, context)):
+            found = self.merge(CoderResults(self.coders, context))
+            if self.reciprocal:
+                found = both_directions(context, found, self.reciprocal)
+            for event in found:
                 events.setdefault(event.event_id, event)
         return replace(article, events=without_headline_repeats(article, list(events.values())))
 

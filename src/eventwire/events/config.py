@@ -28,11 +28,18 @@ class EventsConfig:
     ``plover_gsr.dev``, whose sentences carry one labelled event each, counts those extra events
     as errors (README, "The trained trigger model", has the numbers). ``coders = ["rule"]`` with
     ``merge = "first"`` is the rule coder alone.
+
+    ``mutual``: code a mutual act ("X met Y", "X and Y signed a pact", "clashes") once in each
+    direction, as the annotation guide does (:mod:`eventwire.events.mutual`); ``false`` keeps the
+    one direction the coders read.
     """
 
     coders: tuple[str, ...] = ("rule", "learned")
     merge: str = "rule+learned"
+    mutual: bool = True
 
     def __post_init__(self) -> None:
         if isinstance(self.coders, str) or not self.coders:
             raise SettingsError("stage.events.coders must be a non-empty list of coder names")
+        if not isinstance(self.mutual, bool):
+            raise SettingsError(f"stage.events.mutual must be true or false, not {self.mutual!r}")

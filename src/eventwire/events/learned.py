@@ -38,7 +38,7 @@ import numpy.typing as npt
 from eventwire.context import MentionIndex, SentenceContext
 from eventwire.errors import UnknownEventCodeError
 from eventwire.events.build import EventBuilder
-from eventwire.events.coder import same_actor, verb_actors
+from eventwire.events.coder import coordinated, same_actor, verb_actors
 from eventwire.events.intent import intent_code
 from eventwire.events.nouns import NounLexicon, builtin_nouns
 from eventwire.events.ontology import event_type
@@ -182,9 +182,11 @@ class LearnedCoder:
             if (lexicon := self.codes.code(token, kind)) is not None:
                 base, rule = lexicon[0], f"{rule} cameo<-{lexicon[1]}"
             code, rule = self.builder.announced(token, base, rule)
-            # A group phrase ("the two governments") is one event per actor it stands for.
-            for one_source in source.members() if source is not None else (None,):
-                for one_target in target.members() if target is not None else (None,):
+            # A coordination ("Chile and Peru") or a group phrase ("the two governments") is
+            # one event per actor it stands for.
+            sent, index = context.sent, context.mentions
+            for one_source in coordinated(source, sent, index):
+                for one_target in coordinated(target, sent, index):
                     grouped = bool(source and source.group) or bool(target and target.group)
                     if grouped and one_source and one_target and same_actor(one_source, one_target):
                         continue  # "both leaders met X": X is not his own partner

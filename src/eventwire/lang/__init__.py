@@ -151,6 +151,7 @@ class LanguageData:
     person_pronouns: frozenset[str]
     expletive_verbs: frozenset[str]
     expletive_predicates: frozenset[str]
+    reciprocal: frozenset[str]  # trigger lemmas of mutual acts ("met", "talks", "clashed")
     actors: ActorWords  # group nouns, affiliation prepositions, compass ellipses
     timex: TimexWords  # month names, weekday and number words, temporal patterns
     quotes: QuoteWords  # titles, statement nouns, fragments, transcript labels
@@ -189,6 +190,7 @@ def _load(code: str) -> LanguageData:
         person_pronouns=words.PERSON_PRONOUNS,
         expletive_verbs=words.EXPLETIVE_VERBS,
         expletive_predicates=words.EXPLETIVE_PREDICATES,
+        reciprocal=words.RECIPROCAL,
         actors=words.ACTORS,
         timex=timex.TIMEX,
         quotes=quotes.QUOTES,

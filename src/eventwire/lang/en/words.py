@@ -66,6 +66,17 @@ EXPLETIVE_PREDICATES: Final = frozenset(
         " appropriate worth true false obvious evident right wrong enough regrettable"
     ).split()
 )
+# Trigger lemmas of acts both sides do to each other, which the annotation guide codes once in
+# each direction ("X met Y", "talks between X and Y", "X and Y signed a pact", "clashes"). A
+# visit is not among them (visitor -> host), nor one-sided acts ("hosted", "called on").
+RECIPROCAL: Final = frozenset(
+    (  # noqa: SIM905
+        "meet meeting talk talks negotiate negotiation negotiations discuss discussion"
+        " discussions summit confer consult consultation consultations cooperate cooperation"
+        " collaborate collaboration partnership alliance ally tie ties relation relations"
+        " pact treaty accord agreement deal clash clashes"
+    ).split()
+)
 
 ACTORS: Final = ActorWords(
     group_nouns=MappingProxyType(
