@@ -196,8 +196,8 @@ def test_show_marks_events_and_quotes(runner: CliRunner, tmp_path: Path) -> None
     assert code == 0
     assert "⟦accused⟧[E1]" in out and "«We will not ⟦accept⟧[E3] this,»[Q1]" in out
     assert "E1" in out and "DEU" in out
-    # an event without a source actor shows a dash, not "None"
-    assert "E3  -  - (-) —120" in out and "None" not in out
+    # "We" in the minister's quoted words is her government; the absent target shows a dash
+    assert "E3  -  DEUGOV (We) —120" in out and "→ - (-)" in out and "None" not in out
     code, _, err = _run(runner, "show", "missing", "--db", db)
     assert code == 3 and "no article with id 'missing'" in err
 
