@@ -322,6 +322,22 @@ def load_voa(corpus: Corpus, stories: Sequence[LabelledStory], settings: Setting
         _add_article(corpus, story.id, label_tokens(article, triggers, gold_sentences=spans))
 
 
+#: The group of a story we wrote and labelled ourselves (``data/written``): training only.
+WRITTEN = "written:"
+
+
+def load_written(corpus: Corpus, folder: Path, settings: Settings) -> None:
+    """Our own labelled wire-style stories: training examples like the VOA ones (each labelled
+    sentence's unlabelled words are negatives), never cross-validated or scored."""
+    stories = load_labelled(folder)
+    articles = parse([s.text for s in stories], settings)
+    for story, article in zip(stories, articles, strict=True):
+        spans = [(e.sentence_start, e.sentence_end) for e in story.events]
+        triggers = [(e.trigger_start, e.trigger_end, e.type) for e in story.events]
+        tokens = label_tokens(article, triggers, gold_sentences=spans)
+        _add_article(corpus, WRITTEN + story.id, tokens)
+
+
 def load_synthetic(corpus: Corpus, path: Path, settings: Settings, limit: int) -> None:
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()][:limit]
     articles = parse([d["text"] for d in lines], settings)
@@ -353,15 +369,21 @@ def _targets(examples: Sequence[Example]) -> FloatArray:
 
 def train(
     examples: Sequence[Example], *, epochs: int = 8, rate: float = 0.2, l2: float = 1e-6,
-    seed: int = 13, voa_weight: int = 1, batch: int = 16,
+    seed: int = 13, voa_weight: int = 1, written_weight: int = 1, batch: int = 16,
     vectors: WordVectors | None = None, vector_rate: float = 0.02,
 ) -> TriggerModel:  # fmt: skip
     """One-vs-rest logistic regressions over hashed features (and, with ``vectors``, the
     standardised word vectors of each example's parts), Adagrad on mini-batches of ``batch``
-    examples, fixed seed. Each real (VOA) example is seen ``voa_weight`` times per epoch, a
-    synthetic one once."""
+    examples, fixed seed. Each real (VOA) example is seen ``voa_weight`` times per epoch, one of
+    our written stories ``written_weight`` times, a synthetic one once."""
     rng = random.Random(seed)
-    examples = [ex for ex in examples for _ in range(1 if ex.group == "synthetic" else voa_weight)]
+
+    def times(group: str) -> int:
+        if group == "synthetic":
+            return 1
+        return written_weight if group.startswith(WRITTEN) else voa_weight
+
+    examples = [ex for ex in examples for _ in range(times(ex.group))]
     y = _targets(examples)
     n = len(LABELS)
     w = np.zeros((BUCKETS, n), dtype=np.float32)
@@ -704,6 +726,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--voa-weight", type=int, default=3)
+    parser.add_argument(
+        "--written",
+        type=Path,
+        action="append",
+        default=[],
+        help="A folder of our own labelled stories (training only; repeatable).",
+    )
+    parser.add_argument("--written-weight", type=int, default=2)
     parser.add_argument("--epochs", type=int, default=4)
     parser.add_argument("--runs", type=int, default=3,
                         help="Models averaged, each trained with its own seed.")  # fmt: skip
@@ -737,6 +767,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             load_synthetic(corpus, args.synthetic, settings, args.synthetic_limit)
         if args.cache is not None:
             save_cache(corpus, args.cache)
+    for folder in args.written:  # never cached: a few dozen stories parse in seconds
+        load_written(corpus, folder, settings)
     vectors: WordVectors | None = None
     if args.no_vectors:
         featurise(corpus)
@@ -745,7 +777,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         featurise(corpus, words)
         vectors = word_vectors(corpus.examples, words, matrix)
     how = {
-        "voa_weight": args.voa_weight, "epochs": args.epochs, "vectors": vectors,
+        "voa_weight": args.voa_weight, "written_weight": args.written_weight,
+        "epochs": args.epochs, "vectors": vectors,
         "runs": args.runs,
     }  # fmt: skip
     n_syn = sum(ex.group == "synthetic" for ex in corpus.examples)
@@ -809,6 +842,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "tune_positives": {t: int(n) for t, n in zip(LABELS, y.sum(axis=0), strict=True)},
         "examples": len(corpus.examples),
         "synthetic_examples": n_syn,
+        "written_examples": sum(ex.group.startswith(WRITTEN) for ex in corpus.examples),
     }  # fmt: skip
     print(json.dumps(report, indent=1))
     if args.analysis:

@@ -165,3 +165,31 @@ def test_averaged_training_scores_like_the_mean_of_its_runs(trainer: ModuleType)
     expected = (runs[0].scores(ids) + runs[1].scores(ids)) / 2
     assert np.allclose(averaged.scores(ids), expected, atol=1e-5)
     assert not np.allclose(runs[0].scores(ids), runs[1].scores(ids))  # the seeds differ
+
+
+def test_written_stories_train_but_never_join_a_fold(trainer: ModuleType, tmp_path: Path) -> None:
+    """Our own labelled stories (``--written``) add examples in their own group, with the
+    labelled trigger positive and the other words of the sentence negative; cross-validation
+    folds hold only the VOA tune stories, so every fold trains on them."""
+    import json
+
+    text = "Chad held talks with Niger on the border dispute."
+    start = text.index("held talks")
+    event = {
+        "sentence_start": 0, "sentence_end": len(text), "type": "CONSULT",
+        "trigger": "held talks", "trigger_start": start, "trigger_end": start + 10,
+        "source": "Chad", "source_country": "TCD", "target": "Niger", "target_country": "NER",
+        "evidence": text,
+    }  # fmt: skip
+    story = {"id": "w-t-01", "title": "Talks", "published": "2025-01-06 10:00:00Z", "text": text}
+    (tmp_path / "stories.jsonl").write_text(json.dumps(story) + "\n", encoding="utf-8")
+    labels = {"id": "w-t-01", "quotes": [], "events": [event], "notes": ""}
+    (tmp_path / "labels.jsonl").write_text(json.dumps(labels) + "\n", encoding="utf-8")
+    corpus = trainer.Corpus()
+    trainer.load_written(corpus, tmp_path, Settings())
+    trainer.featurise(corpus)
+    by_word = {ex.lemma: ex for ex in corpus.examples}
+    assert by_word["talk"].types == frozenset({"CONSULT"}) and by_word["dispute"].types == set()
+    assert {ex.group for ex in corpus.examples} == {"written:w-t-01"}
+    rows, folds = trainer._folds(corpus, ["v1", "v2"], 13)
+    assert rows == [] and "written:w-t-01" not in folds
