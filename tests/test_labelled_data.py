@@ -39,3 +39,19 @@ def test_sixteen_stories_carry_places_and_timexes() -> None:
     assert sorted(s.split for s in with_geo).count("score") == 6
     assert sum(len(s.places or ()) for s in with_geo) > 400
     assert sum(len(s.timexes or ()) for s in with_geo) > 200
+
+
+WRITTEN = VOA.parents[1] / "written"
+
+
+def test_our_written_stories_are_labelled_valid_and_apart_from_voa() -> None:
+    """data/written: 40 stories of our own, training data only; none shares text with VOA."""
+    stories = load_labelled(WRITTEN)  # raises on any bad label
+    assert len(stories) == 40 and all(s.id.startswith("w-") for s in stories)
+    assert sum(len(s.events) for s in stories) > 800
+    assert len(count_types(stories)) >= 15
+    voa_sentences = {
+        s.text[e.sentence_start : e.sentence_end] for s in load_labelled(VOA) for e in s.events
+    }
+    ours = {s.text[e.sentence_start : e.sentence_end] for s in stories for e in s.events}
+    assert not ours & voa_sentences
