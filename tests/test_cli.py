@@ -13,7 +13,7 @@ from eventwire.cli import main
 STORY = (
     "Ruling party accused of fraud\n\n"
     "Germany on Monday accused Russia of meddling in the vote, and France condemned Moscow.\n\n"
-    "“We will not accept this,” German Foreign Minister Eva Brandt said.\n"
+    "“We reject this,” German Foreign Minister Eva Brandt said.\n"
 )
 
 
@@ -51,7 +51,7 @@ def test_run_then_query_and_export(runner: CliRunner, tmp_path: Path) -> None:
         e for e in events if str(e["cameo"]).startswith("11")
     ]
     (quote,) = _jsonl(runner, "quotes", "--db", db)
-    assert STORY[quote["start"] : quote["end"]] == "We will not accept this,"
+    assert STORY[quote["start"] : quote["end"]] == "We reject this,"
     assert quote["speaker_code"] == "DEUGOV"
 
 
@@ -194,7 +194,7 @@ def test_show_marks_events_and_quotes(runner: CliRunner, tmp_path: Path) -> None
     _run(runner, "run", str(source), "--db", db)
     code, out, _ = _run(runner, "show", "s-1", "--db", db)
     assert code == 0
-    assert "⟦accused⟧[E1]" in out and "«We will not ⟦accept⟧[E3] this,»[Q1]" in out
+    assert "⟦accused⟧[E1]" in out and "«We ⟦reject⟧[E3] this,»[Q1]" in out
     assert "E1" in out and "DEU" in out
     # "We" in the minister's quoted words is her government; the absent target shows a dash
     assert "E3  -  DEUGOV (We) —120" in out and "→ - (-)" in out and "None" not in out

@@ -233,21 +233,10 @@ class RuleCoder:
             and noun.head.lemma_.lower() in (control.appeals | control.demands)
         ):
             return True  # "demanded a meeting of the Council to discuss…": what was asked for
-        clause = verb
-        while clause.dep_ in ("xcomp", "acomp", "conj") and clause.head.i != clause.i:
-            clause = clause.head
-        return self._obligation(clause) is not None
+        return in_obligation_clause(verb, self.lang)
 
     def _obligation(self, clause: Any) -> str | None:
-        """The demand code of a that-clause of obligation under a speech verb, else None."""
-        stating = self.lang.speech_verbs("states_demand")
-        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in stating:
-            return None
-        obligation = self.lang.modals.obligation
-        for child in clause.children:
-            if child.dep_ in ("aux", "auxpass") and child.lower_ in obligation:
-                return obligation[child.lower_]
-        return None
+        return obligation_code(clause, self.lang)
 
     def _demand_events(self, ctx: SentenceContext, verb: Any) -> Iterator[Event]:
         """ "The US said China must open its markets": a demand from the speaker to the clause
@@ -408,6 +397,28 @@ def coordinated(mention: Mention | None, sent: Any, index: MentionIndex) -> list
         return [None]
     found = [mention, *_conjunct_mentions(mention, sent, index)]
     return [member for one in found for member in one.members()]
+
+
+def obligation_code(clause: Any, lang: LanguageData) -> str | None:
+    """The demand code of a that-clause of obligation under a speech verb ("said China must
+    open its markets": 100), else None."""
+    stating = lang.speech_verbs("states_demand")
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in stating:
+        return None
+    obligation = lang.modals.obligation
+    for child in clause.children:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in obligation:
+            return obligation[child.lower_]
+    return None
+
+
+def in_obligation_clause(verb: Any, lang: LanguageData) -> bool:
+    """Whether the verb says what someone must or should do under a speech verb (itself, or
+    through its xcomp/acomp/conj chain): a demand of the speaker's, not an event."""
+    clause = verb
+    while clause.dep_ in ("xcomp", "acomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    return obligation_code(clause, lang) is not None
 
 
 def _conjunct_mentions(mention: Mention, sent: Any, index: MentionIndex) -> list[Mention]:

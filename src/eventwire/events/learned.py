@@ -38,7 +38,12 @@ import numpy.typing as npt
 from eventwire.context import MentionIndex, SentenceContext
 from eventwire.errors import UnknownEventCodeError
 from eventwire.events.build import EventBuilder
-from eventwire.events.coder import coordinated, same_actor, verb_actors
+from eventwire.events.coder import (
+    coordinated,
+    in_obligation_clause,
+    same_actor,
+    verb_actors,
+)
 from eventwire.events.intent import intent_code
 from eventwire.events.nouns import NounLexicon, builtin_nouns
 from eventwire.events.ontology import event_type
@@ -177,6 +182,8 @@ class LearnedCoder:
     def code(self, context: SentenceContext) -> list[Event]:
         events: list[Event] = []
         for token, kind, probability in self.detect(context):
+            if token.pos_ == "VERB" and in_obligation_clause(token, self.builder.lang):
+                continue  # "X said Y must do more": the rules code the demand, if any
             source, target = self._actors(token, context.mentions)
             base, rule = TYPE_CODES[kind], f"learned:{kind} p={probability:.2f}"
             if (lexicon := self.codes.code(token, kind)) is not None:
