@@ -55,3 +55,12 @@ def test_our_written_stories_are_labelled_valid_and_apart_from_voa() -> None:
     }
     ours = {s.text[e.sentence_start : e.sentence_end] for s in stories for e in s.events}
     assert not ours & voa_sentences
+
+
+def test_the_second_reading_of_our_stories_is_valid() -> None:
+    texts = {s.id: s.text for s in load_labelled(WRITTEN)}
+    lines = (WRITTEN / "reviewed.jsonl").read_text(encoding="utf-8").splitlines()
+    reviewed = [json.loads(line) for line in lines]
+    assert [d["id"] for d in reviewed] == list(texts)
+    assert all(validate(texts[d["id"]], d) == [] for d in reviewed)
+    assert all("Review:" in d["notes"] for d in reviewed)
