@@ -311,15 +311,12 @@ def rule_types(corpus: Corpus, stories: Sequence[LabelledStory], settings: Setti
 
 
 def load_voa(corpus: Corpus, stories: Sequence[LabelledStory], settings: Settings) -> None:
-    articles = parse([s.text for s in stories], settings)
-    for story, article in zip(stories, articles, strict=True):
-        spans = [(e.sentence_start, e.sentence_end) for e in story.events]
+    for story in stories:
         for e in story.events:
             corpus.gold.setdefault((story.id, (e.sentence_start, e.sentence_end)), set()).add(
                 e.type
             )
-        triggers = [(e.trigger_start, e.trigger_end, e.type) for e in story.events]
-        _add_article(corpus, story.id, label_tokens(article, triggers, gold_sentences=spans))
+    _add_labelled(corpus, stories, settings, prefix="")
 
 
 #: The group of a story we wrote and labelled ourselves (``data/written``): training only.
@@ -329,13 +326,20 @@ WRITTEN = "written:"
 def load_written(corpus: Corpus, folder: Path, settings: Settings) -> None:
     """Our own labelled wire-style stories: training examples like the VOA ones (each labelled
     sentence's unlabelled words are negatives), never cross-validated or scored."""
-    stories = load_labelled(folder)
+    _add_labelled(corpus, load_labelled(folder), settings, prefix=WRITTEN)
+
+
+def _add_labelled(
+    corpus: Corpus, stories: Sequence[LabelledStory], settings: Settings, *, prefix: str
+) -> None:
+    """The candidates of labelled stories, in group ``prefix + story id``: the labelled
+    triggers positive, the other words of labelled sentences negative."""
     articles = parse([s.text for s in stories], settings)
     for story, article in zip(stories, articles, strict=True):
         spans = [(e.sentence_start, e.sentence_end) for e in story.events]
         triggers = [(e.trigger_start, e.trigger_end, e.type) for e in story.events]
         tokens = label_tokens(article, triggers, gold_sentences=spans)
-        _add_article(corpus, WRITTEN + story.id, tokens)
+        _add_article(corpus, prefix + story.id, tokens)
 
 
 def load_synthetic(corpus: Corpus, path: Path, settings: Settings, limit: int) -> None:

@@ -43,6 +43,10 @@ _CHAR_MAP = str.maketrans(
     }
 )
 
+#: Tokens that are double quotation marks in a parse: straight, typographic, and the Penn
+#: Treebank's '' and `` (spaCy's tags for them).
+QUOTE_TOKENS = frozenset({'"', "\u201c", "\u201d", "''", "``"})
+
 #: Invisible characters: control characters but tab, newline, CR, vertical tab and form feed;
 #: format characters (Cf) that never show: soft hyphen, Arabic letter mark, Mongolian vowel
 #: separator, zero-width space/non-joiner/joiner, LRM/RLM, bidi embeddings, overrides and

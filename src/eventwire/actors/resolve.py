@@ -104,6 +104,7 @@ from eventwire.actors.lexicon import (
 from eventwire.actors.misspelt import MisspeltCountries, subdivision_words
 from eventwire.actors.phrases import Match, MatchMemo, PhraseEngine
 from eventwire.actors.sectors import sector_name
+from eventwire.chars import QUOTE_TOKENS
 from eventwire.context import SentenceContext, sentence_contexts
 from eventwire.errors import DictionaryError
 from eventwire.gazetteer import Gazetteer, builtin_gazetteer
@@ -117,7 +118,6 @@ HitKind = Literal["dict", "org", "country", "role", "person", "group", "ethnic"]
 # Dependency relations that tie a modifier to the noun phrase it belongs to.
 _PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "nummod", "case"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
-_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 #: Rules that resolve a mention by its own words: the actors a group phrase may refer back to.
 _NAMING_RULES = ("country:", "org:", "dict:", "people:", "person:coref")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -1053,71 +1053,76 @@ def _pronoun(token: Any, offset: int, sentence: int, context: _ArticleContext) -
 
 
 def _speaker_pronouns(parsed: SentenceContext, lang: LanguageData) -> Iterator[Mention]:
-    """ "it"/"they" as the subject of what an actor said: the actor ("pronoun:speaker").
+    """Pronouns that stand for the speaker of the clause they are the subject of.
 
-    Only the construction "X said/announced/warned (that) it/they ...": the pronoun is the
+    Only the construction "X said/announced/warned (that) it/they/we ...": the pronoun is the
     subject of a clause that complements a speech verb whose subject is a mention of this
-    sentence. "It" needs a subject that is not a person (people are he/she) nor a plural noun
-    ("officials"); "they" a plural noun or an organisation ("the rebels said they"). An "it"
-    standing for nothing ("said it was time to act") is left alone.
+    sentence.
+    - "it"/"they" after the speech verb ("pronoun:speaker"): "It" needs a subject that is not a
+      person (people are he/she) nor a plural noun ("officials"); "they" a plural noun or an
+      organisation ("the rebels said they"). An "it" standing for nothing ("said it was time to
+      act") is left alone.
+    - "I"/"we" in the speaker's quoted words ("pronoun:quote"), a person too: '"We will not
+      allow it," the minister said', 'The minister said: "We will not allow it"' — a quotation
+      mark stands between the pronoun and the speech verb.
     """
-    sent, offset, sentence = parsed.sent, parsed.offset, parsed.record.index
     speech = lang.speech_verbs("speaker_pronoun")
-    for token in sent:
-        if token.lower_ in ("i", "we"):
-            yield from _first_person(token, parsed, speech)
+    for token in parsed.sent:
+        word = token.lower_
+        if word not in ("it", "they", "i", "we"):
             continue
-        if token.lower_ not in ("it", "they") or token.dep_ not in ("nsubj", "nsubjpass"):
+        found = _speech_clause(token, speech)
+        speaker = _speaker(found[1], parsed) if found is not None else None
+        if found is None or speaker is None:
             continue
-        clause = token.head
-        verb = clause.head
-        if clause.dep_ != "ccomp" or verb.lemma_ not in speech or verb.i > token.i:
+        (clause, verb), (subject, mention) = found, speaker
+        if word in ("i", "we"):
+            low, high = sorted((token.i, verb.i))
+            if any(t.text in QUOTE_TOKENS for t in token.doc[low:high]):
+                yield _stand_in(token, parsed, mention, "pronoun:quote")
             continue
-        if token.lower_ == "it" and _expletive(clause, lang):
+        if verb.i > token.i or mention.person is not None:
             continue
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or any(c.dep_ == "conj" for c in subject.children):
-            continue
-        mention = parsed.mentions.covering(offset + subject.idx, coded=False)
-        if mention is None or mention.actor is None or mention.person is not None:
+        if word == "it" and _expletive(clause, lang):
             continue
         plural = subject.tag_ in _PLURAL_TAGS and subject.ent_type_ not in ("GPE", "ORG")
-        if token.lower_ == "it" and plural:
+        if word == "it" and plural:
             continue
-        if token.lower_ == "they" and not (plural or subject.ent_type_ in ("ORG", "NORP")):
+        if word == "they" and not (plural or subject.ent_type_ in ("ORG", "NORP")):
             continue
-        span = Span(offset + token.idx, offset + token.idx + len(token.text))
-        yield Mention(
-            span, token.text, sentence, mention.actor, "pronoun:speaker", 0.5, mention.role, None
-        )
+        yield _stand_in(token, parsed, mention, "pronoun:speaker")
 
 
-def _first_person(token: Any, parsed: SentenceContext, speech: frozenset[str]) -> Iterator[Mention]:
-    """ "I"/"we" as the subject of the quoted words of an actor: the actor
-    ("pronoun:quote"). Only '"We will not allow it," the minister said' and 'The minister
-    said: "We will not allow it"': the pronoun is the subject of a clause complementing a
-    speech verb whose subject is a mention of this sentence (a person too), and a quotation
-    mark stands between the pronoun and the speech verb."""
+def _speech_clause(token: Any, speech: frozenset[str]) -> tuple[Any, Any] | None:
+    """(clause, speech verb) when the token is the subject of a clause complementing one of
+    the speech verbs."""
     if token.dep_ not in ("nsubj", "nsubjpass"):
-        return
+        return None
     clause = token.head
     verb = clause.head
     if clause.dep_ != "ccomp" or verb.lemma_ not in speech:
-        return
-    low, high = sorted((token.i, verb.i))
-    if not any(t.text in _QUOTE_MARKS for t in token.doc[low:high]):
-        return
+        return None
+    return clause, verb
+
+
+def _speaker(verb: Any, parsed: SentenceContext) -> tuple[Any, Mention] | None:
+    """(subject token, its mention) of a speech verb whose one subject is an actor mention of
+    the sentence (a coordinated subject is none)."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or any(c.dep_ == "conj" for c in subject.children):
-        return
+        return None
     mention = parsed.mentions.covering(parsed.offset + subject.idx, coded=False)
     if mention is None or mention.actor is None:
-        return
+        return None
+    return subject, mention
+
+
+def _stand_in(token: Any, parsed: SentenceContext, speaker: Mention, rule: str) -> Mention:
+    """A pronoun's mention standing for the speaker's actor."""
     span = Span(parsed.offset + token.idx, parsed.offset + token.idx + len(token.text))
-    yield Mention(
-        span, token.text, parsed.record.index, mention.actor, "pronoun:quote", 0.5,
-        mention.role, None,
-    )  # fmt: skip
+    return Mention(
+        span, token.text, parsed.record.index, speaker.actor, rule, 0.5, speaker.role, None
+    )
 
 
 def _expletive(clause: Any, lang: LanguageData) -> bool:

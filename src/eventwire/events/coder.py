@@ -235,16 +235,13 @@ class RuleCoder:
             return True  # "demanded a meeting of the Council to discuss…": what was asked for
         return in_obligation_clause(verb, self.lang)
 
-    def _obligation(self, clause: Any) -> str | None:
-        return obligation_code(clause, self.lang)
-
     def _demand_events(self, ctx: SentenceContext, verb: Any) -> Iterator[Event]:
         """ "The US said China must open its markets": a demand from the speaker to the clause
         subject (skipped when the subject is the speaker itself: "Iran said it must defend
         itself")."""
         index, sent = ctx.mentions, ctx.sent
         for clause in verb.children:
-            code = self._obligation(clause)
+            code = obligation_code(clause, self.lang)
             if code is None:
                 continue
             source = _subject(verb, index)

@@ -137,6 +137,7 @@ class LearnedCoder:
         #: How probable a type must be for ``rule+learned:confident`` to add it to a sentence
         #: the rules coded (0: never; chosen by ``make train`` on the tune split).
         self.confident_level = float(model.meta.get("confident", 0.0) or 0.0)
+        self._label_index = {label: j for j, label in enumerate(model.labels)}
         self._table: DocTable | None = None  # the last doc's token table (one doc at a time)
         self._rows: npt.NDArray[np.int32] | None = None  # its word-vector rows, if any
 
@@ -181,6 +182,7 @@ class LearnedCoder:
 
     def code(self, context: SentenceContext) -> list[Event]:
         events: list[Event] = []
+        sent, index = context.sent, context.mentions
         for token, kind, probability in self.detect(context):
             if token.pos_ == "VERB" and in_obligation_clause(token, self.builder.lang):
                 continue  # "X said Y must do more": the rules code the demand, if any
@@ -191,7 +193,6 @@ class LearnedCoder:
             code, rule = self.builder.announced(token, base, rule)
             # A coordination ("Chile and Peru") or a group phrase ("the two governments") is
             # one event per actor it stands for.
-            sent, index = context.sent, context.mentions
             for one_source in coordinated(source, sent, index):
                 for one_target in coordinated(target, sent, index):
                     grouped = bool(source and source.group) or bool(target and target.group)
@@ -207,15 +208,8 @@ class LearnedCoder:
     def type_probabilities(self, context: SentenceContext, events: Sequence[Event]) -> list[float]:
         """The model's probability of each event's PLOVER type at its trigger word (0 for an
         event with no trigger word or of a type the model does not know), in one pass."""
-        tokens = sorted({e.trigger_token for e in events if e.trigger_token is not None})
-        rows = dict(zip(tokens, self._probabilities(context, tokens), strict=True))
-        index = {label: j for j, label in enumerate(self.model.labels)}
-        out: list[float] = []
-        for event in events:
-            row = rows.get(event.trigger_token) if event.trigger_token is not None else None
-            j = index.get(event.type.plover_type)
-            out.append(float(row[j]) if row is not None and j is not None else 0.0)
-        return out
+        rows = self._trigger_rows(context, events)
+        return [self._type_probability(event, rows.get(event.trigger_token)) for event in events]
 
     def review(
         self, context: SentenceContext, events: Sequence[Event], *, veto: bool = False
@@ -223,25 +217,32 @@ class LearnedCoder:
         """Another coder's events with the model's opinion folded into their confidence (times
         ``(1 + p) / 2``); with ``veto``, less those whose trigger the model gives no type a
         probability of at least its veto level."""
-        doc = context.sent.doc
-        tokens = sorted({e.trigger_token for e in events if e.trigger_token is not None})
-        if not tokens:
-            return list(events)
-        probs = self.probabilities(context, [doc[i] for i in tokens])
-        row_of = dict(zip(tokens, probs, strict=True))
-        index = {label: j for j, label in enumerate(self.model.labels)}
+        rows = self._trigger_rows(context, events)
         kept: list[Event] = []
         for event in events:
-            row = row_of.get(event.trigger_token) if event.trigger_token is not None else None
+            row = rows.get(event.trigger_token)
             if row is None:
                 kept.append(event)
                 continue
             if veto and self.veto_level > 0 and float(row.max()) < self.veto_level:
                 continue
-            j = index.get(event.type.plover_type)
-            p = float(row[j]) if j is not None else 0.0
+            p = self._type_probability(event, row)
             kept.append(replace(event, confidence=round(event.confidence * (1 + p) / 2, 3)))
         return kept
+
+    def _trigger_rows(
+        self, context: SentenceContext, events: Sequence[Event]
+    ) -> dict[int | None, FloatArray]:
+        """The calibrated probabilities of every type at each event's trigger word, by token
+        index (events without a trigger word have none)."""
+        tokens = sorted({e.trigger_token for e in events if e.trigger_token is not None})
+        return dict(zip(tokens, self._probabilities(context, tokens), strict=True))
+
+    def _type_probability(self, event: Event, row: FloatArray | None) -> float:
+        """The probability of the event's PLOVER type in its trigger word's row (0 without a
+        row or for a type the model does not know)."""
+        j = self._label_index.get(event.type.plover_type)
+        return float(row[j]) if row is not None and j is not None else 0.0
 
     def _actors(self, token: Any, index: MentionIndex) -> tuple[Mention | None, Mention | None]:
         passive = False

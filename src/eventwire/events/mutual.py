@@ -51,18 +51,18 @@ def _mutual(
     partners: dict[tuple[int, str], list[Event]] = {}  # coordinated doers with no recipient
     paired: set[str] = set()
     for event in events:
-        if not _is_mutual(event, doc, reciprocal):
+        word = _mutual_word(event, doc, reciprocal)
+        if word is None:
             continue
-        token = event.trigger_token
-        sides = _between(doc[token], context) if token is not None else []
+        sides = _between(word, context)
         if len(sides) > 1:  # "talks between X and Y": every pair, both ways
             found.extend(_turned(context, event, a, b) for a in sides for b in sides if a is not b)
             paired.add(event.event_id)
         elif event.source is not None and event.target is not None:
             if not same_actor(event.source, event.target):
                 found.append(_turned(context, event, event.target, event.source))
-        elif event.source is not None and event.trigger_token is not None:
-            partners.setdefault((event.trigger_token, event.type.cameo), []).append(event)
+        elif event.source is not None:
+            partners.setdefault((word.i, event.type.cameo), []).append(event)
     for group in partners.values():
         for event in group:
             for other in group:
@@ -93,14 +93,15 @@ def _between(trigger: Any, context: SentenceContext) -> list[Mention]:
     return list(sides.values())
 
 
-def _is_mutual(event: Event, doc: Any, reciprocal: frozenset[str]) -> bool:
+def _mutual_word(event: Event, doc: Any, reciprocal: frozenset[str]) -> Any:
+    """The event's trigger word when the event is a mutual act, else None."""
     if event.type.plover_type not in MUTUAL_TYPES or event.trigger_token is None:
-        return False
+        return None
     if event.negated or event.modality == "conditional":
-        return False
+        return None
     word = doc[event.trigger_token]  # "met", or "signed" a "pact"
     objects = [c for c in word.children if c.dep_ == "dobj"]
-    return any(str(w.lemma_).lower() in reciprocal for w in (word, *objects))
+    return word if any(str(w.lemma_).lower() in reciprocal for w in (word, *objects)) else None
 
 
 def _turned(context: SentenceContext, event: Event, source: Mention, target: Mention) -> Event:

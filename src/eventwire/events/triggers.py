@@ -25,6 +25,7 @@ from typing import Any, Final
 import numpy as np
 import numpy.typing as npt
 
+from eventwire.chars import QUOTE_TOKENS
 from eventwire.errors import ModelNotFoundError
 from eventwire.events.trigger_vectors import VectorScores, WordRows, vector_parts
 
@@ -39,7 +40,6 @@ _CHILD_DEPS: Final = frozenset(
 )  # fmt: skip
 _MODALS: Final = frozenset({"will", "would", "may", "might", "could", "should", "must", "can"})
 _CONDITIONS: Final = frozenset({"if", "unless"})
-_QUOTES: Final = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 #: Entity types that name an actor (a state, group, organisation or person).
 _ACTOR_ENTS: Final = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 MODEL_FILE: Final = "trigger_model.npz"
@@ -123,7 +123,7 @@ def _head_features(token: Any, lemma: str) -> Iterator[str]:
 
 def sentence_features(sent: Any) -> list[str]:
     """Features every candidate of a sentence shares: a quotation mark in it."""
-    return ["quote"] if any(t.text in _QUOTES for t in sent) else []
+    return ["quote"] if any(t.text in QUOTE_TOKENS for t in sent) else []
 
 
 def token_features(
@@ -194,7 +194,7 @@ def table_rows(
     if not indices:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     text = table.text
-    shared = ["quote"] if any(text[k] in _QUOTES for k in range(start, end)) else []
+    shared = ["quote"] if any(text[k] in QUOTE_TOKENS for k in range(start, end)) else []
     features: list[str] = []
     lengths: list[int] = []
     for i in indices:
