@@ -1,11 +1,13 @@
 """Every stage is linear in the length of an article (issue 18).
 
 One long article is built from varied wire paragraphs written for this test (actors, quotes,
-dates, places, events), at 100k, 200k and 400k characters. The lengths go through the real
-pipeline in three rounds; the seconds of each stage come from the pipeline's own
-:class:`StageTimer` (its fastest round, as the machine is shared). Doubling the length may at most roughly
-double a stage's time: a stage that scans the whole article once per mention, sentence or event
-grows four times. Ratios are compared, never absolute times.
+dates, places, events), at 100k and 400k characters. The lengths go through the real pipeline in
+three rounds; the seconds of each stage come from the pipeline's own :class:`StageTimer` (its
+fastest round, as the machine is shared). Four times the length may take at most about four
+times as long (6.4 allows for a busy machine); a stage that scans the whole article once per
+mention, sentence or event takes sixteen times as long. Ratios are compared, never absolute
+times: comparing lengths four times apart rather than two keeps linear and quadratic far apart
+(a linear stage once read 2.7x for a doubling on a busy CI machine, over the old 2.6 limit).
 """
 
 from __future__ import annotations
@@ -49,10 +51,10 @@ PARAGRAPHS = (
     "embassy in Caracas for talks that lasted until Tuesday night, state media reported.",
 )
 
-SIZES = (100_000, 200_000, 400_000)  # each twice the one before
+SIZES = (100_000, 400_000)  # the longer four times the shorter
 RUNS = 3  # rounds over all lengths; each stage's fastest round counts
-#: Doubling the length may multiply a stage's time by this much (2 is linear; 4 quadratic).
-MOST = 2.6
+#: Four times the length may multiply a stage's time by this much (4 is linear; 16 quadratic).
+MOST = 6.4
 #: Stages faster than this at the longer length are below what a busy 2-core machine times
 #: reliably (the time stage once measured 0.17 s → 0.46 s under load, and 0.2 s → 0.4 s alone);
 #: a quadratic stage is seconds at these lengths (places took 7 s at 320k before issue 18).
@@ -92,7 +94,7 @@ def stage_seconds(pipeline: Pipeline, article: Article) -> dict[str, float]:
 
 
 @pytest.mark.slow
-def test_doubling_the_length_at_most_doubles_each_stage() -> None:
+def test_four_times_the_length_takes_about_four_times_as_long_per_stage() -> None:
     pipeline = Pipeline(Settings(article_seconds=0))
     pipeline.process_batch([article_of(2_000)])  # load the model and the tables
     articles = [article_of(size) for size in SIZES]
@@ -102,12 +104,11 @@ def test_doubling_the_length_at_most_doubles_each_stage() -> None:
             for name, seconds in stage_seconds(pipeline, article).items():
                 found[name] = min(found.get(name, seconds), seconds)
     slow: list[str] = []
-    for i in range(1, len(SIZES)):  # each length is twice the one before
-        before, after = times[i - 1], times[i]
-        for name, seconds in after.items():
-            if seconds >= TOO_SHORT and seconds > MOST * before[name]:
-                slow.append(
-                    f"{name}: {before[name]:.2f} s at {SIZES[i - 1]:,} characters, "
-                    f"{seconds:.2f} s at {SIZES[i]:,}"
-                )
+    before, after = times
+    for name, seconds in after.items():
+        if seconds >= TOO_SHORT and seconds > MOST * before[name]:
+            slow.append(
+                f"{name}: {before[name]:.2f} s at {SIZES[0]:,} characters, "
+                f"{seconds:.2f} s at {SIZES[1]:,}"
+            )
     assert not slow, "grows faster than the article: " + "; ".join(slow)

@@ -19,6 +19,8 @@ links to the quote, and its person is that person's fullest name (``+role``).
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -112,13 +114,59 @@ def _is_quote_verb(token: Any) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
+class NamedByRole:
+    """Mentions of a named person with a role, per set of role words, ordered by end.
+
+    "The minister" takes the person last named before it whose role holds "minister": one
+    bisection per set of role words the article uses, not a scan of every earlier mention.
+    """
+
+    ends: dict[frozenset[str], tuple[int, ...]]
+    mentions: dict[frozenset[str], tuple[Mention, ...]]
+
+    @classmethod
+    def of(cls, mentions: Iterable[Mention]) -> NamedByRole:
+        grouped: dict[frozenset[str], list[Mention]] = {}
+        for mention in mentions:
+            if mention.person and mention.role:
+                grouped.setdefault(role_words(mention.role), []).append(mention)
+        ordered = {role: sorted(found, key=lambda m: m.span.end) for role, found in grouped.items()}
+        return cls(
+            {role: tuple(m.span.end for m in found) for role, found in ordered.items()},
+            {role: tuple(found) for role, found in ordered.items()},
+        )
+
+    def last_before(self, role: str, start: int) -> Mention | None:
+        """The mention ending last at or before ``start`` whose role has every word of ``role``."""
+        wanted = role_words(role)
+        best: Mention | None = None
+        for words, ends in self.ends.items():
+            if not wanted <= words:
+                continue
+            index = bisect_right(ends, start) - 1
+            if index >= 0:
+                found = self.mentions[words][index]
+                if best is None or _later(found, best):
+                    best = found
+        return best
+
+
+def role_words(role: str) -> frozenset[str]:
+    return frozenset(role.lower().split())
+
+
+def _later(one: Mention, other: Mention) -> bool:
+    return (one.span.end, one.span.start) > (other.span.end, other.span.start)
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleSpeakers:
     """An article's mentions indexed once for the speaker look-ups (no scan per cue)."""
 
     mentions: ArticleMentions
     people: MentionsWhere  # mentions of a person
     groups: MentionsWhere  # coded mentions that are not of a person
-    named: tuple[Mention, ...]  # mentions of a named person with a role, in order
+    named: NamedByRole  # mentions of a named person with a role
     names: tuple[str, ...]  # every person's name in the article, longest first
     statement_nouns: frozenset[str] = frozenset()  # "his remarks", "the ministry's statement"
 
@@ -128,7 +176,7 @@ class ArticleSpeakers:
             ArticleMentions(article.mentions),
             MentionsWhere(article.mentions, lambda m: m.person is not None),
             MentionsWhere(article.mentions, lambda m: m.person is None and m.actor is not None),
-            tuple(m for m in article.mentions if m.person and m.role),
+            NamedByRole.of(article.mentions),
             tuple(sorted({m.person for m in article.mentions if m.person}, key=len, reverse=True)),
             statement_nouns,
         )
@@ -176,15 +224,11 @@ def _with_role_person(mention: Mention, speakers: ArticleSpeakers) -> Mention:
     """A role with no name ("the minister") takes the person last named before it in that role."""
     if mention.person or not mention.role or mention.rule == "speaker:pronoun":
         return mention
-    wanted = set(mention.role.lower().split())
-    for earlier in reversed(speakers.named):
-        if earlier.span.end > mention.span.start:
-            continue
-        role = set((earlier.role or "").lower().split())
-        if wanted <= role:
-            actor = mention.actor or earlier.actor
-            return replace(mention, person=earlier.person, actor=actor, rule=f"{mention.rule}+role")
-    return mention
+    earlier = speakers.named.last_before(mention.role, mention.span.start)
+    if earlier is None:
+        return mention
+    actor = mention.actor or earlier.actor
+    return replace(mention, person=earlier.person, actor=actor, rule=f"{mention.rule}+role")
 
 
 def _speaker_of(
