@@ -679,18 +679,35 @@ def train_averaged(
 
 def cross_validate(
     corpus: Corpus, stories: Sequence[str], seed: int, **how: Any
-) -> tuple[FloatArray, list[int], dict[str, int]]:
+) -> tuple[FloatArray, list[int], dict[str, int], list[TriggerModel]]:
     """Out-of-fold raw scores for every VOA example (each fold's model never saw its stories),
-    and the fold of each story. ``how``: the rest of :func:`train`'s arguments."""
+    the fold of each story and each fold's model. ``how``: the rest of :func:`train`'s
+    arguments."""
     voa_rows, folds = _folds(corpus, stories, seed)
     scores = np.zeros((len(corpus.examples), len(LABELS)), dtype=np.float32)
+    models: list[TriggerModel] = []
     for fold in range(FOLDS):
         train_rows = [ex for ex in corpus.examples if folds.get(ex.group, -1) != fold]
-        model = train_averaged(train_rows, seed=seed, **how)
+        models.append(train_averaged(train_rows, seed=seed, **how))
         test_rows = [i for i in voa_rows if folds[corpus.examples[i].group] == fold]
-        scores[test_rows] = example_scores(model, [corpus.examples[i] for i in test_rows])
+        scores[test_rows] = example_scores(models[-1], [corpus.examples[i] for i in test_rows])
         print(f"  fold {fold}: {len(train_rows)} training examples", file=sys.stderr)
-    return scores, voa_rows, folds
+    return scores, voa_rows, folds, models
+
+
+def save_fold_models(
+    folder: Path, models: Sequence[TriggerModel], folds: dict[str, int], shipped: TriggerModel
+) -> None:
+    """Each fold's model, with the calibration, thresholds and settings of the shipped model
+    (chosen on every fold's out-of-fold scores), and the fold of each tune story
+    (``folds.json``): what ``training/pipeline_cv.py`` runs the whole pipeline with."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for fold, model in enumerate(models):
+        replace(
+            shipped, weights=model.weights, bias=model.bias, vectors=model.vectors,
+            meta={**shipped.meta, "fold": fold},
+        ).save(folder / f"fold{fold}.npz")  # fmt: skip
+    (folder / "folds.json").write_text(json.dumps(folds, indent=1, sort_keys=True) + "\n")
 
 
 def _folds(corpus: Corpus, stories: Sequence[str], seed: int) -> tuple[list[int], dict[str, int]]:
@@ -755,9 +772,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                              "(out-of-fold, tune split).")  # fmt: skip
     parser.add_argument("--cache", type=Path, default=None,
                         help="Pickle of the parsed candidates (reused when present).")  # fmt: skip
+    parser.add_argument("--fold-models", type=Path, default=None,
+                        help="Also save each cross-validation fold's model here (with --out), "
+                             "for training/pipeline_cv.py.")  # fmt: skip
     parser.add_argument("--no-voa-training", action="store_true",
                         help="Train the final model on the synthetic set alone.")  # fmt: skip
     args = parser.parse_args(argv)
+    if args.fold_models is not None and args.out is None:
+        parser.error("--fold-models needs --out (the fold models take the shipped model's settings)")
     started = time.perf_counter()
     settings = Settings()
     stories = load_labelled(args.labelled, "tune")
@@ -789,12 +811,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{len(corpus.examples)} candidates ({n_syn} synthetic) in "
           f"{time.perf_counter() - started:.0f} s", file=sys.stderr)  # fmt: skip
     ids = [s.id for s in stories]
-    if args.scores is not None and args.scores.is_file():
+    fold_models: list[TriggerModel] = []
+    if args.scores is not None and args.scores.is_file() and args.fold_models is None:
         with np.load(args.scores) as saved:
             scores = saved["scores"]
         rows, folds = _folds(corpus, ids, args.seed)
     else:
-        scores, rows, folds = cross_validate(corpus, ids, args.seed, **how)
+        scores, rows, folds, fold_models = cross_validate(corpus, ids, args.seed, **how)
         if args.scores is not None:
             np.savez(args.scores, scores=scores)
     voa = [corpus.examples[i] for i in rows]
@@ -866,6 +889,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             LABELS, model.weights, model.bias, calibration, thresholds, meta, model.vectors
         )
         final.save(args.out)
+        if args.fold_models is not None:
+            save_fold_models(args.fold_models, fold_models, folds, final)
         print(f"saved {args.out} ({args.out.stat().st_size / 1e6:.1f} MB) in "
               f"{time.perf_counter() - started:.0f} s", file=sys.stderr)  # fmt: skip
     return 0

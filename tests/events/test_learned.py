@@ -424,3 +424,26 @@ def test_coordinated_doers_of_a_model_event_each_get_one(  # type: ignore[no-unt
     article = process("Chile and Peru condemned the ambush on Friday.")
     sources = {e.source.code for e in article.events if e.source and e.rule.startswith("learned")}
     assert {"CHL", "PER"} <= sources
+
+
+def test_the_events_stage_reads_a_trigger_model_of_ones_own(tmp_path: Path) -> None:
+    from eventwire.errors import SettingsError
+    from eventwire.model import Article
+    from eventwire.pipeline import Pipeline
+    from eventwire.settings import Settings
+
+    _model({"apple": "ASSAULT"}, weight=12.0).save(tmp_path / "own.npz")
+    text = "Villagers from Tarvos picked apples beside the river on Sunday."
+    own = Settings().with_stage(
+        "events", coders=["learned"], merge="first", model=str(tmp_path / "own.npz")
+    )
+    (coded,) = Pipeline(own).process([Article(text=text, id="p1")])
+    found = [(text[e.trigger.start : e.trigger.end], e.type.plover_type) for e in coded.events]
+    assert found == [("apples", "ASSAULT")]
+    (shipped,) = Pipeline(own.with_stage("events", model="")).process([Article(text=text, id="p1")])
+    assert not shipped.events  # the packaged model reads no event into apple picking
+    missing = own.with_stage("events", model=str(tmp_path / "none.npz"))
+    with pytest.raises(ModelNotFoundError, match=r"stage\.events\.model: no trigger model file"):
+        Pipeline(missing)
+    with pytest.raises(SettingsError, match="path of a trigger model file"):
+        Pipeline(own.with_stage("events", model=3))

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Protocol, TypeVar, overload
 
 from eventwire.context import SentenceContext, sentence_contexts
@@ -104,9 +105,11 @@ def _rule_coder(settings: Settings, lang: LanguageData) -> Coder:
 
 def _learned_coder(settings: Settings, lang: LanguageData) -> Coder:
     from eventwire.events.learned import LearnedCoder
-    from eventwire.events.triggers import builtin_trigger_model
+    from eventwire.events.triggers import builtin_trigger_model, trigger_model_file
 
-    return LearnedCoder(builtin_trigger_model(), lang=lang)
+    path = EventsConfig(**settings.stage_section("events")).model
+    model = trigger_model_file(Path(path)) if path else builtin_trigger_model()
+    return LearnedCoder(model, lang=lang)
 
 
 def _add_learned(found: Sequence[Sequence[Event]]) -> list[Event]:

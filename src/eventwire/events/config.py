@@ -32,14 +32,22 @@ class EventsConfig:
     ``mutual``: code a mutual act ("X met Y", "X and Y signed a pact", "clashes") once in each
     direction, as the annotation guide does (:mod:`eventwire.events.mutual`); ``false`` keeps the
     one direction the coders read.
+
+    ``model``: the trigger model file the ``learned`` coder reads (one ``make train`` or
+    ``training/train_triggers.py --out`` wrote); empty, the model shipped in the package.
     """
 
     coders: tuple[str, ...] = ("rule", "learned")
     merge: str = "rule+learned"
     mutual: bool = True
+    model: str = ""
 
     def __post_init__(self) -> None:
         if isinstance(self.coders, str) or not self.coders:
             raise SettingsError("stage.events.coders must be a non-empty list of coder names")
         if not isinstance(self.mutual, bool):
             raise SettingsError(f"stage.events.mutual must be true or false, not {self.mutual!r}")
+        if not isinstance(self.model, str):
+            raise SettingsError(
+                f"stage.events.model must be the path of a trigger model file, not {self.model!r}"
+            )

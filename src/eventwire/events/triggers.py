@@ -482,6 +482,18 @@ def _vectors(data: Mapping[str, Any]) -> VectorScores | None:
     return VectorScores(words, table)
 
 
+def trigger_model_file(path: Path) -> TriggerModel:
+    """A trigger model of one's own (``[eventwire.stage.events] model``; a relative path is
+    read from the working directory)."""
+    if not path.is_file():
+        raise ModelNotFoundError(
+            f"stage.events.model: no trigger model file at {path} (absolute: {path.absolute()}); "
+            "write one with `make train` or training/train_triggers.py --out, or leave `model` "
+            "empty for the model shipped in the package"
+        )
+    return TriggerModel.load(path)
+
+
 @cache
 def builtin_trigger_model() -> TriggerModel:
     """The trigger model shipped in the package (``eventwire/data/trigger_model.npz``)."""
