@@ -4,9 +4,9 @@ model that never saw them.
 The trainer's cross-validation (``train_triggers.py``) scores the model's sentence types only;
 this scores everything the evaluation reports (types with actors, stories, quotes, places)
 with the model of the fold a story was held out of, so policy and actor changes can be chosen on
-the tune split without scoring the model on stories it was trained on. The fold models share the shipped
-model's calibration, thresholds and ``confident`` level, chosen on every fold's out-of-fold
-scores (a few numbers per type: the same small leak as the trainer's own cross-validated report).
+the tune split without scoring the model on stories it was trained on. The fold models share
+the shipped model's calibration, thresholds and ``confident`` level, chosen on every fold's
+out-of-fold scores (a few numbers per type: the same small leak as the trainer's own report).
 
     python training/train_triggers.py ... --out MODEL.npz --fold-models FOLDS/
     python training/pipeline_cv.py FOLDS/ [--config eventwire.toml] [--json]
@@ -58,14 +58,18 @@ def cross_validated(
         held_out = [s for s in stories if folds[s.id] == fold]
         model = str(folder / f"fold{fold}.npz")
         pipeline = Pipeline(settings.with_stage("events", model=model))
-        for story, article in zip(held_out, pipeline.process(map(story_article, held_out))):
+        for story, article in zip(
+            held_out, pipeline.process(map(story_article, held_out)), strict=True
+        ):
             articles[story.id] = article
     return score_stories(stories, [articles[s.id] for s in stories])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("folds", type=Path, help="The folder train_triggers.py --fold-models wrote.")
+    parser.add_argument(
+        "folds", type=Path, help="The folder train_triggers.py --fold-models wrote."
+    )
     parser.add_argument("--labelled", type=Path, default=ROOT / "data" / "labelled" / "voa")
     parser.add_argument("--config", type=Path, default=None, help="An eventwire.toml to run with.")
     parser.add_argument("--json", action="store_true", help="Print the scores as JSON.")

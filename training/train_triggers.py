@@ -779,7 +779,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="Train the final model on the synthetic set alone.")  # fmt: skip
     args = parser.parse_args(argv)
     if args.fold_models is not None and args.out is None:
-        parser.error("--fold-models needs --out (the fold models take the shipped model's settings)")
+        parser.error(
+            "--fold-models needs --out (the fold models take the shipped model's settings)"
+        )
     started = time.perf_counter()
     settings = Settings()
     stories = load_labelled(args.labelled, "tune")

@@ -1,0 +1,126 @@
+"""The pipeline cross-validation (training/pipeline_cv.py) and the trainer's fold models."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import numpy as np
+import pytest
+
+from eventwire.events.triggers import TriggerModel, feature_ids
+from eventwire.labelled import load_labelled, split_of
+from eventwire.settings import Settings
+
+TRAINING = Path(__file__).resolve().parents[2] / "training"
+LABELS = ("ASSAULT", "COERCE")
+BUCKETS = 1 << 12
+TEXT = "Villagers from Tarvos picked apples beside the river on Sunday."
+
+
+def _load(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        f"eventwire_training_{name}", TRAINING / f"{name}.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def pipeline_cv() -> ModuleType:
+    return _load("pipeline_cv")
+
+
+def _model(words: dict[str, str]) -> TriggerModel:
+    """A model that gives the type to the lemma (feature ``l=<lemma>``) and nothing else."""
+    w = np.zeros((BUCKETS, len(LABELS)), dtype=np.float32)
+    for lemma, kind in words.items():
+        (bucket,) = feature_ids([f"l={lemma}"], BUCKETS)
+        w[bucket, LABELS.index(kind)] = 12.0
+    return TriggerModel(
+        labels=LABELS,
+        weights=w,
+        bias=np.full(len(LABELS), -3.0, dtype=np.float32),
+        calibration=np.tile(np.array([1.0, 0.0], dtype=np.float32), (len(LABELS), 1)),
+        thresholds=np.array([0.5, 0.5], dtype=np.float32),
+        meta={},
+    )
+
+
+def _tune_ids(count: int) -> list[str]:
+    return [sid for sid in (f"cv-{i}" for i in range(200)) if split_of(sid) == "tune"][:count]
+
+
+def _labelled(folder: Path, ids: list[str]) -> None:
+    """Stories of one sentence, each labelled with an ASSAULT at "apples"."""
+    start = TEXT.index("apples")
+    event = {
+        "sentence_start": 0, "sentence_end": len(TEXT), "type": "ASSAULT", "trigger": "apples",
+        "trigger_start": start, "trigger_end": start + 6, "source": "", "source_country": "",
+        "target": "", "target_country": "", "evidence": TEXT,
+    }  # fmt: skip
+    stories = [{"id": sid, "title": "Apples", "published": "2025-01-06 10:00:00Z", "text": TEXT}
+               for sid in ids]  # fmt: skip
+    labels = [{"id": sid, "quotes": [], "events": [event], "notes": ""} for sid in ids]
+    for name, rows in (("stories.jsonl", stories), ("labels.jsonl", labels)):
+        (folder / name).write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+
+def test_each_story_runs_with_the_model_of_its_own_fold(
+    pipeline_cv: ModuleType, tmp_path: Path
+) -> None:
+    ids = _tune_ids(2)
+    _labelled(tmp_path, ids)
+    folds = tmp_path / "folds"
+    folds.mkdir()
+    _model({"apple": "ASSAULT"}).save(folds / "fold0.npz")  # finds the labelled event
+    _model({}).save(folds / "fold1.npz")  # finds nothing
+    (folds / "folds.json").write_text(json.dumps({ids[0]: 0, ids[1]: 1}), encoding="utf-8")
+    settings = Settings().with_stage("events", coders=["learned"], merge="first")
+    stories = load_labelled(tmp_path, "tune")
+    scores = pipeline_cv.cross_validated(folds, stories, settings)
+    found = scores.events.sentence_type
+    assert (found.tp, found.gold, found.predicted) == (1, 2, 1)
+
+
+def test_a_folder_without_what_the_trainer_writes_is_refused(
+    pipeline_cv: ModuleType, tmp_path: Path
+) -> None:
+    ids = _tune_ids(2)
+    _labelled(tmp_path, ids)
+    stories = load_labelled(tmp_path, "tune")
+    with pytest.raises(pipeline_cv.FoldError, match=r"folds\.json is missing"):
+        pipeline_cv.read_folds(tmp_path, stories)
+    (tmp_path / "folds.json").write_text(json.dumps({ids[0]: 0}), encoding="utf-8")
+    with pytest.raises(
+        pipeline_cv.FoldError, match=f"no fold for tune stories {re.escape(ids[1])}"
+    ):
+        pipeline_cv.read_folds(tmp_path, stories)
+    (tmp_path / "folds.json").write_text(json.dumps({ids[0]: 0, ids[1]: 1}), encoding="utf-8")
+    with pytest.raises(pipeline_cv.FoldError, match=r"fold0\.npz is missing"):
+        pipeline_cv.read_folds(tmp_path, stories)
+
+
+def test_fold_models_keep_their_weights_and_take_the_shipped_settings(tmp_path: Path) -> None:
+    trainer = _load("train_triggers")
+    shipped = _model({"apple": "ASSAULT"})
+    shipped = TriggerModel(
+        LABELS, shipped.weights, shipped.bias, shipped.calibration * 2,
+        np.array([0.3, 0.7], dtype=np.float32), {"confident": 0.4},
+    )  # fmt: skip
+    folds = [_model({"pear": "COERCE"}), _model({"plum": "ASSAULT"})]
+    trainer.save_fold_models(tmp_path, folds, {"a": 0, "b": 1}, shipped)
+    for k, fold in enumerate(folds):
+        saved = TriggerModel.load(tmp_path / f"fold{k}.npz")
+        assert np.allclose(saved.weights, fold.weights)  # the fold's own learning
+        assert np.allclose(saved.thresholds, shipped.thresholds)
+        assert np.allclose(saved.calibration, shipped.calibration)
+        assert saved.meta == {"confident": 0.4, "fold": k}
+    assert json.loads((tmp_path / "folds.json").read_text(encoding="utf-8")) == {"a": 0, "b": 1}
