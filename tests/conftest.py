@@ -321,3 +321,33 @@ def hand_context() -> Callable[..., object]:
         )
 
     return build
+
+
+# --- hand-made trigger models: the learned coder without a trained model --------------------
+
+
+@pytest.fixture(scope="session")
+def lemma_model() -> Callable[..., object]:
+    """A trigger model over the types ASSAULT and COERCE (4,096 buckets) that gives each lemma
+    of ``words`` its type (feature ``l=<lemma>``, score ``weight - 3``) and nothing else."""
+    import numpy as np
+
+    from eventwire.events.triggers import TriggerModel, feature_ids
+
+    labels = ("ASSAULT", "COERCE")
+
+    def build(words: dict[str, str], weight: float = 6.0) -> TriggerModel:
+        w = np.zeros((1 << 12, len(labels)), dtype=np.float32)
+        for lemma, kind in words.items():
+            (bucket,) = feature_ids([f"l={lemma}"], 1 << 12)
+            w[bucket, labels.index(kind)] = weight
+        return TriggerModel(
+            labels=labels,
+            weights=w,
+            bias=np.full(len(labels), -3.0, dtype=np.float32),
+            calibration=np.tile(np.array([1.0, 0.0], dtype=np.float32), (len(labels), 1)),
+            thresholds=np.array([0.5, 0.5], dtype=np.float32),
+            meta={"test": True},
+        )
+
+    return build

@@ -33,6 +33,7 @@ LABELS = ("ASSAULT", "COERCE")
 BUCKETS = 1 << 12
 HandDoc = Callable[[list[tuple[str, int, str, str, str, str]]], Any]
 HandContext = Callable[..., Any]
+LemmaModel = Callable[..., TriggerModel]
 
 SHELLED = [
     ("Rebels", 1, "nsubj", "NOUN", "NNS", "rebel"),
@@ -50,22 +51,6 @@ ARRESTS = [
 ]
 
 
-def _model(words: dict[str, str], weight: float = 6.0) -> TriggerModel:
-    """A model that gives the type to the lemma (feature ``l=<lemma>``) and nothing else."""
-    w = np.zeros((BUCKETS, len(LABELS)), dtype=np.float32)
-    for lemma, kind in words.items():
-        (bucket,) = feature_ids([f"l={lemma}"], BUCKETS)
-        w[bucket, LABELS.index(kind)] = weight
-    return TriggerModel(
-        labels=LABELS,
-        weights=w,
-        bias=np.full(len(LABELS), -3.0, dtype=np.float32),
-        calibration=np.tile(np.array([1.0, 0.0], dtype=np.float32), (len(LABELS), 1)),
-        thresholds=np.array([0.5, 0.5], dtype=np.float32),
-        meta={"test": True},
-    )
-
-
 def test_features_are_stable_and_read_the_parse(hand_doc: HandDoc) -> None:
     doc = hand_doc(SHELLED)
     features = token_features(doc[1])
@@ -77,8 +62,8 @@ def test_features_are_stable_and_read_the_parse(hand_doc: HandDoc) -> None:
     assert is_candidate(doc[1]) and not is_candidate(doc[2]) and not is_candidate(doc[5])
 
 
-def test_probabilities_are_calibrated_scores() -> None:
-    model = _model({"shell": "ASSAULT"})
+def test_probabilities_are_calibrated_scores(lemma_model: LemmaModel) -> None:
+    model = lemma_model({"shell": "ASSAULT"})
     ids = [feature_ids(["l=shell"], BUCKETS), feature_ids(["l=town"], BUCKETS)]
     probs = model.probabilities(ids)
     assert probs.shape == (2, 2)
@@ -86,8 +71,8 @@ def test_probabilities_are_calibrated_scores() -> None:
     assert probs[1, 0] == pytest.approx(1 / (1 + np.exp(3.0)), rel=1e-5)
 
 
-def test_model_round_trip(tmp_path: Path) -> None:
-    model = _model({"shell": "ASSAULT", "arrest": "COERCE"})
+def test_model_round_trip(tmp_path: Path, lemma_model: LemmaModel) -> None:
+    model = lemma_model({"shell": "ASSAULT", "arrest": "COERCE"})
     model.save(tmp_path / "m.npz")
     loaded = TriggerModel.load(tmp_path / "m.npz")
     assert loaded.labels == LABELS and loaded.meta == {"test": True}
@@ -97,11 +82,13 @@ def test_model_round_trip(tmp_path: Path) -> None:
 
 
 def test_learned_coder_codes_a_verb_with_its_actors(
-    hand_doc: HandDoc, hand_context: HandContext
+    hand_doc: HandDoc, hand_context: HandContext, lemma_model: LemmaModel
 ) -> None:
     doc = hand_doc(SHELLED)
     context = hand_context(doc, [(0, 1, "YEMREB"), (5, 6, "YEM")])
-    (event,) = LearnedCoder(_model({"shell": "ASSAULT"}), lang=LANG, codes=NO_CODES).code(context)
+    (event,) = LearnedCoder(lemma_model({"shell": "ASSAULT"}), lang=LANG, codes=NO_CODES).code(
+        context
+    )
     assert event.type.plover_type == "ASSAULT" and event.type.cameo == TYPE_CODES["ASSAULT"]
     assert event.source is not None and event.source.code == "YEMREB"
     assert event.target is not None and event.target.code == "YEM"
@@ -110,21 +97,21 @@ def test_learned_coder_codes_a_verb_with_its_actors(
 
 
 def test_an_event_without_a_known_source_is_kept(
-    hand_doc: HandDoc, hand_context: HandContext
+    hand_doc: HandDoc, hand_context: HandContext, lemma_model: LemmaModel
 ) -> None:
     doc = hand_doc(SHELLED)
-    (event,) = LearnedCoder(_model({"shell": "ASSAULT"}), lang=LANG).code(
+    (event,) = LearnedCoder(lemma_model({"shell": "ASSAULT"}), lang=LANG).code(
         hand_context(doc, [(5, 6, "YEM")])
     )
     assert event.source is None and event.target is not None and event.target.code == "YEM"
 
 
 def test_noun_trigger_takes_modifier_as_source_and_of_phrase_as_target(
-    hand_doc: HandDoc, hand_context: HandContext
+    hand_doc: HandDoc, hand_context: HandContext, lemma_model: LemmaModel
 ) -> None:
     doc = hand_doc(ARRESTS)
     context = hand_context(doc, [(0, 1, "KENCOP"), (3, 4, "KENMED")])
-    (event,) = LearnedCoder(_model({"arrest": "COERCE"}), lang=LANG).code(context)
+    (event,) = LearnedCoder(lemma_model({"arrest": "COERCE"}), lang=LANG).code(context)
     assert event.type.plover_type == "COERCE"
     assert (event.source and event.source.code, event.target and event.target.code) == (
         "KENCOP",
@@ -132,9 +119,11 @@ def test_noun_trigger_takes_modifier_as_source_and_of_phrase_as_target(
     )
 
 
-def test_nothing_below_threshold(hand_doc: HandDoc, hand_context: HandContext) -> None:
+def test_nothing_below_threshold(
+    hand_doc: HandDoc, hand_context: HandContext, lemma_model: LemmaModel
+) -> None:
     doc = hand_doc(SHELLED)
-    coder = LearnedCoder(_model({"bomb": "ASSAULT"}), lang=LANG)
+    coder = LearnedCoder(lemma_model({"bomb": "ASSAULT"}), lang=LANG)
     assert coder.code(hand_context(doc, [(0, 1, "YEMREB")])) == []
     assert coder.detect(hand_context(doc, [])) == []
 
@@ -165,9 +154,11 @@ def test_fill_policy_codes_only_sentences_the_rules_left_empty() -> None:
     assert fill_with_learned([[], []]) == []
 
 
-def test_one_type_per_word(hand_doc: HandDoc, hand_context: HandContext) -> None:
+def test_one_type_per_word(
+    hand_doc: HandDoc, hand_context: HandContext, lemma_model: LemmaModel
+) -> None:
     doc = hand_doc(SHELLED)
-    both = _model({"shell": "ASSAULT"})
+    both = lemma_model({"shell": "ASSAULT"})
     (bucket,) = feature_ids(["l=shell"], BUCKETS)
     both.weights[bucket, LABELS.index("COERCE")] = 5.0  # over its threshold, less than ASSAULT
     found = LearnedCoder(both, lang=LANG).detect(hand_context(doc, []))
@@ -181,13 +172,13 @@ def _codes(verb_rows: list[str], noun_rows: list[str] = ()) -> LexiconCodes:  # 
 
 
 def test_model_events_take_the_lexicon_code_of_their_type(
-    hand_doc: HandDoc, hand_context: HandContext
+    hand_doc: HandDoc, hand_context: HandContext, lemma_model: LemmaModel
 ) -> None:
     """Regression (issue 15): model events carried their type's root code (190, Goldstein -10)
     even when the rule lexicon names the lemma's code (194, shelling)."""
     doc = hand_doc(SHELLED)
     codes = _codes(["shell\t-\t-\tdobj\tyes\t194", "shell\t-\tfire\tdobj\tyes\t195"])
-    coder = LearnedCoder(_model({"shell": "ASSAULT"}), lang=LANG, codes=codes)
+    coder = LearnedCoder(lemma_model({"shell": "ASSAULT"}), lang=LANG, codes=codes)
     (event,) = coder.code(hand_context(doc, [(0, 1, "YEMREB")]))
     assert event.type.cameo == "194" and event.type.plover_type == "ASSAULT"
     assert event.type.goldstein == event_type("194").goldstein
@@ -241,11 +232,11 @@ def test_types_policy_adds_model_types_the_rules_lack() -> None:
 
 
 def test_model_review_scales_confidence_and_vetoes(
-    hand_doc: HandDoc, hand_context: HandContext
+    hand_doc: HandDoc, hand_context: HandContext, lemma_model: LemmaModel
 ) -> None:
     doc = hand_doc(SHELLED)
     context = hand_context(doc, [])
-    model = _model({"shell": "ASSAULT"})
+    model = lemma_model({"shell": "ASSAULT"})
     sure = LearnedCoder(model, lang=LANG, codes=NO_CODES)
     event = _rule_event(context, 1, "190")
     (reviewed,) = sure.review(context, [event])
@@ -253,7 +244,7 @@ def test_model_review_scales_confidence_and_vetoes(
     assert reviewed.confidence == pytest.approx(round(event.confidence * (1 + p) / 2, 3))
     assert reviewed.rule == event.rule  # the rules produced it
     # A model that sees no event on "shelled" vetoes it when asked to, at its veto level.
-    doubtful = _model({"bomb": "ASSAULT"})
+    doubtful = lemma_model({"bomb": "ASSAULT"})
     doubtful.meta["veto"] = 0.1
     coder = LearnedCoder(doubtful, lang=LANG, codes=NO_CODES)
     assert coder.review(context, [event], veto=True) == []
@@ -304,8 +295,8 @@ def test_coder_results_run_a_coder_only_when_read(
     assert len(results) == 2 and results[-1] == [] and list(results[:1]) == [rule]
 
 
-def test_scores_of_many_rows_equal_row_by_row_sums() -> None:
-    model = _model({"shell": "ASSAULT", "arrest": "COERCE"})
+def test_scores_of_many_rows_equal_row_by_row_sums(lemma_model: LemmaModel) -> None:
+    model = lemma_model({"shell": "ASSAULT", "arrest": "COERCE"})
     rng = np.random.default_rng(5)
     model.weights[:] = rng.normal(size=model.weights.shape).astype(np.float32)
     ids = [feature_ids(["l=shell", "bias"], BUCKETS), feature_ids(["bias"], BUCKETS)]
@@ -316,7 +307,7 @@ def test_scores_of_many_rows_equal_row_by_row_sums() -> None:
     assert model.scores([]).shape == (0, len(LABELS))
 
 
-def test_sentence_rows_hash_like_feature_ids(hand_doc: HandDoc) -> None:
+def test_sentence_rows_hash_like_feature_ids(hand_doc: HandDoc, lemma_model: LemmaModel) -> None:
     """The coder hashes a sentence at once; the trainer token by token: the same ids."""
     from eventwire.events.triggers import sentence_features, sentence_rows
 
@@ -328,19 +319,19 @@ def test_sentence_rows_hash_like_feature_ids(hand_doc: HandDoc) -> None:
     for k, token in enumerate(tokens):
         expected = feature_ids(token_features(token, shared), BUCKETS)
         assert np.array_equal(ids[bounds[k] : bounds[k + 1]], expected)
-    model = _model({"shell": "ASSAULT"})
+    model = lemma_model({"shell": "ASSAULT"})
     rows = [feature_ids(token_features(t, shared), BUCKETS) for t in tokens]
     assert np.allclose(model.row_scores(ids, starts), model.scores(rows))
 
 
 def test_confident_policy_adds_a_new_type_only_when_the_model_is_sure(
-    hand_doc: HandDoc, hand_context: HandContext
+    hand_doc: HandDoc, hand_context: HandContext, lemma_model: LemmaModel
 ) -> None:
     doc = hand_doc(SHELLED)
     context = hand_context(doc, [])
     rule = [_rule_event(context, 1, "173")]  # the rules read "shelled" as COERCE
     learned = [_rule_event(context, 1, "190")]  # the model: ASSAULT
-    model = _model({"shell": "ASSAULT"})  # p(ASSAULT | shelled) = 0.95
+    model = lemma_model({"shell": "ASSAULT"})  # p(ASSAULT | shelled) = 0.95
     for level, added in ((0.9, True), (0.99, False)):
         model.meta["confident"] = level
         coder = LearnedCoder(model, lang=LANG, codes=NO_CODES)
@@ -396,22 +387,24 @@ WAS_SHELLED = [
 
 
 def test_an_act_without_a_doer_takes_the_subject_of_the_verb_above_it(
-    hand_doc: HandDoc, hand_context: HandContext
+    hand_doc: HandDoc, hand_context: HandContext, lemma_model: LemmaModel
 ) -> None:
     """The speaker of an evaluation in their own words is its source (the codebook's
     "expressed criticism is ACCUSE")."""
     doc = hand_doc(UNACCEPTABLE)
     context = hand_context(doc, [(5, 6, "TURGOV")])
-    (event,) = LearnedCoder(_model({"unacceptable": "COERCE"}), lang=LANG).code(context)
+    (event,) = LearnedCoder(lemma_model({"unacceptable": "COERCE"}), lang=LANG).code(context)
     assert event.trigger_token == 2
     assert event.source is not None and event.source.code == "TURGOV"
 
 
-def test_an_agentless_passive_keeps_no_source(hand_doc: HandDoc, hand_context: HandContext) -> None:
+def test_an_agentless_passive_keeps_no_source(
+    hand_doc: HandDoc, hand_context: HandContext, lemma_model: LemmaModel
+) -> None:
     """ "The town was shelled, the minister said": the minister did not shell the town."""
     doc = hand_doc(WAS_SHELLED)
     context = hand_context(doc, [(6, 7, "TURGOV")])
-    (event,) = LearnedCoder(_model({"shell": "ASSAULT"}), lang=LANG).code(context)
+    (event,) = LearnedCoder(lemma_model({"shell": "ASSAULT"}), lang=LANG).code(context)
     assert event.trigger_token == 3 and event.source is None
     assert doc[3].dep_ == "ccomp" and doc[3].head.i == 7  # the minister's verb is above it
 
@@ -426,13 +419,15 @@ def test_coordinated_doers_of_a_model_event_each_get_one(  # type: ignore[no-unt
     assert {"CHL", "PER"} <= sources
 
 
-def test_the_events_stage_reads_a_trigger_model_of_ones_own(tmp_path: Path) -> None:
+def test_the_events_stage_reads_a_trigger_model_of_ones_own(
+    tmp_path: Path, lemma_model: LemmaModel
+) -> None:
     from eventwire.errors import SettingsError
     from eventwire.model import Article
     from eventwire.pipeline import Pipeline
     from eventwire.settings import Settings
 
-    _model({"apple": "ASSAULT"}, weight=12.0).save(tmp_path / "own.npz")
+    lemma_model({"apple": "ASSAULT"}, weight=12.0).save(tmp_path / "own.npz")
     text = "Villagers from Tarvos picked apples beside the river on Sunday."
     own = Settings().with_stage(
         "events", coders=["learned"], merge="first", model=str(tmp_path / "own.npz")

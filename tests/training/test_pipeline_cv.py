@@ -6,19 +6,19 @@ import importlib.util
 import json
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
 import numpy as np
 import pytest
 
-from eventwire.events.triggers import TriggerModel, feature_ids
+from eventwire.events.triggers import TriggerModel
 from eventwire.labelled import load_labelled, split_of
 from eventwire.settings import Settings
 
 TRAINING = Path(__file__).resolve().parents[2] / "training"
-LABELS = ("ASSAULT", "COERCE")
-BUCKETS = 1 << 12
+LemmaModel = Callable[..., TriggerModel]
 TEXT = "Villagers from Tarvos picked apples beside the river on Sunday."
 
 
@@ -36,22 +36,6 @@ def _load(name: str) -> ModuleType:
 @pytest.fixture(scope="module")
 def pipeline_cv() -> ModuleType:
     return _load("pipeline_cv")
-
-
-def _model(words: dict[str, str]) -> TriggerModel:
-    """A model that gives the type to the lemma (feature ``l=<lemma>``) and nothing else."""
-    w = np.zeros((BUCKETS, len(LABELS)), dtype=np.float32)
-    for lemma, kind in words.items():
-        (bucket,) = feature_ids([f"l={lemma}"], BUCKETS)
-        w[bucket, LABELS.index(kind)] = 12.0
-    return TriggerModel(
-        labels=LABELS,
-        weights=w,
-        bias=np.full(len(LABELS), -3.0, dtype=np.float32),
-        calibration=np.tile(np.array([1.0, 0.0], dtype=np.float32), (len(LABELS), 1)),
-        thresholds=np.array([0.5, 0.5], dtype=np.float32),
-        meta={},
-    )
 
 
 def _tune_ids(count: int) -> list[str]:
@@ -74,14 +58,14 @@ def _labelled(folder: Path, ids: list[str]) -> None:
 
 
 def test_each_story_runs_with_the_model_of_its_own_fold(
-    pipeline_cv: ModuleType, tmp_path: Path
+    pipeline_cv: ModuleType, tmp_path: Path, lemma_model: LemmaModel
 ) -> None:
     ids = _tune_ids(2)
     _labelled(tmp_path, ids)
     folds = tmp_path / "folds"
     folds.mkdir()
-    _model({"apple": "ASSAULT"}).save(folds / "fold0.npz")  # finds the labelled event
-    _model({}).save(folds / "fold1.npz")  # finds nothing
+    lemma_model({"apple": "ASSAULT"}, 12.0).save(folds / "fold0.npz")  # finds the labelled event
+    lemma_model({}).save(folds / "fold1.npz")  # finds nothing
     (folds / "folds.json").write_text(json.dumps({ids[0]: 0, ids[1]: 1}), encoding="utf-8")
     settings = Settings().with_stage("events", coders=["learned"], merge="first")
     stories = load_labelled(tmp_path, "tune")
@@ -108,14 +92,16 @@ def test_a_folder_without_what_the_trainer_writes_is_refused(
         pipeline_cv.read_folds(tmp_path, stories)
 
 
-def test_fold_models_keep_their_weights_and_take_the_shipped_settings(tmp_path: Path) -> None:
+def test_fold_models_keep_their_weights_and_take_the_shipped_settings(
+    tmp_path: Path, lemma_model: LemmaModel
+) -> None:
     trainer = _load("train_triggers")
-    shipped = _model({"apple": "ASSAULT"})
+    shipped = lemma_model({"apple": "ASSAULT"})
     shipped = TriggerModel(
-        LABELS, shipped.weights, shipped.bias, shipped.calibration * 2,
+        shipped.labels, shipped.weights, shipped.bias, shipped.calibration * 2,
         np.array([0.3, 0.7], dtype=np.float32), {"confident": 0.4},
     )  # fmt: skip
-    folds = [_model({"pear": "COERCE"}), _model({"plum": "ASSAULT"})]
+    folds = [lemma_model({"pear": "COERCE"}), lemma_model({"plum": "ASSAULT"})]
     trainer.save_fold_models(tmp_path, folds, {"a": 0, "b": 1}, shipped)
     for k, fold in enumerate(folds):
         saved = TriggerModel.load(tmp_path / f"fold{k}.npz")
