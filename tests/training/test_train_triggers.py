@@ -193,3 +193,24 @@ def test_written_stories_train_but_never_join_a_fold(trainer: ModuleType, tmp_pa
     assert {ex.group for ex in corpus.examples} == {"written:w-t-01"}
     rows, folds = trainer._folds(corpus, ["v1", "v2"], 13)
     assert rows == [] and "written:w-t-01" not in folds
+
+
+def test_nested_scores_choose_each_folds_thresholds_without_it(trainer: ModuleType) -> None:
+    """Every fold is scored once, with a calibration and thresholds fitted on the other folds,
+    and the counts add up over the folds."""
+    corpus = trainer.Corpus()
+    examples = []
+    for story in range(5):
+        group = f"s{story}"
+        for sentence, (word, kinds) in enumerate((("shell", {"ASSAULT"}), ("town", set()))):
+            ex = _example(trainer, [f"l={word}", "bias"], kinds)
+            ex.group, ex.sentence = group, (sentence * 10, sentence * 10 + 10)
+            examples.append(ex)
+        corpus.gold[(group, (0, 10))] = {"ASSAULT"}
+    folds = {f"s{k}": k for k in range(5)}
+    j = trainer.LABELS.index("ASSAULT")
+    scores = np.full((10, len(trainer.LABELS)), -4.0, dtype=np.float32)
+    scores[0::2, j] = 4.0  # every story's positive scores high, its negative low
+    assert trainer.nested_counts(examples, scores, folds, corpus, "best") == (5, 5, 5)
+    scores[8, j] = -4.0  # story 4's positive scores like the negatives
+    assert trainer.nested_counts(examples, scores, folds, corpus, "best") == (4, 5, 4)
