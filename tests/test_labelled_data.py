@@ -57,6 +57,26 @@ def test_our_written_stories_are_labelled_valid_and_apart_from_voa() -> None:
     assert not ours & voa_sentences
 
 
+GENRES = VOA.parents[1] / "written-genres"
+
+
+def test_our_second_round_of_stories_is_labelled_valid_and_new() -> None:
+    """data/written-genres: 40 more stories of our own (explainers, features, interviews,
+    courts and trade); none shares a labelled sentence with VOA or the first round."""
+    stories = load_labelled(GENRES)
+    assert len(stories) == 40 and {s.id[:4] for s in stories} == {"w-e-", "w-f-", "w-g-", "w-h-"}
+    assert sum(len(s.events) for s in stories) > 600
+    assert len(count_types(stories)) == 16
+    ours = {s.text[e.sentence_start : e.sentence_end] for s in stories for e in s.events}
+    for other in (VOA, WRITTEN):
+        theirs = {
+            s.text[e.sentence_start : e.sentence_end]
+            for s in load_labelled(other)
+            for e in s.events
+        }
+        assert not ours & theirs
+
+
 def test_the_second_reading_of_our_stories_is_valid() -> None:
     texts = {s.id: s.text for s in load_labelled(WRITTEN)}
     lines = (WRITTEN / "reviewed.jsonl").read_text(encoding="utf-8").splitlines()
