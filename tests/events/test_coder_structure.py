@@ -74,3 +74,10 @@ def test_possessor_of_a_noun_with_an_of_target_is_the_target(process: Process) -
 def test_event_noun_object_of_a_coded_verb_is_not_coded_again(process: Process) -> None:
     events = _rule_events(process, "Egypt condemned the attack on Israel.")
     assert [e.type.cameo for e in events] == ["111"]
+
+
+def test_an_event_noun_of_circumstance_is_the_subjects_act(process: Process) -> None:
+    """ "X said during a visit to Y": X visited Y (the noun hangs from X's own verb)."""
+    text = "Chile's foreign minister said during a visit to Lima that trade would grow."
+    found = [(s, c[:3], t) for s, c, t in _codes(_rule_events(process, text)) if c.startswith("04")]
+    assert found == [("CHLGOV", "042", "PER")]

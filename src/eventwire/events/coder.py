@@ -124,6 +124,8 @@ class RuleCoder:
         source = agent or possessor
         if target is None and possessor is not None and "of" in entry.targets:
             source, target = agent, possessor
+        if source is None and target is not None:
+            source = _circumstance_subject(noun, index)
         target = _not_self(source, target)
         if source is None and target is None:
             return
@@ -522,6 +524,21 @@ def _subject(verb: Any, index: MentionIndex) -> Mention | None:
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return _participle_subject(verb, index)
     return None
+
+
+#: Prepositions that set an event noun as the circumstance of the clause's own act ("said during
+#: a visit to Beijing", "spoke at a meeting with", "in talks with"): the subject is its doer.
+_CIRCUMSTANCE_PREPS = frozenset({"during", "on", "at", "in"})
+
+
+def _circumstance_subject(noun: Any, index: MentionIndex) -> Mention | None:
+    """The doer of an event noun in an adverbial phrase of circumstance: the subject of the
+    verb the phrase hangs from ("Sanchez said during a visit to Beijing": Sanchez visited)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _CIRCUMSTANCE_PREPS:
+        return None
+    verb = prep.head
+    return _subject(verb, index) if verb.pos_ in ("VERB", "AUX") else None
 
 
 def _participle_subject(verb: Any, index: MentionIndex) -> Mention | None:
