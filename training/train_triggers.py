@@ -778,7 +778,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--written-weight", type=int, default=2)
     parser.add_argument("--epochs", type=int, default=4)
-    parser.add_argument("--runs", type=int, default=5,
+    parser.add_argument("--runs", type=int, default=3,
                         help="Models averaged, each trained with its own seed.")  # fmt: skip
     parser.add_argument("--no-vectors", action="store_true",
                         help="No word-vector layer (parse features only).")  # fmt: skip
