@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from eventwire.model import Article, Mention, Span
-from eventwire.quotes.speakers import ArticleSpeakers, NamedByRole, _fullest
+from eventwire.quotes.speakers import ArticleSpeakers, FullNames, NamedByRole, _fullest
 
 TEXT = "Governor Dana Whitfield spoke. Whitfield said no."
 
@@ -50,3 +50,12 @@ def test_a_role_takes_the_person_last_named_before_it_in_that_role() -> None:
     assert index.last_before("foreign minister", foreign).person == "Ana Ruiz"  # type: ignore[union-attr]
     assert index.last_before("minister", 0) is None  # nobody named before the text starts
     assert index.last_before("governor", len(ROLES)) is None  # a role nobody holds
+
+
+def test_the_fullest_name_is_found_among_the_names_sharing_a_word() -> None:
+    names = FullNames.of(["Dana Whitfield", "Whitfield", "Dana Maria Whitfield", "Omar Vell"])
+    assert names.fullest("Whitfield") == "Dana Maria Whitfield"  # the longest holding every word
+    assert names.fullest("Dana Whitfield") == "Dana Maria Whitfield"
+    assert names.fullest("Dana Maria Whitfield") is None  # nothing fuller
+    assert names.fullest("Vell") == "Omar Vell"
+    assert names.fullest("Kent") is None and names.fullest("") is None

@@ -160,6 +160,38 @@ def _later(one: Mention, other: Mention) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
+class FullNames:
+    """The people's names of an article, each under every word it has (longest first), so that
+    the fullest name holding all the words of a shorter one is found among the names sharing
+    one of its words, not by reading every name of the article for every speaker."""
+
+    by_word: dict[str, tuple[tuple[str, frozenset[str]], ...]]
+
+    @classmethod
+    def of(cls, names: Iterable[str]) -> FullNames:
+        grouped: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for name in sorted(set(names), key=lambda n: (-len(n), n)):
+            words = _name_words(name)
+            for word in words:
+                grouped.setdefault(word, []).append((name, words))
+        return cls({word: tuple(found) for word, found in grouped.items()})
+
+    def fullest(self, person: str) -> str | None:
+        """The longest name longer than ``person`` that has all its words ("Smith" → "John
+        Smith"), or ``None``."""
+        words = _name_words(person)
+        if not words:
+            return None
+        rarest = min(words, key=lambda w: len(self.by_word.get(w, ())))
+        for name, name_words in self.by_word.get(rarest, ()):  # longest first
+            if len(name) <= len(person):
+                return None
+            if words <= name_words:
+                return name
+        return None
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleSpeakers:
     """An article's mentions indexed once for the speaker look-ups (no scan per cue)."""
 
@@ -167,7 +199,7 @@ class ArticleSpeakers:
     people: MentionsWhere  # mentions of a person
     groups: MentionsWhere  # coded mentions that are not of a person
     named: NamedByRole  # mentions of a named person with a role
-    names: tuple[str, ...]  # every person's name in the article, longest first
+    names: FullNames  # every person's name in the article, by word
     statement_nouns: frozenset[str] = frozenset()  # "his remarks", "the ministry's statement"
 
     @classmethod
@@ -177,7 +209,7 @@ class ArticleSpeakers:
             MentionsWhere(article.mentions, lambda m: m.person is not None),
             MentionsWhere(article.mentions, lambda m: m.person is None and m.actor is not None),
             NamedByRole.of(article.mentions),
-            tuple(sorted({m.person for m in article.mentions if m.person}, key=len, reverse=True)),
+            FullNames.of(m.person for m in article.mentions if m.person),
             statement_nouns,
         )
 
@@ -202,11 +234,8 @@ def _fullest(mention: Mention, speakers: ArticleSpeakers) -> Mention:
     """The fullest name the article gives the speaker ("Smith" → "John Smith")."""
     if not mention.person:
         return mention
-    words = _name_words(mention.person)
-    for name in speakers.names:  # longest first
-        if len(name) > len(mention.person) and words <= _name_words(name):
-            return replace(mention, person=name)
-    return mention
+    fuller = speakers.names.fullest(mention.person)
+    return replace(mention, person=fuller) if fuller is not None else mention
 
 
 def _name_words(name: str) -> frozenset[str]:
