@@ -42,6 +42,7 @@ from eventwire.events.triggers import (
     TriggerModel,
     feature_ids,
     is_candidate,
+    platt,
     sentence_features,
     token_features,
 )
@@ -668,9 +669,7 @@ def nested_counts(
         train = [i for i, ex in enumerate(examples) if folds[ex.group] != fold]
         test = [i for i, ex in enumerate(examples) if folds[ex.group] == fold]
         fitted = [examples[i] for i in train]
-        calibration = fit_platt_sentences(fitted, scores[train])
-        z = scores * calibration[:, 0] + calibration[:, 1]
-        probs = (1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))).astype(np.float32)
+        probs = platt(scores, fit_platt_sentences(fitted, scores[train]))
         thresholds = choose_thresholds(fitted, probs[train], corpus, policy=policy)
         total += sentence_prf([examples[i] for i in test], probs[test], thresholds, corpus,
                               policy=policy)  # fmt: skip
@@ -850,8 +849,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         calibration = fit_platt_sentences(voa, scores[rows])
     else:
         calibration = fit_platt(scores[rows], y)
-    z = scores[rows] * calibration[:, 0] + calibration[:, 1]
-    probs = (1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))).astype(np.float32)
+    probs = platt(scores[rows], calibration)
     never = np.full(len(LABELS), 2.0, dtype=np.float32)
     report: dict[str, Any] = {"tune_rules_only": _prf(sentence_prf(voa, probs, never, corpus))}
     chosen: dict[str, FloatArray] = {}

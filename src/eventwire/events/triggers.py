@@ -424,16 +424,11 @@ class TriggerModel:
 
     def calibrated(self, raw: FloatArray) -> FloatArray:
         """Calibrated probabilities of raw scores."""
-        z = raw * self.calibration[:, 0] + self.calibration[:, 1]
-        probs: FloatArray = (1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))).astype(np.float32)
-        return probs
+        return platt(raw, self.calibration)
 
     def probabilities(self, ids: Sequence[IntArray]) -> FloatArray:
         """Calibrated probability of each type, one row per candidate."""
-        raw = self.scores(ids)
-        z = raw * self.calibration[:, 0] + self.calibration[:, 1]
-        probs: FloatArray = (1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))).astype(np.float32)
-        return probs
+        return self.calibrated(self.scores(ids))
 
     def save(self, path: Path) -> None:
         vectors: dict[str, Any] = {}
@@ -480,6 +475,13 @@ def _vectors(data: Mapping[str, Any]) -> VectorScores | None:
     rows = data["vector_rows"].astype(np.int32)
     words = WordRows(data["vector_keys"].astype(np.uint64), rows, table.shape[1] - 1)
     return VectorScores(words, table)
+
+
+def platt(raw: FloatArray, calibration: FloatArray) -> FloatArray:
+    """Probabilities of raw scores under per-type Platt scaling ``(a, b)``: sigmoid(a * s + b)."""
+    z = raw * calibration[:, 0] + calibration[:, 1]
+    probs: FloatArray = (1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))).astype(np.float32)
+    return probs
 
 
 def trigger_model_file(path: Path) -> TriggerModel:

@@ -121,8 +121,7 @@ class NamedByRole:
     bisection per set of role words the article uses, not a scan of every earlier mention.
     """
 
-    ends: dict[frozenset[str], tuple[int, ...]]
-    mentions: dict[frozenset[str], tuple[Mention, ...]]
+    by_role: dict[frozenset[str], tuple[Mention, ...]]
 
     @classmethod
     def of(cls, mentions: Iterable[Mention]) -> NamedByRole:
@@ -130,29 +129,27 @@ class NamedByRole:
         for mention in mentions:
             if mention.person and mention.role:
                 grouped.setdefault(role_words(mention.role), []).append(mention)
-        ordered = {role: sorted(found, key=lambda m: m.span.end) for role, found in grouped.items()}
-        return cls(
-            {role: tuple(m.span.end for m in found) for role, found in ordered.items()},
-            {role: tuple(found) for role, found in ordered.items()},
-        )
+        return cls({role: tuple(sorted(found, key=_end)) for role, found in grouped.items()})
 
     def last_before(self, role: str, start: int) -> Mention | None:
         """The mention ending last at or before ``start`` whose role has every word of ``role``."""
         wanted = role_words(role)
         best: Mention | None = None
-        for words, ends in self.ends.items():
+        for words, found in self.by_role.items():
             if not wanted <= words:
                 continue
-            index = bisect_right(ends, start) - 1
-            if index >= 0:
-                found = self.mentions[words][index]
-                if best is None or _later(found, best):
-                    best = found
+            index = bisect_right(found, start, key=_end) - 1
+            if index >= 0 and (best is None or _later(found[index], best)):
+                best = found[index]
         return best
 
 
 def role_words(role: str) -> frozenset[str]:
     return frozenset(role.lower().split())
+
+
+def _end(mention: Mention) -> int:
+    return mention.span.end
 
 
 def _later(one: Mention, other: Mention) -> bool:
