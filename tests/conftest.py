@@ -351,3 +351,30 @@ def lemma_model() -> Callable[..., object]:
         )
 
     return build
+
+
+# --- the training scripts (training/ is no package): loaded from their files ------------------
+
+
+@pytest.fixture(scope="session")
+def training_module() -> Callable[[str], object]:
+    """Load ``training/<name>.py`` as a module (once per name in a session)."""
+    import importlib.util
+    import sys
+
+    folder = Path(__file__).resolve().parents[1] / "training"
+    loaded: dict[str, object] = {}
+
+    def load(name: str) -> object:
+        if name not in loaded:
+            spec = importlib.util.spec_from_file_location(
+                f"eventwire_training_{name}", folder / f"{name}.py"
+            )
+            assert spec is not None and spec.loader is not None
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[spec.name] = module  # dataclasses look their module up while built
+            spec.loader.exec_module(module)
+            loaded[name] = module
+        return loaded[name]
+
+    return load

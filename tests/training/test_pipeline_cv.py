@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -17,25 +15,13 @@ from eventwire.events.triggers import TriggerModel
 from eventwire.labelled import load_labelled, split_of
 from eventwire.settings import Settings
 
-TRAINING = Path(__file__).resolve().parents[2] / "training"
 LemmaModel = Callable[..., TriggerModel]
 TEXT = "Villagers from Tarvos picked apples beside the river on Sunday."
 
 
-def _load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        f"eventwire_training_{name}", TRAINING / f"{name}.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
-def pipeline_cv() -> ModuleType:
-    return _load("pipeline_cv")
+def pipeline_cv(training_module: Callable[[str], ModuleType]) -> ModuleType:
+    return training_module("pipeline_cv")
 
 
 def _tune_ids(count: int) -> list[str]:
@@ -93,9 +79,9 @@ def test_a_folder_without_what_the_trainer_writes_is_refused(
 
 
 def test_fold_models_keep_their_weights_and_take_the_shipped_settings(
-    tmp_path: Path, lemma_model: LemmaModel
+    tmp_path: Path, lemma_model: LemmaModel, training_module: Callable[[str], ModuleType]
 ) -> None:
-    trainer = _load("train_triggers")
+    trainer = training_module("train_triggers")
     shipped = lemma_model({"apple": "ASSAULT"})
     shipped = TriggerModel(
         shipped.labels, shipped.weights, shipped.bias, shipped.calibration * 2,

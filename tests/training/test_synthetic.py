@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -22,20 +21,9 @@ MODALITIES = {"asserted", "future", "intended", "possible", "reported", "conditi
 OVERRIDES = {"163": "SANCTION", "116": "SANCTION"}
 
 
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "eventwire_training_synthetic", TRAINING / "synthetic.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
-def synthetic() -> ModuleType:
-    return _load()
+def synthetic(training_module: Callable[[str], ModuleType]) -> ModuleType:
+    return training_module("synthetic")
 
 
 @pytest.fixture(scope="module")

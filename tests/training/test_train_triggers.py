@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -13,19 +12,10 @@ import pytest
 from eventwire.events.triggers import feature_ids
 from eventwire.settings import Settings
 
-TRAINING = Path(__file__).resolve().parents[2] / "training"
-
 
 @pytest.fixture(scope="module")
-def trainer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "eventwire_training_triggers", TRAINING / "train_triggers.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+def trainer(training_module: Callable[[str], ModuleType]) -> ModuleType:
+    return training_module("train_triggers")
 
 
 def test_every_verb_and_noun_of_a_trigger_phrase_is_labelled(trainer: ModuleType) -> None:
