@@ -15,6 +15,7 @@ from eventwire.context import MentionIndex, SentenceContext
 from eventwire.errors import UnknownEventCodeError
 from eventwire.events.build import EventBuilder, event_id
 from eventwire.events.intent import refusal_code
+from eventwire.events.membership import membership
 from eventwire.events.nouns import EventNoun, NounLexicon, builtin_nouns, content_nouns
 from eventwire.events.ontology import NO_PLOVER_TYPE, event_type
 from eventwire.events.patterns import Match, VerbPatterns, Word, match_verb
@@ -147,6 +148,7 @@ class RuleCoder:
             code, rule = frame.code, frame.rule
             if match is not None and _refines(match, frame.code):
                 code, rule = str(match.code.primary), f"{frame.rule} {match.rule}"
+            code, rule = membership(token, code, rule, index, self.builder.lang)
             code, rule = self.builder.announced(token, code, rule)
             for expanded in _expand_conjuncts(args, sent, index):
                 yield self._event(

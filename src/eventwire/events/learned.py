@@ -45,6 +45,7 @@ from eventwire.events.coder import (
     verb_actors,
 )
 from eventwire.events.intent import intent_code
+from eventwire.events.membership import membership
 from eventwire.events.nouns import NounLexicon, builtin_nouns
 from eventwire.events.ontology import event_type
 from eventwire.events.triggers import DocTable, FloatArray, TriggerModel, table_rows
@@ -190,6 +191,7 @@ class LearnedCoder:
             base, rule = TYPE_CODES[kind], f"learned:{kind} p={probability:.2f}"
             if (lexicon := self.codes.code(token, kind)) is not None:
                 base, rule = lexicon[0], f"{rule} cameo<-{lexicon[1]}"
+            base, rule = membership(token, base, rule, context.mentions, self.builder.lang)
             code, rule = self.builder.announced(token, base, rule)
             # A coordination ("Chile and Peru") or a group phrase ("the two governments") is
             # one event per actor it stands for.

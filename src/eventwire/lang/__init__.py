@@ -95,6 +95,19 @@ class ActorWords:
 
 
 @dataclass(frozen=True, slots=True)
+class EventWords:
+    """Words the event coders read besides the verb and noun lexicons."""
+
+    #: Nouns of a body one belongs to or is party to ("withdrew from the bloc", "expelled from
+    #: the party", "pulled out of the treaty"): leaving or being put out of one is SANCTION.
+    bodies: frozenset[str]
+    #: Nouns of a negotiation ("withdrew from the talks": CAMEO 164, halt negotiations).
+    negotiations: frozenset[str]
+    #: Nouns of a mediation ("pulled out of the mediation": CAMEO 165, halt mediation).
+    mediation: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class TimexWords:
     """Calendar words and the temporal-expression grammar of one language."""
 
@@ -153,6 +166,7 @@ class LanguageData:
     expletive_predicates: frozenset[str]
     reciprocal: frozenset[str]  # trigger lemmas of mutual acts ("met", "talks", "clashed")
     actors: ActorWords  # group nouns, affiliation prepositions, compass ellipses
+    events: EventWords  # bodies, negotiations and mediation one leaves or is put out of
     timex: TimexWords  # month names, weekday and number words, temporal patterns
     quotes: QuoteWords  # titles, statement nouns, fragments, transcript labels
 
@@ -192,6 +206,7 @@ def _load(code: str) -> LanguageData:
         expletive_predicates=words.EXPLETIVE_PREDICATES,
         reciprocal=words.RECIPROCAL,
         actors=words.ACTORS,
+        events=words.EVENTS,
         timex=timex.TIMEX,
         quotes=quotes.QUOTES,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Final
 
-from eventwire.lang import ActorWords, Control, Modals
+from eventwire.lang import ActorWords, Control, EventWords, Modals
 
 MODALS: Final = Modals(
     future=frozenset({"will", "shall", "'ll", "wo"}),  # "wo" is spaCy's "won't"
@@ -91,4 +91,19 @@ ACTORS: Final = ActorWords(
     affiliation=frozenset({"for", "of", "at", "from", "in"}),
     locative=frozenset({"of", "in", "near", "from", "at", "around", "outside", "inside", "across"}),
     compass=frozenset({"North", "South"}),
+)
+
+# Leaving a body or being expelled from one is SANCTION in the PLOVER manual (modes "withdraw"
+# and "expel"), not a military retreat or a deportation: the nouns that name such a body.
+EVENTS: Final = EventWords(
+    bodies=frozenset(
+        (  # noqa: SIM905
+            "organisation organization party bloc alliance union coalition league federation"
+            " community commonwealth association group body council committee assembly"
+            " parliament government cabinet treaty pact accord agreement deal convention"
+            " protocol framework initiative programme program mission membership court"
+        ).split()
+    ),
+    negotiations=frozenset(["talk", "talks", "negotiation", "negotiations", "dialogue", "process"]),
+    mediation=frozenset({"mediation"}),
 )
