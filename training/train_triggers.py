@@ -457,35 +457,51 @@ def example_scores(model: TriggerModel, examples: Sequence[Example]) -> FloatArr
     return scores
 
 
-def fit_platt(scores: FloatArray, y: FloatArray) -> FloatArray:
+def fit_platt(scores: FloatArray, y: FloatArray, pooling: float = 0.0) -> FloatArray:
     """Per label (a, b) minimising log loss of sigmoid(a * score + b) against Platt's smoothed
     targets, by Newton steps with backtracking.
+
+    ``pooling`` > 0 shrinks each label's (a, b) towards the one (a, b) fitted on every label's
+    scores together, by a penalty ``pooling / 2 * |(a, b) - pooled|^2`` (about as strong as
+    ``pooling`` positive examples): a type with a handful of tune positives (RETREAT has 3)
+    otherwise gets an intercept that makes it almost impossible to emit on any story.
 
     Regression (issue 15): plain Newton steps from (1, 0) diverged (a ~ 1e7) whenever the raw
     scores were large, since the saturated start has almost no curvature; the "probabilities"
     were then step functions and the threshold search ran to its floor. Starting from the base
     rate (a = 0) and never taking a step that raises the loss keeps every fit finite."""
     out = np.zeros((scores.shape[1], 2), dtype=np.float32)
+    prior = None
+    if pooling > 0:
+        pooled = _platt_one(scores.astype(np.float64).ravel(), y.astype(np.float64).ravel())
+        prior = (pooled, pooling)
     for j in range(scores.shape[1]):
-        out[j] = _platt_one(scores[:, j].astype(np.float64), y[:, j].astype(np.float64))
+        out[j] = _platt_one(scores[:, j].astype(np.float64), y[:, j].astype(np.float64), prior)
     return out
 
 
-def _platt_one(s: npt.NDArray[np.float64], t: npt.NDArray[np.float64]) -> tuple[float, float]:
+def _platt_one(
+    s: npt.NDArray[np.float64], t: npt.NDArray[np.float64],
+    prior: tuple[tuple[float, float], float] | None = None,
+) -> tuple[float, float]:  # fmt: skip
     positives, negatives = float(t.sum()), float(len(t) - t.sum())
     t = np.where(t > 0, (positives + 1) / (positives + 2), 1 / (negatives + 2))
+    centre, strength = (np.zeros(2), 0.0) if prior is None else (np.array(prior[0]), prior[1])
 
     def loss(a: float, c: float) -> float:
         z = a * s + c
-        return float(np.sum(np.logaddexp(0, z) - t * z))
+        penalty = 0.5 * strength * float(np.sum((np.array([a, c]) - centre) ** 2))
+        return float(np.sum(np.logaddexp(0, z) - t * z)) + penalty
 
     a, c = 0.0, float(np.log((positives + 1) / (negatives + 1)))
     current = loss(a, c)
     for _ in range(100):
         p = 1.0 / (1.0 + np.exp(-np.clip(a * s + c, -30, 30)))
         grad = np.array([np.sum((p - t) * s), np.sum(p - t)])
+        grad += strength * (np.array([a, c]) - centre)
         h = p * (1 - p) + 1e-12
         hess = np.array([[np.sum(h * s * s), np.sum(h * s)], [np.sum(h * s), np.sum(h)]])
+        hess += np.eye(2) * strength
         step = np.linalg.solve(hess + np.eye(2) * 1e-9, grad)
         scale = 1.0
         while scale > 1e-8:
@@ -502,7 +518,9 @@ def _platt_one(s: npt.NDArray[np.float64], t: npt.NDArray[np.float64]) -> tuple[
     return a, c
 
 
-def fit_platt_sentences(examples: Sequence[Example], scores: FloatArray) -> FloatArray:
+def fit_platt_sentences(
+    examples: Sequence[Example], scores: FloatArray, pooling: float = 0.0
+) -> FloatArray:
     """Platt scaling fitted per sentence: each type's best raw score in a sentence against
     whether the sentence reports that type. A token's probability is then the probability that
     its sentence reports the type (at this word), which is what the thresholds decide; fitted
@@ -518,7 +536,7 @@ def fit_platt_sentences(examples: Sequence[Example], scores: FloatArray) -> Floa
         best[i] = np.maximum(best[i], row)
         for kind in ex.types:
             y[i, LABELS.index(kind)] = 1.0
-    return fit_platt(best, y)
+    return fit_platt(best, y, pooling)
 
 
 # --- sentence-level scoring ----------------------------------------------------------------------
@@ -628,10 +646,13 @@ GRID = np.round(np.arange(MIN_THRESHOLD, 0.905, 0.01), 2).astype(np.float32)
 
 
 def choose_thresholds(
-    examples: Sequence[Example], probs: FloatArray, corpus: Corpus, **how: Any
-) -> FloatArray:
+    examples: Sequence[Example], probs: FloatArray, corpus: Corpus, *,
+    min_positives: int = 0, **how: Any,
+) -> FloatArray:  # fmt: skip
     """One shared threshold that maximises sentence-level F1 of the out-of-fold predictions,
-    then, per type, its own threshold where that raises the F1 by at least ``MIN_GAIN``."""
+    then, per type with at least ``min_positives`` positive words among ``examples``, its
+    own threshold where that raises the F1 by at least ``MIN_GAIN`` (a type seen three times in
+    the tune stories would otherwise get the threshold that best fits those three)."""
 
     scorer = SentenceScorer(examples, corpus)
 
@@ -642,8 +663,10 @@ def choose_thresholds(
     shared = max(GRID, key=lambda t: (score(np.full(n, t, dtype=np.float32)), -t))
     thresholds = np.full(n, shared, dtype=np.float32)
     base = score(thresholds)
+    counts = _targets(examples).sum(axis=0)
+    own = [j for j in range(n) if counts[j] >= min_positives]
     for _ in range(2):  # two sweeps of coordinate ascent
-        for j in range(n):
+        for j in own:
             best = (base + MIN_GAIN, float(thresholds[j]))
             for candidate in GRID:
                 trial = thresholds.copy()
@@ -657,21 +680,64 @@ def choose_thresholds(
     return thresholds
 
 
+@dataclass(frozen=True)
+class FoldSettings:
+    """A fold's calibration, thresholds and ``confident`` level, chosen on the other folds'
+    out-of-fold scores only."""
+
+    calibration: FloatArray
+    thresholds: FloatArray
+    confident: float
+
+
+def fold_settings(
+    examples: Sequence[Example], scores: FloatArray, folds: dict[str, int], corpus: Corpus,
+    policy: str, pooling: float = 0.0, min_positives: int = 0,
+) -> list[FoldSettings]:  # fmt: skip
+    """Each fold's settings, chosen without its stories (``scores``: one row per example)."""
+    chosen: list[FoldSettings] = []
+    for fold in range(FOLDS):
+        train = [i for i, ex in enumerate(examples) if folds[ex.group] != fold]
+        fitted = [examples[i] for i in train]
+        calibration = fit_platt_sentences(fitted, scores[train], pooling)
+        probs = platt(scores[train], calibration)
+        thresholds = choose_thresholds(
+            fitted, probs, corpus, policy=policy, min_positives=min_positives
+        )
+        confident = choose_confident(fitted, probs, thresholds, corpus, policy)
+        chosen.append(FoldSettings(calibration, thresholds, confident))
+    return chosen
+
+
+def choose_confident(
+    examples: Sequence[Example], probs: FloatArray, thresholds: FloatArray, corpus: Corpus,
+    policy: str,
+) -> float:  # fmt: skip
+    """The ``confident`` level (0: none) whose ``rule+learned:confident`` F1 is best, if it
+    beats the thresholds' own policy by ``MIN_GAIN``."""
+    scorer = SentenceScorer(examples, corpus)
+    scores = {
+        level: f1(*scorer.counts(probs, thresholds, policy="best", strong=level))
+        for level in CONFIDENT
+    }
+    level = max(CONFIDENT, key=lambda v: (scores[v], v))
+    own = f1(*sentence_prf(examples, probs, thresholds, corpus, policy=policy))
+    return level if scores[level] >= own + MIN_GAIN else 0.0
+
+
 def nested_counts(
     examples: Sequence[Example], scores: FloatArray, folds: dict[str, int], corpus: Corpus,
-    policy: str,
+    policy: str, pooling: float = 0.0, min_positives: int = 0,
 ) -> tuple[int, int, int]:  # fmt: skip
     """Sentence-level (tp, gold, predicted) with each fold scored by the calibration and
     thresholds chosen on the other folds' out-of-fold scores: the cross-validated figure
     without the optimism of choosing 16 thresholds on the stories they are scored on."""
     total = np.zeros(3, dtype=np.int64)
-    for fold in range(FOLDS):
-        train = [i for i, ex in enumerate(examples) if folds[ex.group] != fold]
+    settings = fold_settings(examples, scores, folds, corpus, policy, pooling, min_positives)
+    for fold, chosen in enumerate(settings):
         test = [i for i, ex in enumerate(examples) if folds[ex.group] == fold]
-        fitted = [examples[i] for i in train]
-        probs = platt(scores, fit_platt_sentences(fitted, scores[train]))
-        thresholds = choose_thresholds(fitted, probs[train], corpus, policy=policy)
-        total += sentence_prf([examples[i] for i in test], probs[test], thresholds, corpus,
+        probs = platt(scores[test], chosen.calibration)
+        total += sentence_prf([examples[i] for i in test], probs, chosen.thresholds, corpus,
                               policy=policy)  # fmt: skip
     tp, gold, predicted = (int(x) for x in total)
     return tp, gold, predicted
@@ -717,17 +783,27 @@ def cross_validate(
 
 
 def save_fold_models(
-    folder: Path, models: Sequence[TriggerModel], folds: dict[str, int], shipped: TriggerModel
-) -> None:
-    """Each fold's model, with the calibration, thresholds and settings of the shipped model
-    (chosen on every fold's out-of-fold scores), and the fold of each tune story
-    (``folds.json``): what ``training/pipeline_cv.py`` runs the whole pipeline with."""
+    folder: Path, models: Sequence[TriggerModel], folds: dict[str, int], shipped: TriggerModel,
+    nested: Sequence[FoldSettings] | None = None,
+) -> None:  # fmt: skip
+    """Each fold's model and the fold of each tune story (``folds.json``): what
+    ``training/pipeline_cv.py`` runs the whole pipeline with. A fold model has the settings of
+    the shipped model (calibration, thresholds, ``confident``: chosen on every fold's
+    out-of-fold scores, its own stories' included), or with ``nested`` its own, chosen on the
+    other folds only."""
     folder.mkdir(parents=True, exist_ok=True)
     for fold, model in enumerate(models):
-        replace(
-            shipped, weights=model.weights, bias=model.bias, vectors=model.vectors,
-            meta={**shipped.meta, "fold": fold},
-        ).save(folder / f"fold{fold}.npz")  # fmt: skip
+        meta: dict[str, Any] = {**shipped.meta, "fold": fold}
+        fold_model = replace(
+            shipped, weights=model.weights, bias=model.bias, vectors=model.vectors, meta=meta
+        )
+        if nested is not None:
+            own = nested[fold]
+            meta |= {"confident": own.confident, "nested": True}
+            fold_model = replace(
+                fold_model, calibration=own.calibration, thresholds=own.thresholds, meta=meta
+            )
+        fold_model.save(folder / f"fold{fold}.npz")
     (folder / "folds.json").write_text(json.dumps(folds, indent=1, sort_keys=True) + "\n")
 
 
@@ -785,6 +861,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="The merge policy the thresholds are chosen for.")  # fmt: skip
     parser.add_argument("--calibration", choices=("sentence", "token"), default="sentence",
                         help="Platt scaling per sentence (best score) or per token.")  # fmt: skip
+    parser.add_argument("--calibration-pooling", type=float, default=0.0,
+                        help="Shrink each type's calibration towards the pooled one "
+                        "(strength in positive examples; 0: none).")  # fmt: skip
+    parser.add_argument("--threshold-min-positives", type=int, default=0,
+                        help="A type gets its own threshold only with this many positive "
+                        "tune sentences (else the shared one).")  # fmt: skip
     parser.add_argument("--scores", type=Path, default=None,
                         help="npz of the out-of-fold scores (reused when present).")  # fmt: skip
     parser.add_argument("--report", type=Path, default=None, help="Also write the report here.")
@@ -796,6 +878,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--fold-models", type=Path, default=None,
                         help="Also save each cross-validation fold's model here (with --out), "
                              "for training/pipeline_cv.py.")  # fmt: skip
+    parser.add_argument("--nested-folds", action="store_true",
+                        help="Fold models get calibration, thresholds and confident level "
+                        "chosen on the other folds only (with --fold-models).")  # fmt: skip
     parser.add_argument("--no-voa-training", action="store_true",
                         help="Train the final model on the synthetic set alone.")  # fmt: skip
     args = parser.parse_args(argv)
@@ -846,15 +931,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     voa = [corpus.examples[i] for i in rows]
     y = _targets(voa)
     if args.calibration == "sentence":
-        calibration = fit_platt_sentences(voa, scores[rows])
+        calibration = fit_platt_sentences(voa, scores[rows], args.calibration_pooling)
     else:
-        calibration = fit_platt(scores[rows], y)
+        calibration = fit_platt(scores[rows], y, args.calibration_pooling)
     probs = platt(scores[rows], calibration)
     never = np.full(len(LABELS), 2.0, dtype=np.float32)
     report: dict[str, Any] = {"tune_rules_only": _prf(sentence_prf(voa, probs, never, corpus))}
     chosen: dict[str, FloatArray] = {}
     for policy in POLICIES:
-        chosen[policy] = choose_thresholds(voa, probs, corpus, policy=policy)
+        chosen[policy] = choose_thresholds(
+            voa, probs, corpus, policy=policy, min_positives=args.threshold_min_positives
+        )
         counts = sentence_prf(voa, probs, chosen[policy], corpus, policy=policy)
         report[f"cv_policy_{policy}"] = _prf(counts)
     thresholds = chosen[args.policy]
@@ -875,7 +962,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     report["confident"] = confident
     report["cv_veto"] = {str(v): vetoes[v] for v in VETOES}
     report[f"cv_nested_{args.policy}"] = _prf(
-        nested_counts(voa, scores[rows], folds, corpus, args.policy)
+        nested_counts(
+            voa,
+            scores[rows],
+            folds,
+            corpus,
+            args.policy,
+            args.calibration_pooling,
+            args.threshold_min_positives,
+        )
     )
     model_only = sentence_prf(voa, probs, thresholds, Corpus(gold=corpus.gold), policy="best")
     by_fold = {}
@@ -885,6 +980,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             [voa[i] for i in rows_f], probs[rows_f], thresholds, corpus, policy=args.policy
         )
         by_fold[fold] = _prf(counts)
+    if args.calibration_pooling:
+        report["calibration_pooling"] = args.calibration_pooling
+    if args.threshold_min_positives:
+        report["threshold_min_positives"] = args.threshold_min_positives
     report |= {
         "policy": args.policy,
         "cv_model_only": _prf(model_only),
@@ -915,7 +1014,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         final.save(args.out)
         if args.fold_models is not None:
-            save_fold_models(args.fold_models, fold_models, folds, final)
+            nested = None
+            if args.nested_folds:
+                nested = fold_settings(
+                    voa,
+                    scores[rows],
+                    folds,
+                    corpus,
+                    args.policy,
+                    args.calibration_pooling,
+                    args.threshold_min_positives,
+                )
+            save_fold_models(args.fold_models, fold_models, folds, final, nested)
         print(f"saved {args.out} ({args.out.stat().st_size / 1e6:.1f} MB) in "
               f"{time.perf_counter() - started:.0f} s", file=sys.stderr)  # fmt: skip
     return 0

@@ -204,3 +204,72 @@ def test_nested_scores_choose_each_folds_thresholds_without_it(trainer: ModuleTy
     assert trainer.nested_counts(examples, scores, folds, corpus, "best") == (5, 5, 5)
     scores[8, j] = -4.0  # story 4's positive scores like the negatives
     assert trainer.nested_counts(examples, scores, folds, corpus, "best") == (4, 5, 4)
+
+
+def test_pooled_calibration_lifts_a_type_with_few_positives(trainer: ModuleType) -> None:
+    """A type seen three times gets an intercept that silences it; pooling shrinks its (a, b)
+    towards the fit of all types together, and leaves a well-sampled type almost as it was."""
+    rng = np.random.default_rng(5)
+    n = 3000
+    scores = rng.normal(-6.0, 2.0, size=(n, 2)).astype(np.float32)
+    y = np.zeros((n, 2), dtype=np.float32)
+    y[:300, 0] = 1.0  # type 0: 300 positives
+    y[:3, 1] = 1.0  # type 1: three
+    scores[:300, 0] += 6.0
+    scores[:3, 1] += 6.0
+    alone = trainer.fit_platt(scores, y)
+    pooled = trainer.fit_platt(scores, y, pooling=3.0)
+    probe = np.array([[0.0, 0.0]], dtype=np.float32)  # a raw score typical of positives
+
+    def prob(cal: np.ndarray, j: int) -> float:
+        return float(1 / (1 + np.exp(-(cal[j, 0] * probe[0, j] + cal[j, 1]))))
+
+    assert prob(pooled, 1) > prob(alone, 1) + 0.05
+    assert abs(prob(pooled, 0) - prob(alone, 0)) < 0.02
+
+
+def test_rare_types_keep_the_shared_threshold(trainer: ModuleType) -> None:
+    """With ``min_positives`` a type with fewer positive words than that gets no threshold of
+    its own, however well one would fit its few examples."""
+    gold = {("g", (i, i + 1)): {"ASSAULT"} for i in range(0, 40, 2)}
+    gold[("g", (1, 2))] = {"RETREAT"}
+    corpus = trainer.Corpus(gold=gold)
+    n = len(trainer.LABELS)
+    a, r = trainer.LABELS.index("ASSAULT"), trainer.LABELS.index("RETREAT")
+    examples, rows = [], []
+    for i in range(40):
+        kinds = frozenset({"ASSAULT"} if i % 2 == 0 else ({"RETREAT"} if i == 1 else set()))
+        examples.append(trainer.Example(feature_ids(["bias"], 16), kinds, "g", (i, i + 1), i, "x"))
+        row = np.zeros(n, dtype=np.float32)
+        row[a] = 0.6 if i % 2 == 0 else 0.3
+        row[r] = 0.95 if i == 1 else (0.5 if i % 4 == 3 else 0.1)  # RETREAT: one right, 9 wrong
+        rows.append(row)
+    probs = np.array(rows)
+    own = trainer.choose_thresholds(examples, probs, corpus, policy="best")
+    shared = trainer.choose_thresholds(examples, probs, corpus, policy="best", min_positives=2)
+    assert own[r] > 0.5  # fitted to the one RETREAT
+    assert shared[r] == shared[trainer.LABELS.index("AID")]  # the shared level
+
+
+def test_nested_fold_models_carry_their_own_settings(trainer: ModuleType, tmp_path: Path) -> None:
+    n = len(trainer.LABELS)
+    model = trainer.TriggerModel(
+        trainer.LABELS, np.zeros((8, n), dtype=np.float32), np.zeros(n, dtype=np.float32),
+        np.tile(np.array([1.0, 0.0], dtype=np.float32), (n, 1)),
+        np.full(n, 0.5, dtype=np.float32), {"confident": 0.4},
+    )  # fmt: skip
+    own = [
+        trainer.FoldSettings(
+            np.tile(np.array([2.0, float(k)], dtype=np.float32), (n, 1)),
+            np.full(n, 0.1 * (k + 1), dtype=np.float32),
+            0.3 + 0.1 * k,
+        )
+        for k in range(2)
+    ]
+    trainer.save_fold_models(tmp_path, [model, model], {"a": 0, "b": 1}, model, own)
+    for k in range(2):
+        saved = trainer.TriggerModel.load(tmp_path / f"fold{k}.npz")
+        assert saved.calibration[0, 1] == float(k)
+        assert saved.thresholds[0] == pytest.approx(0.1 * (k + 1))
+        assert saved.meta["confident"] == pytest.approx(0.3 + 0.1 * k)
+        assert saved.meta["fold"] == k and saved.meta["nested"] is True
