@@ -14,6 +14,7 @@ from eventwire.events.learned import (
     TYPE_CODES,
     LearnedCoder,
     LexiconCodes,
+    add_confident_free_types,
     add_confident_types,
     add_learned,
     add_learned_types,
@@ -343,6 +344,53 @@ def test_confident_policy_adds_a_new_type_only_when_the_model_is_sure(
     assert len(add_confident_types(_Results([rule, learned], (object(), coder), context))) == 1
     assert add_confident_types(_Results([[], learned], (object(), coder), context)) == learned
     assert add_confident_types([]) == []
+
+
+# "Rebels accused the army of shelling Marib and seized Dara."
+ACCUSED = [
+    ("Rebels", 1, "nsubj", "NOUN", "NNS", "rebel"),
+    ("accused", 1, "ROOT", "VERB", "VBD", "accuse"),
+    ("the", 3, "det", "DET", "DT", "the"),
+    ("army", 1, "dobj", "NOUN", "NN", "army"),
+    ("of", 1, "prep", "ADP", "IN", "of"),
+    ("shelling", 4, "pcomp", "VERB", "VBG", "shell"),
+    ("Marib", 5, "dobj", "PROPN", "NNP", "Marib"),
+    ("and", 1, "cc", "CCONJ", "CC", "and"),
+    ("seized", 1, "conj", "VERB", "VBD", "seize"),
+    ("Dara", 8, "dobj", "PROPN", "NNP", "Dara"),
+]
+
+
+def test_confident_free_policy_leaves_the_content_of_a_rule_event(
+    hand_doc: HandDoc, hand_context: HandContext, lemma_model: LemmaModel
+) -> None:
+    """The shelling is what the rules' accusation is about (below it in the parse): not added;
+    the seizure is coordinated with the accusation: added, as :confident adds both."""
+    doc = hand_doc(ACCUSED)
+    context = hand_context(doc, [])
+    rule = [_rule_event(context, 1, "112")]  # ACCUSE
+    learned = [_rule_event(context, 5, "190"), _rule_event(context, 8, "173")]
+    model = lemma_model({"shell": "ASSAULT", "seize": "COERCE"})
+    model.meta["confident"] = 0.9
+    coder = LearnedCoder(model, lang=LANG, codes=NO_CODES)
+    found = _Results([rule, learned], (object(), coder), context)
+    assert [e.type.plover_type for e in add_confident_types(found)] == [
+        "ACCUSE", "ASSAULT", "COERCE",
+    ]  # fmt: skip
+    assert [e.type.plover_type for e in add_confident_free_types(found)] == ["ACCUSE", "COERCE"]
+
+
+def test_confident_free_policy_adds_nothing_on_a_word_the_rules_coded(
+    hand_doc: HandDoc, hand_context: HandContext, lemma_model: LemmaModel
+) -> None:
+    doc = hand_doc(SHELLED)
+    context = hand_context(doc, [])
+    rule = [_rule_event(context, 1, "173")]  # the rules read "shelled" as COERCE
+    model = lemma_model({"shell": "ASSAULT"})
+    model.meta["confident"] = 0.9
+    coder = LearnedCoder(model, lang=LANG, codes=NO_CODES)
+    found = _Results([rule, [_rule_event(context, 1, "190")]], (object(), coder), context)
+    assert [e.type.plover_type for e in add_confident_free_types(found)] == ["COERCE"]
 
 
 def test_confident_policy_keeps_every_default_event_in_the_pipeline() -> None:

@@ -142,6 +142,12 @@ def _add_confident_types(found: Sequence[Sequence[Event]]) -> list[Event]:
     return add_confident_types(found)
 
 
+def _add_confident_free_types(found: Sequence[Sequence[Event]]) -> list[Event]:
+    from eventwire.events.learned import add_confident_free_types
+
+    return add_confident_free_types(found)
+
+
 def _add_learned_types_veto(found: Sequence[Sequence[Event]]) -> list[Event]:
     from eventwire.events.learned import add_learned_types
 
@@ -168,6 +174,7 @@ BUILTIN_MERGES: tuple[MergeSpec, ...] = (
     MergeSpec("rule+learned:words", _add_learned),
     MergeSpec("rule+learned:types", _add_learned_types),
     MergeSpec("rule+learned:confident", _add_confident_types),
+    MergeSpec("rule+learned:confident-free", _add_confident_free_types),
     MergeSpec("rule+learned:veto", _fill_with_learned_veto),
     MergeSpec("rule+learned:types+veto", _add_learned_types_veto),
 )

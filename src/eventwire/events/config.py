@@ -19,7 +19,9 @@ class EventsConfig:
     ``rule+learned:types``, the model's also for PLOVER types the rules did not find in the
     sentence; ``rule+learned:confident``, ``rule+learned`` plus, in a sentence the rules coded,
     a model type they lack when its probability reaches the model's ``confident`` level (chosen
-    on the tune split); ``rule+learned:veto`` and ``rule+learned:types+veto``, the same as
+    on the tune split); ``rule+learned:confident-free``, the same less model events on a word a
+    rule event is on or in the content of one ("accused X of *shelling* Y");
+    ``rule+learned:veto`` and ``rule+learned:types+veto``, the same as
     ``rule+learned``/``:types`` with the model vetoing rule events it gives no type; see
     :mod:`eventwire.events.learned`).
     The default runs the rules and the trained trigger model with ``rule+learned``: the policies

@@ -368,7 +368,13 @@ def add_learned_types(found: Sequence[Sequence[Event]], *, veto: bool = False) -
     return list(merged.values())
 
 
-def add_confident_types(found: Sequence[Sequence[Event]]) -> list[Event]:
+def add_confident_free_types(found: Sequence[Sequence[Event]]) -> list[Event]:
+    """``rule+learned:confident`` less the model's events on a word a rule event is on or in the
+    content of a rule event (below its trigger in the parse, not as a coordinated verb)."""
+    return add_confident_types(found, free=True)
+
+
+def add_confident_types(found: Sequence[Sequence[Event]], *, free: bool = False) -> list[Event]:
     """The ``rule+learned:confident`` merge policy: ``rule+learned`` (the model codes the
     sentences the rules found nothing in), and in a sentence the rules coded, the model's events
     of a PLOVER type the rules did not find there when the model gives that type at least its
@@ -387,6 +393,10 @@ def add_confident_types(found: Sequence[Sequence[Event]]) -> list[Event]:
     kinds = {e.type.plover_type for e in rules}
     for events in found[1:]:
         new = [e for e in events if e.type.plover_type not in kinds]
+        if free:
+            doc = context.sent.doc
+            coded = [e.trigger_token for e in rules if e.trigger_token is not None]
+            new = [e for e in new if not _under_rule_event(doc, e.trigger_token, coded)]
         probabilities = coder.type_probabilities(context, new)
         sure = [e for e, p in zip(new, probabilities, strict=True) if p >= coder.confident_level]
         for event in sure:
@@ -418,3 +428,18 @@ def add_learned(found: Sequence[Sequence[Event]]) -> list[Event]:
             added.add(where)
         covered |= added
     return list(merged.values())
+
+
+def _under_rule_event(doc: Any, token: int | None, coded: Sequence[int]) -> bool:
+    """Whether the word is one a rule event is on, or lies below one in the parse other than
+    through a coordination ("accused X of shelling": yes; "met … and signed": no)."""
+    if token is None:
+        return False
+    if token in coded:
+        return True
+    walk = doc[token]
+    while walk.head.i != walk.i:
+        if walk.head.i in coded:
+            return walk.dep_ not in ("conj", "cc")
+        walk = walk.head
+    return False
