@@ -1289,6 +1289,74 @@ def t_accuse(ctx: Ctx, want: str) -> Sentence | None:
     return Sentence(b, (outer, inner), name)
 
 
+#: Who evaluates and what: a judgment of another actor's act is CAMEO 111 criticise or
+#: denounce (ACCUSE) when it condemns, 051 praise or endorse (SUPPORT) when it approves.
+EVALUATION: Mapping[str, tuple[str, str, str]] = MappingProxyType({
+    "ACCUSE": ("111", "eval_neg", "eval.neg"),
+    "SUPPORT": ("051", "eval_pos", "eval.pos"),
+})  # fmt: skip
+EVALUATORS = ("gov", "gov", "per_gov", "opp", "ngo", "igo", "speaker")
+
+
+def t_evaluation(ctx: Ctx, want: str) -> Sentence | None:
+    """A judgment in the evaluator's words, the evaluative word as trigger: '"This is
+    unacceptable," X said', 'X called Y's decision arbitrary', 'X said the ruling was a violation
+    of ...', 'X described the deal as historic'."""
+    if want not in EVALUATION:
+        return None
+    code, theme, name = EVALUATION[want]
+    judge = actor(ctx, ctx.pick(EVALUATORS))
+    judged = actor(ctx, ctx.pick(("gov", "state", "court", "mil", "igo")), ctx.away)
+    before, word, after = _starred(theme_pick(ctx, theme))
+    b = Builder()
+    trig, src, tgt = ctx.mark("t"), ctx.mark("s"), ctx.mark("g")
+    own = ctx.chance(0.4)  # the judged act is an actor's: "Israel's decision"
+    thing = theme_pick(ctx, "eval_thing")
+    style = ctx.rng.randrange(4)
+    if style == 0:
+        quote = ctx.chance(0.5)
+        b.add('"' if quote else "“")
+        b.add(ctx.pick(("This", "It", "That", "The decision", "The move")), glue=True)
+        b.add(ctx.pick(("is", "was")))
+        _evaluative(b, before, word, after, trig)
+        b.add(",")
+        b.add('"' if quote else "”", glue=True)
+        add_actor(b, judge, src)
+        b.add(ctx.pick(("said", "told reporters", "said in a statement", "wrote on X")))
+        own = False
+    else:
+        add_actor(b, judge, src, cap=True)
+        verb = ("called", "said", "described")[style - 1]
+        b.add(verb)
+        if own:
+            add_actor(b, judged, tgt)
+            b.add("'s" if not judged.text.endswith("s") else "'", glue=True)
+            b.add(thing.removeprefix("the "))
+        else:
+            b.add(thing)
+        if style == 2:
+            b.add(ctx.pick(("was", "is")))
+        elif style == 3:
+            b.add("as")
+        _evaluative(b, before, word, after, trig)
+    b.add(".")
+    event = Event(trig, want, code, src, tgt if own else "")
+    return Sentence(b, (event,), name)
+
+
+def _starred(value: str) -> tuple[str, str, str]:
+    """A theme value with its trigger word between asterisks: (before, word, after)."""
+    before, _, rest = value.partition("*")
+    word, _, after = rest.partition("*")
+    return before.strip(), word, after.strip()
+
+
+def _evaluative(b: Builder, before: str, word: str, after: str, trig: str) -> None:
+    b.add(before)
+    b.add(word, trig)
+    b.add(after)
+
+
 def t_statement_participle(ctx: Ctx, want: str) -> Sentence | None:
     """'X issued a statement condemning/praising/urging Y' (participle as trigger)."""
     if want not in ("ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN"):
@@ -1463,6 +1531,7 @@ TEMPLATES: tuple[tuple[str, float, Callable[[Ctx, str], Sentence | None]], ...] 
     ("threat", 2.5, t_threat),
     ("accuse", 1.6, t_accuse),
     ("statement", 0.6, t_statement_participle),
+    ("evaluation", 0.8, t_evaluation),
     ("coordinated", 0.8, t_coordinated_actors),
     ("two", 1.5, t_two_events),
     ("long", 0.8, t_long),

@@ -132,3 +132,16 @@ def test_lexicon_covers_the_codebook(synthetic: ModuleType) -> None:
             assert verb.tgt, verb
         if "X" in verb.frame:
             assert verb.themes, verb
+
+
+def test_evaluations_are_coded_on_the_evaluative_word(records: list[dict[str, object]]) -> None:
+    """'"This is unacceptable," X said': ACCUSE 111 on "unacceptable"; praise is SUPPORT 051."""
+    found: dict[str, set[str]] = {}
+    for record in records:
+        template = str(record["template"])
+        if not template.startswith("eval."):
+            continue
+        (event,) = record["events"]  # type: ignore[misc]
+        found.setdefault(template, set()).add(f"{event['type']} {event['cameo']}")
+        assert " " not in event["trigger"] and event["source"]
+    assert found == {"eval.neg": {"ACCUSE 111"}, "eval.pos": {"SUPPORT 051"}}
