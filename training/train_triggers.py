@@ -961,16 +961,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     report["cv_confident"] = {str(v): confident_scores[v] for v in CONFIDENT}
     report["confident"] = confident
     report["cv_veto"] = {str(v): vetoes[v] for v in VETOES}
+    # How each fold's settings are chosen without it (the nested figure, --nested-folds).
+    choice = (args.policy, args.calibration_pooling, args.threshold_min_positives)
     report[f"cv_nested_{args.policy}"] = _prf(
-        nested_counts(
-            voa,
-            scores[rows],
-            folds,
-            corpus,
-            args.policy,
-            args.calibration_pooling,
-            args.threshold_min_positives,
-        )
+        nested_counts(voa, scores[rows], folds, corpus, *choice)
     )
     model_only = sentence_prf(voa, probs, thresholds, Corpus(gold=corpus.gold), policy="best")
     by_fold = {}
@@ -1016,15 +1010,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.fold_models is not None:
             nested = None
             if args.nested_folds:
-                nested = fold_settings(
-                    voa,
-                    scores[rows],
-                    folds,
-                    corpus,
-                    args.policy,
-                    args.calibration_pooling,
-                    args.threshold_min_positives,
-                )
+                nested = fold_settings(voa, scores[rows], folds, corpus, *choice)
             save_fold_models(args.fold_models, fold_models, folds, final, nested)
         print(f"saved {args.out} ({args.out.stat().st_size / 1e6:.1f} MB) in "
               f"{time.perf_counter() - started:.0f} s", file=sys.stderr)  # fmt: skip
