@@ -134,14 +134,19 @@ def test_lexicon_covers_the_codebook(synthetic: ModuleType) -> None:
             assert verb.themes, verb
 
 
-def test_evaluations_are_coded_on_the_evaluative_word(records: list[dict[str, object]]) -> None:
+def test_evaluations_are_coded_on_the_evaluative_word(synthetic: ModuleType) -> None:
     """'"This is unacceptable," X said': ACCUSE 111 on "unacceptable"; praise is SUPPORT 051."""
-    found: dict[str, set[str]] = {}
-    for record in records:
-        template = str(record["template"])
-        if not template.startswith("eval."):
-            continue
-        (event,) = record["events"]  # type: ignore[misc]
-        found.setdefault(template, set()).add(f"{event['type']} {event['cameo']}")
-        assert " " not in event["trigger"] and event["source"]
-    assert found == {"eval.neg": {"ACCUSE 111"}, "eval.pos": {"SUPPORT 051"}}
+    import random
+
+    lex = synthetic.load_lexicon()
+    rng = random.Random(5)
+    for want, code in (("ACCUSE", "111"), ("SUPPORT", "051")):
+        for _ in range(40):
+            home, away = rng.sample(lex.countries, 2)
+            record = synthetic.render(
+                synthetic.t_evaluation(synthetic.Ctx(rng, lex, home, away), want)
+            )
+            (event,) = record["events"]
+            assert (event["type"], event["cameo"]) == (want, code)
+            assert " " not in event["trigger"] and event["source"]
+    assert synthetic.t_evaluation(synthetic.Ctx(rng, lex, home, away), "ASSAULT") is None
