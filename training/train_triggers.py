@@ -704,7 +704,7 @@ def fold_settings(
         thresholds = choose_thresholds(
             fitted, probs, corpus, policy=policy, min_positives=min_positives
         )
-        confident = choose_confident(fitted, probs, thresholds, corpus, policy)
+        confident, _ = choose_confident(fitted, probs, thresholds, corpus, policy)
         chosen.append(FoldSettings(calibration, thresholds, confident))
     return chosen
 
@@ -712,28 +712,32 @@ def fold_settings(
 def choose_confident(
     examples: Sequence[Example], probs: FloatArray, thresholds: FloatArray, corpus: Corpus,
     policy: str,
-) -> float:  # fmt: skip
+) -> tuple[float, dict[float, dict[str, float]]]:  # fmt: skip
     """The ``confident`` level (0: none) whose ``rule+learned:confident`` F1 is best, if it
-    beats the thresholds' own policy by ``MIN_GAIN``."""
+    beats the thresholds' own policy by ``MIN_GAIN``, and every level's scores."""
     scorer = SentenceScorer(examples, corpus)
     scores = {
-        level: f1(*scorer.counts(probs, thresholds, policy="best", strong=level))
+        level: _prf(scorer.counts(probs, thresholds, policy="best", strong=level))
         for level in CONFIDENT
     }
-    level = max(CONFIDENT, key=lambda v: (scores[v], v))
-    own = f1(*sentence_prf(examples, probs, thresholds, corpus, policy=policy))
-    return level if scores[level] >= own + MIN_GAIN else 0.0
+    level = max(CONFIDENT, key=lambda v: (scores[v]["f1"], v))
+    own = _prf(sentence_prf(examples, probs, thresholds, corpus, policy=policy))
+    if scores[level]["f1"] < own["f1"] + MIN_GAIN:
+        level = 0.0  # adds nothing the thresholds' policy lacks
+    return level, scores
 
 
 def nested_counts(
     examples: Sequence[Example], scores: FloatArray, folds: dict[str, int], corpus: Corpus,
-    policy: str, pooling: float = 0.0, min_positives: int = 0,
+    policy: str, settings: Sequence[FoldSettings] | None = None,
 ) -> tuple[int, int, int]:  # fmt: skip
     """Sentence-level (tp, gold, predicted) with each fold scored by the calibration and
-    thresholds chosen on the other folds' out-of-fold scores: the cross-validated figure
-    without the optimism of choosing 16 thresholds on the stories they are scored on."""
+    thresholds chosen on the other folds' out-of-fold scores (``settings``: from
+    :func:`fold_settings`, made here when not given): the cross-validated figure without the
+    optimism of choosing 16 thresholds on the stories they are scored on."""
+    if settings is None:
+        settings = fold_settings(examples, scores, folds, corpus, policy)
     total = np.zeros(3, dtype=np.int64)
-    settings = fold_settings(examples, scores, folds, corpus, policy, pooling, min_positives)
     for fold, chosen in enumerate(settings):
         test = [i for i, ex in enumerate(examples) if folds[ex.group] == fold]
         probs = platt(scores[test], chosen.calibration)
@@ -950,21 +954,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         for v in VETOES
     }
     veto = max(vetoes, key=lambda v: (vetoes[v]["f1"], -v))
-    scorer = SentenceScorer(voa, corpus)
-    confident_scores = {
-        level: _prf(scorer.counts(probs, thresholds, policy="best", strong=level))
-        for level in CONFIDENT
-    }
-    confident = max(CONFIDENT, key=lambda v: (confident_scores[v]["f1"], v))
-    if confident_scores[confident]["f1"] < report[f"cv_policy_{args.policy}"]["f1"] + MIN_GAIN:
-        confident = 0.0  # adds nothing the thresholds' policy lacks
+    confident, confident_scores = choose_confident(voa, probs, thresholds, corpus, args.policy)
     report["cv_confident"] = {str(v): confident_scores[v] for v in CONFIDENT}
     report["confident"] = confident
     report["cv_veto"] = {str(v): vetoes[v] for v in VETOES}
-    # How each fold's settings are chosen without it (the nested figure, --nested-folds).
-    choice = (args.policy, args.calibration_pooling, args.threshold_min_positives)
+    # Each fold's settings chosen without it: the nested figure, and --nested-folds' models.
+    nested = fold_settings(
+        voa, scores[rows], folds, corpus, args.policy, args.calibration_pooling,
+        args.threshold_min_positives,
+    )  # fmt: skip
     report[f"cv_nested_{args.policy}"] = _prf(
-        nested_counts(voa, scores[rows], folds, corpus, *choice)
+        nested_counts(voa, scores[rows], folds, corpus, args.policy, nested)
     )
     model_only = sentence_prf(voa, probs, thresholds, Corpus(gold=corpus.gold), policy="best")
     by_fold = {}
@@ -1008,10 +1008,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         final.save(args.out)
         if args.fold_models is not None:
-            nested = None
-            if args.nested_folds:
-                nested = fold_settings(voa, scores[rows], folds, corpus, *choice)
-            save_fold_models(args.fold_models, fold_models, folds, final, nested)
+            own = nested if args.nested_folds else None
+            save_fold_models(args.fold_models, fold_models, folds, final, own)
         print(f"saved {args.out} ({args.out.stat().st_size / 1e6:.1f} MB) in "
               f"{time.perf_counter() - started:.0f} s", file=sys.stderr)  # fmt: skip
     return 0

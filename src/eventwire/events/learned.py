@@ -391,12 +391,13 @@ def add_confident_types(found: Sequence[Sequence[Event]], *, free: bool = False)
     coder, context = reviewer
     merged = {e.event_id: e for e in rules}
     kinds = {e.type.plover_type for e in rules}
+    coded = [e.trigger_token for e in rules if e.trigger_token is not None]
     for events in found[1:]:
         new = [e for e in events if e.type.plover_type not in kinds]
         if free:
-            doc = context.sent.doc
-            coded = [e.trigger_token for e in rules if e.trigger_token is not None]
-            new = [e for e in new if not _under_rule_event(doc, e.trigger_token, coded)]
+            new = [
+                e for e in new if not _under_rule_event(context.sent.doc, e.trigger_token, coded)
+            ]
         probabilities = coder.type_probabilities(context, new)
         sure = [e for e, p in zip(new, probabilities, strict=True) if p >= coder.confident_level]
         for event in sure:
