@@ -892,6 +892,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(
             "--fold-models needs --out (the fold models take the shipped model's settings)"
         )
+    if args.nested_folds and args.fold_models is None:
+        parser.error("--nested-folds needs --fold-models (it says how the fold models are made)")
+    if args.calibration_pooling < 0 or args.threshold_min_positives < 0:
+        parser.error("--calibration-pooling and --threshold-min-positives must be 0 or more")
     started = time.perf_counter()
     settings = Settings()
     stories = load_labelled(args.labelled, "tune")

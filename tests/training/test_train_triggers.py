@@ -273,3 +273,20 @@ def test_nested_fold_models_carry_their_own_settings(trainer: ModuleType, tmp_pa
         assert saved.thresholds[0] == pytest.approx(0.1 * (k + 1))
         assert saved.meta["confident"] == pytest.approx(0.3 + 0.1 * k)
         assert saved.meta["fold"] == k and saved.meta["nested"] is True
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--nested-folds"],
+        ["--calibration-pooling", "-1"],
+        ["--threshold-min-positives", "-2"],
+    ],
+)
+def test_bad_options_stop_before_any_work(
+    trainer: ModuleType, argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        trainer.main(argv)
+    assert stopped.value.code == 2
+    assert "--" in capsys.readouterr().err
