@@ -81,3 +81,25 @@ def test_an_event_noun_of_circumstance_is_the_subjects_act(process: Process) -> 
     text = "Chile's foreign minister said during a visit to Lima that trade would grow."
     found = [(s, c[:3], t) for s, c, t in _codes(_rule_events(process, text)) if c.startswith("04")]
     assert found == [("CHLGOV", "042", "PER")]
+
+
+def test_a_named_recipient_the_dictionaries_do_not_know_keeps_the_event(
+    process: Process,
+) -> None:
+    # "accuse" needs a recipient; "Kestrova Ltd" is one, only without a code (PLOVER allows an
+    # empty actor), so the accusation stays beside the alleged act.
+    events = _rule_events(process, "Rights groups accused Kestrova Ltd of supporting the army.")
+    assert ("---HRI", "112", None) in _codes(events)
+
+
+def test_a_named_passive_recipient_without_a_code_keeps_the_event(process: Process) -> None:
+    events = _rule_events(process, "Kestrova Ltd was accused by rights groups of bribery.")
+    assert ("---HRI", "112", None) in _codes(events)
+
+
+def test_a_frame_needing_a_recipient_still_drops_an_object_that_is_no_actor(
+    process: Process,
+) -> None:
+    # "on Monday" fills the "call on" slot with a date, not a recipient.
+    events = _rule_events(process, "On Monday, the minister called the plan unworkable.")
+    assert "020" not in [c for _, c, _ in _codes(events)]

@@ -465,9 +465,33 @@ def _arguments(frame: VerbFrame, verb: Any, index: MentionIndex) -> _Arguments |
         source = _subject(verb, index)
         target = _target(frame, verb, index)
     target = _not_self(source, target)
-    if target is None and (frame.needs_target or source is None):
+    if target is None and source is not None and frame.needs_target:
+        if not _named_recipient(frame, verb, passive):
+            return None
+    elif target is None and source is None:
         return None
     return _Arguments(source, target, passive)
+
+
+#: Entity kinds that name a possible recipient of an event (a person, a group, a place).
+_RECIPIENT_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _named_recipient(frame: VerbFrame, verb: Any, passive: bool) -> bool:
+    """Whether a frame's recipient slot holds a name the dictionaries do not know ("accused
+    YChina of …", "Iberdrola was accused"): the recipient is there, only its code is missing
+    (PLOVER allows an empty actor), unlike "attacked the plan", whose object is no actor."""
+    if passive:
+        slots = [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECTS]
+    else:
+        slots = [t for slot in frame.targets for t in slot_tokens(slot, verb)]
+    return any(_is_name(token) for token in slots)
+
+
+def _is_name(token: Any) -> bool:
+    if token.ent_type_:
+        return token.ent_type_ in _RECIPIENT_ENTITIES
+    return token.pos_ == "PROPN"
 
 
 def _is_passive(verb: Any) -> bool:
