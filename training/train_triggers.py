@@ -58,6 +58,8 @@ LABELS = tuple(sorted(PLOVER_TYPES))
 ROOT = Path(__file__).resolve().parents[1]
 BUCKETS = 1 << 17
 FOLDS = 5
+#: The L2 penalty on the hashed-feature weights (see training/README.md, session 9).
+L2 = 3e-3
 
 
 @dataclass
@@ -373,7 +375,7 @@ def _targets(examples: Sequence[Example]) -> FloatArray:
 
 
 def train(
-    examples: Sequence[Example], *, epochs: int = 8, rate: float = 0.2, l2: float = 1e-6,
+    examples: Sequence[Example], *, epochs: int = 8, rate: float = 0.2, l2: float = L2,
     seed: int = 13, voa_weight: int = 1, written_weight: int = 1, batch: int = 16,
     vectors: WordVectors | None = None, vector_rate: float = 0.02,
 ) -> TriggerModel:  # fmt: skip
@@ -857,6 +859,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--written-weight", type=int, default=2)
     parser.add_argument("--epochs", type=int, default=4)
+    parser.add_argument("--l2", type=float, default=L2,
+                        help="L2 penalty on the hashed-feature weights (per update).")  # fmt: skip
     parser.add_argument("--runs", type=int, default=3,
                         help="Models averaged, each trained with its own seed.")  # fmt: skip
     parser.add_argument("--no-vectors", action="store_true",
@@ -894,8 +898,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     if args.nested_folds and args.fold_models is None:
         parser.error("--nested-folds needs --fold-models (it says how the fold models are made)")
-    if args.calibration_pooling < 0 or args.threshold_min_positives < 0:
-        parser.error("--calibration-pooling and --threshold-min-positives must be 0 or more")
+    if args.calibration_pooling < 0 or args.threshold_min_positives < 0 or args.l2 < 0:
+        parser.error("--calibration-pooling, --threshold-min-positives and --l2 must be 0 or more")
     started = time.perf_counter()
     settings = Settings()
     stories = load_labelled(args.labelled, "tune")
@@ -920,7 +924,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         vectors = word_vectors(corpus.examples, words, matrix)
     how = {
         "voa_weight": args.voa_weight, "written_weight": args.written_weight,
-        "epochs": args.epochs, "vectors": vectors,
+        "epochs": args.epochs, "vectors": vectors, "l2": args.l2,
         "runs": args.runs,
     }  # fmt: skip
     n_syn = sum(ex.group == "synthetic" for ex in corpus.examples)
@@ -1005,6 +1009,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         model = train_averaged(final_rows, seed=args.seed, **how)
         meta = {
             "seed": args.seed, "runs": args.runs, "buckets": BUCKETS, "epochs": args.epochs,
+            "l2": args.l2,
             **report,
         }  # fmt: skip
         final = TriggerModel(

@@ -48,6 +48,19 @@ def test_training_separates_positives_from_negatives(trainer: ModuleType) -> Non
     assert calibration[j, 0] > 0  # higher score, higher probability
 
 
+def test_the_l2_penalty_shrinks_the_weights(trainer: ModuleType) -> None:
+    examples = [
+        _example(trainer, ["l=shell", "bias"], {"ASSAULT"}),
+        _example(trainer, ["l=town", "bias"], set()),
+    ] * 20
+    loose = trainer.train(examples, epochs=5, l2=0.0)
+    tight = trainer.train(examples, epochs=5, l2=0.5)
+    j = loose.labels.index("ASSAULT")
+    loose_scores = loose.scores([examples[0].ids])[0, j]
+    tight_scores = tight.scores([examples[0].ids])[0, j]
+    assert 0 < tight_scores < loose_scores  # still a positive, with a smaller weight
+
+
 def test_sentence_scores_count_types_once_per_sentence(trainer: ModuleType) -> None:
     corpus = trainer.Corpus(gold={("g", (0, 10)): {"ASSAULT"}})
     examples = [
@@ -281,6 +294,7 @@ def test_nested_fold_models_carry_their_own_settings(trainer: ModuleType, tmp_pa
         ["--nested-folds"],
         ["--calibration-pooling", "-1"],
         ["--threshold-min-positives", "-2"],
+        ["--l2", "-0.001"],
     ],
 )
 def test_bad_options_stop_before_any_work(
