@@ -489,9 +489,11 @@ def _named_recipient(frame: VerbFrame, verb: Any, passive: bool) -> bool:
 
 
 def _is_name(token: Any) -> bool:
-    if token.ent_type_:
-        return token.ent_type_ in _RECIPIENT_ENTITIES
-    return token.pos_ == "PROPN"
+    """A person, group or place entity, or a proper noun outside any entity; not a date."""
+    kind = str(token.ent_type_)
+    if kind:
+        return kind in _RECIPIENT_ENTITIES
+    return str(token.pos_) == "PROPN"
 
 
 def _is_passive(verb: Any) -> bool:
