@@ -224,6 +224,12 @@ def _rule_event(context: Any, token: int, cameo: str) -> Event:
     )
 
 
+def _confident_coder(model: TriggerModel, level: float) -> LearnedCoder:
+    """A coder whose model gives ``:confident`` policies the level ``level`` (0: none)."""
+    model.meta["confident"] = level
+    return LearnedCoder(model, lang=LANG, codes=NO_CODES)
+
+
 def test_types_policy_adds_model_types_the_rules_lack() -> None:
     rule = [_event(1, "173", "verb")]
     learned = [_event(1, "190", "learned"), _event(4, "111", "learned"), _event(5, "172", "l")]
@@ -334,13 +340,11 @@ def test_confident_policy_adds_a_new_type_only_when_the_model_is_sure(
     learned = [_rule_event(context, 1, "190")]  # the model: ASSAULT
     model = lemma_model({"shell": "ASSAULT"})  # p(ASSAULT | shelled) = 0.95
     for level, added in ((0.9, True), (0.99, False)):
-        model.meta["confident"] = level
-        coder = LearnedCoder(model, lang=LANG, codes=NO_CODES)
+        coder = _confident_coder(model, level)
         merged = add_confident_types(_Results([rule, learned], (object(), coder), context))
         kinds = [e.type.plover_type for e in merged]
         assert kinds == (["COERCE", "ASSAULT"] if added else ["COERCE"])
-    model.meta["confident"] = 0.0  # a model trained without the level: rule+learned
-    coder = LearnedCoder(model, lang=LANG, codes=NO_CODES)
+    coder = _confident_coder(model, 0.0)  # a model trained without the level: rule+learned
     assert len(add_confident_types(_Results([rule, learned], (object(), coder), context))) == 1
     assert add_confident_types(_Results([[], learned], (object(), coder), context)) == learned
     assert add_confident_types([]) == []
@@ -371,8 +375,7 @@ def test_confident_free_policy_leaves_the_content_of_a_rule_event(
     rule = [_rule_event(context, 1, "112")]  # ACCUSE
     learned = [_rule_event(context, 5, "190"), _rule_event(context, 8, "173")]
     model = lemma_model({"shell": "ASSAULT", "seize": "COERCE"})
-    model.meta["confident"] = 0.9
-    coder = LearnedCoder(model, lang=LANG, codes=NO_CODES)
+    coder = _confident_coder(model, 0.9)
     found = _Results([rule, learned], (object(), coder), context)
     assert [e.type.plover_type for e in add_confident_types(found)] == [
         "ACCUSE", "ASSAULT", "COERCE",
@@ -387,8 +390,7 @@ def test_confident_free_policy_adds_nothing_on_a_word_the_rules_coded(
     context = hand_context(doc, [])
     rule = [_rule_event(context, 1, "173")]  # the rules read "shelled" as COERCE
     model = lemma_model({"shell": "ASSAULT"})
-    model.meta["confident"] = 0.9
-    coder = LearnedCoder(model, lang=LANG, codes=NO_CODES)
+    coder = _confident_coder(model, 0.9)
     found = _Results([rule, [_rule_event(context, 1, "190")]], (object(), coder), context)
     assert [e.type.plover_type for e in add_confident_free_types(found)] == ["COERCE"]
 

@@ -184,7 +184,7 @@ class RuleCoder:
         the source; the target is the object of one of the noun's target prepositions, on the noun
         first ("an attack on X"), then on the verb, then the verb's indirect object."""
         index, sent = ctx.mentions, ctx.sent
-        passive = any(c.dep_ in _PASSIVE_SUBJECTS for c in verb.children)
+        passive = bool(_passive_subjects(verb))
         source = _agent(verb, index) if passive else _subject(verb, index)
         if source is None and passive and noun.dep_ == "pobj":
             source = _passive_target(verb, index)  # "forces were engaged in ethnic cleansing"
@@ -456,7 +456,8 @@ def _frame_matches(frame: VerbFrame, verb: Any) -> bool:
 
 def _arguments(frame: VerbFrame, verb: Any, index: MentionIndex) -> _Arguments | None:
     """Source and target of a frame's verb. Either may be unknown (PLOVER allows a missing
-    actor), but not both, and not the target when the frame needs one."""
+    actor), but not both, and not the target when the frame needs one, unless its slot holds a
+    name the dictionaries do not know (:func:`_named_recipient`)."""
     passive = _is_passive(verb)
     if passive:
         source = _agent(verb, index)
@@ -465,10 +466,9 @@ def _arguments(frame: VerbFrame, verb: Any, index: MentionIndex) -> _Arguments |
         source = _subject(verb, index)
         target = _target(frame, verb, index)
     target = _not_self(source, target)
-    if target is None and source is not None and frame.needs_target:
-        if not _named_recipient(frame, verb, passive):
-            return None
-    elif target is None and source is None:
+    if target is None and (
+        source is None or (frame.needs_target and not _named_recipient(frame, verb, passive))
+    ):
         return None
     return _Arguments(source, target, passive)
 
@@ -482,7 +482,7 @@ def _named_recipient(frame: VerbFrame, verb: Any, passive: bool) -> bool:
     YChina of …", "Iberdrola was accused"): the recipient is there, only its code is missing
     (PLOVER allows an empty actor), unlike "attacked the plan", whose object is no actor."""
     if passive:
-        slots = [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECTS]
+        slots = _passive_subjects(verb)
     else:
         slots = [t for slot in frame.targets for t in slot_tokens(slot, verb)]
     return any(_is_name(token) for token in slots)
@@ -499,7 +499,7 @@ def _is_name(token: Any) -> bool:
 def _is_passive(verb: Any) -> bool:
     """A passive clause, or a past participle modifying a noun ("a journalist arrested by the
     police"); a present participle ("a statement condemning X") is active."""
-    if any(c.dep_ in _PASSIVE_SUBJECTS for c in verb.children):
+    if _passive_subjects(verb):
         return True
     return bool(verb.dep_ == "acl" and verb.tag_ != "VBG")
 
@@ -590,10 +590,13 @@ def _agent(verb: Any, index: MentionIndex) -> Mention | None:
     return None
 
 
+def _passive_subjects(verb: Any) -> list[Any]:
+    return [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECTS]
+
+
 def _passive_target(verb: Any, index: MentionIndex) -> Mention | None:
-    for child in verb.children:
-        if child.dep_ in _PASSIVE_SUBJECTS:
-            return _group_mention(child, index)
+    for child in _passive_subjects(verb):
+        return _group_mention(child, index)
     if verb.dep_ == "acl":  # "a journalist arrested by the police": the noun it modifies
         return index.at(verb.head)
     return None
