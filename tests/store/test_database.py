@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ from eventwire.errors import StoreError
 from eventwire.model import Article
 from eventwire.pipeline import Pipeline
 from eventwire.store.database import Store
+from eventwire.store.queries import rows
 
 
 def _counts(path: Path) -> dict[str, int]:
@@ -73,3 +75,17 @@ def test_not_an_eventwire_database(tmp_path: Path) -> None:
 def test_read_only_needs_an_existing_file(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="does not exist"):
         Store(tmp_path / "missing.duckdb", read_only=True)
+
+
+def test_events_of_one_trigger_are_listed_in_a_fixed_order(
+    tmp_path: Path, process: Callable[..., Article]
+) -> None:
+    # Coordinated doers give one event each on the same word: without a last sort key DuckDB
+    # listed them in either order from run to run.
+    article = process("Chile, Peru and Bolivia condemned the attack on Monday.")
+    with Store(tmp_path / "o.duckdb") as store:
+        store.write([article])
+        listed = rows(store, "events")
+    same_word = [e["event_id"] for e in listed if e["trigger_text"] == "condemned"]
+    assert len(same_word) == 3
+    assert same_word == sorted(same_word)

@@ -100,7 +100,8 @@ def select(
     detail: bool = False,
     total: bool = False,
 ) -> tuple[str, list[Any]]:
-    """SQL and parameters for ``table`` in export layout (sorted by article then offset).
+    """SQL and parameters for ``table`` in export layout (sorted by article then offset; events
+    of one trigger by id, so a listing comes out the same on every run).
 
     ``detail`` adds :data:`EVENT_DETAIL_FIELDS` and the article's metadata (``article_title``,
     ``article_url``, ``article_source``, ``article_date``) to event rows. ``total`` adds
@@ -122,7 +123,7 @@ def select(
     where, params = _where(table, alias, filters)
     join = "" if table == "articles" else f" JOIN articles a ON a.id = {alias}.article_key"
     order = {
-        "events": "a.date, a.article_id, e.sentence_start, e.trigger_start",
+        "events": "a.date, a.article_id, e.sentence_start, e.trigger_start, e.event_id",
         "quotes": "a.article_id, q.start",
         "actors": "a.article_id, m.start",
         "articles": "a.date, a.article_id",
