@@ -595,8 +595,9 @@ def _passive_subjects(verb: Any) -> list[Any]:
 
 
 def _passive_target(verb: Any, index: MentionIndex) -> Mention | None:
-    for child in _passive_subjects(verb):
-        return _group_mention(child, index)
+    subjects = _passive_subjects(verb)
+    if subjects:
+        return _group_mention(subjects[0], index)
     if verb.dep_ == "acl":  # "a journalist arrested by the police": the noun it modifies
         return index.at(verb.head)
     return None
