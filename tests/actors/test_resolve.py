@@ -214,3 +214,42 @@ def test_titled_person_keeps_a_country_that_qualifies_a_role(process) -> None:  
     assert _mention(article, "President Rudolf Elphberg").code == "RUSGOV"
     alone = process("President Rudolf Elphberg threatened Russia with sanctions.")
     assert _mention(alone, "President Rudolf Elphberg").code == "RUSGOV"  # nothing better
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "code"),
+    [
+        ("Nigerian soldiers rescued 20 hostages on Sunday.", "hostages", "NGACVL"),
+        ("Assailants stormed a police post in northern Mali on Friday.", "Assailants", "MLIUAF"),
+        ("Pakistani police said the detainees were moved to Karachi.", "detainees", "PAKCVL"),
+    ],
+)
+def test_people_an_event_happens_to_are_actors(process, text: str, word: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert _mention(process(text), word).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "later"),
+    [
+        ("Vietnamese Prime Minister Pham Minh Chinh arrived on Monday. Pham met traders.", "Pham"),
+        ("Iraqi Prime Minister Ahmed Kamal al-Rawi spoke on Friday. Rawi met the envoy.", "Rawi"),
+    ],
+)
+def test_a_person_is_found_again_by_family_name_first_or_surname_without_al(
+    process,
+    text: str,
+    later: str,  # type: ignore[no-untyped-def]
+) -> None:
+    article = process(text)
+    first = article.mentions[0]
+    again = [m for m in article.mentions if m.text == later]
+    assert again and again[0].code == first.code and again[0].rule == "person:coref"
+
+
+def test_a_first_name_that_is_someone_elses_surname_stays_theirs(process) -> None:  # type: ignore[no-untyped-def]
+    article = process(
+        "Kenyan President Samuel Ruto spoke on Monday. Ugandan minister Ruto Okello met "
+        "Tanzanian officials. Ruto said trade would grow."
+    )
+    last = [m for m in article.mentions if m.text == "Ruto"][-1]
+    assert last.code == "KENGOV"

@@ -103,3 +103,25 @@ def test_a_frame_needing_a_recipient_still_drops_an_object_that_is_no_actor(
     # "on Monday" fills the "call on" slot with a date, not a recipient.
     events = _rule_events(process, "On Monday, the minister called the plan unworkable.")
     assert "020" not in [c for _, c, _ in _codes(events)]
+
+
+def test_a_participle_coordinated_with_a_passive_shares_its_subject_and_voice(
+    process: Process,
+) -> None:
+    found = _codes(
+        _rule_events(process, "Two Kenyan activists were arrested and charged by police.")
+    )
+    assert ("KENCOP", "112", "KENOPP") in found  # "charged" is passive too: police charged them
+    assert ("KENOPP", "112", "KENCOP") not in found
+
+
+def test_a_coordinated_verb_with_its_own_object_keeps_its_own_voice(process: Process) -> None:
+    found = _codes(
+        _rule_events(process, "Two activists were freed and Kenyan police arrested a journalist.")
+    )
+    assert ("KENCOP", "173", "KENMED") in found
+
+
+def test_a_relative_clause_acts_through_the_noun_it_modifies(process: Process) -> None:
+    found = _codes(_rule_events(process, "The rebels, who attacked Mali's army last week, met."))
+    assert ("MLIREB", "190", "MLIMIL") in found  # "who" stands for the rebels

@@ -81,7 +81,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from eventwire.actors.dictionaries import (
     ActorDictionary,
@@ -174,6 +174,24 @@ class _Person:
     role: str | None
 
 
+#: Arabic articles written onto a surname: "al-Sudani" is "Sudani" too.
+_SURNAME_ARTICLES: Final = ("al-", "el-", "Al-", "El-")
+
+
+def _short_names(words: Sequence[str]) -> list[str]:
+    """Other single words a later sentence may call a person by: the surname without its Arabic
+    article ("Sudani" for "al-Sudani") and the first word, which is the family name where it is
+    written first ("Kim" for "Kim Jong Un", "Xi" for "Xi Jinping") and how a quote addresses a
+    person ("Thanks, Mike")."""
+    if len(words) < 2:
+        return []
+    aliases = [words[-1][len(a) :] for a in _SURNAME_ARTICLES if words[-1].startswith(a)]
+    first = words[0]
+    if first[:1].isupper() and first.isalpha() and len(first) > 1:
+        aliases.append(first)
+    return [a for a in aliases if a]
+
+
 @dataclass(frozen=True, slots=True)
 class _Named:
     """An actor named by its own words (not inferred), for group phrases to refer back to."""
@@ -218,11 +236,15 @@ class _ArticleContext:
         return self.people.get(text) or self.people.get(text.split()[-1])
 
     def remember(self, person: _Person) -> None:
-        surname = person.name.split()[-1]
+        words = person.name.split()
+        surname = words[-1]
         known = self.people.get(surname)
         self._set(person.name, person)
         if known is None or known.actor is None or known.name == person.name:
             self._set(surname, person)
+        for alias in _short_names(words):
+            if alias not in self.people:  # never taken from someone's surname
+                self._set(alias, person)
         self.last_person = person
 
     def _set(self, key: str, person: _Person) -> None:

@@ -25,6 +25,8 @@ from eventwire.model import Event, Mention
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+#: Dependents that give a coordinated verb a clause of its own (it shares no subject).
+_OWN_ARGUMENTS = _SUBJECTS | _PASSIVE_SUBJECTS | {"dobj", "expl"}
 #: Prepositions that name a partner or target rather than a topic ("share intelligence on X").
 _PARTNER_PREPS = frozenset({"with", "to", "against", "from", "into"})
 #: Confidence factors: built-in frames, dictionary patterns, a dictionary verb's default code.
@@ -543,7 +545,7 @@ def _group_mention(token: Any, index: MentionIndex) -> Mention | None:
 
 def _subject(verb: Any, index: MentionIndex) -> Mention | None:
     for child in verb.children:
-        if child.dep_ in _SUBJECTS:
+        if child.dep_ in _SUBJECTS and not is_relative_pronoun(child):
             return _group_mention(child, index)
     if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
         return _subject(verb.head, index)  # "Chile is willing to release": through "willing"
@@ -582,16 +584,40 @@ def _participle_subject(verb: Any, index: MentionIndex) -> Mention | None:
     return None
 
 
+def is_relative_pronoun(token: Any) -> bool:
+    """ "who", "which", "that" opening a relative clause: the clause's subject is the noun the
+    clause modifies ("militants who attacked a hotel"), not the pronoun."""
+    return bool(token.tag_ in ("WP", "WDT"))
+
+
 def _agent(verb: Any, index: MentionIndex) -> Mention | None:
     for child in verb.children:
         if child.dep_ == "agent":
             for pobj in child.children:
                 return _group_mention(pobj, index)
+    if _shares_passive(verb):  # "were detained and questioned by police"
+        return _agent(verb.head, index)
     return None
 
 
 def _passive_subjects(verb: Any) -> list[Any]:
-    return [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECTS]
+    """The verb's passive subjects; a past participle coordinated with a passive verb and with no
+    subject or object of its own shares that verb's ("journalists were blocked or harassed")."""
+    own = [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECTS]
+    if own or not _shares_passive(verb):
+        return own
+    return _passive_subjects(verb.head)
+
+
+def _shares_passive(verb: Any) -> bool:
+    """A bare past participle conjoined to another verb ("arrested and *charged*"): it takes that
+    verb's voice and subject. Its own subject or object makes it a clause of its own."""
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and verb.head.i != verb.i
+        and not any(c.dep_ in _OWN_ARGUMENTS for c in verb.children)
+    )
 
 
 def _passive_target(verb: Any, index: MentionIndex) -> Mention | None:

@@ -31,6 +31,7 @@ from eventwire.events.verbs import VerbLexicon, builtin_verbs
 from eventwire.lang import LanguageData
 from eventwire.model import Article, Mention, Quote, Span, content_id
 from eventwire.quotes.events import CuedQuote, link_events
+from eventwire.quotes.first_person import speak_for_events
 from eventwire.quotes.marks import (
     direct_quote_spans,
     embedded,
@@ -112,7 +113,8 @@ class QuoteFinder:
         found.sort(key=lambda pair: pair[0].span.start)
         article = replace(article, quotes=tuple(q for q, _ in found))
         cued = [CuedQuote(q, a.cue, a.view) for q, a in found if a and a.cue is not None and a.view]
-        return link_events(article, cued, self.verbs, self.builder, self.actions)
+        article = link_events(article, cued, self.verbs, self.builder, self.actions)
+        return speak_for_events(article, [v for inside in views.values() for v in inside])
 
 
 def _paragraph_quotes(
