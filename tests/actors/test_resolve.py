@@ -217,18 +217,6 @@ def test_titled_person_keeps_a_country_that_qualifies_a_role(process) -> None:  
 
 
 @pytest.mark.parametrize(
-    ("text", "word", "code"),
-    [
-        ("Nigerian soldiers rescued 20 hostages on Sunday.", "hostages", "NGACVL"),
-        ("Assailants stormed a police post in northern Mali on Friday.", "Assailants", "MLIUAF"),
-        ("Pakistani police said the detainees were moved to Karachi.", "detainees", "PAKCVL"),
-    ],
-)
-def test_people_an_event_happens_to_are_actors(process, text: str, word: str, code: str) -> None:  # type: ignore[no-untyped-def]
-    assert _mention(process(text), word).code == code
-
-
-@pytest.mark.parametrize(
     ("text", "later"),
     [
         ("Vietnamese Prime Minister Pham Minh Chinh arrived on Monday. Pham met traders.", "Pham"),

@@ -120,8 +120,3 @@ def test_a_coordinated_verb_with_its_own_object_keeps_its_own_voice(process: Pro
         _rule_events(process, "Two activists were freed and Kenyan police arrested a journalist.")
     )
     assert ("KENCOP", "173", "KENMED") in found
-
-
-def test_a_relative_clause_acts_through_the_noun_it_modifies(process: Process) -> None:
-    found = _codes(_rule_events(process, "The rebels, who attacked Mali's army last week, met."))
-    assert ("MLIREB", "190", "MLIMIL") in found  # "who" stands for the rebels

@@ -15,7 +15,7 @@ from eventwire.model import Article
     ("text", "expected"),
     [
         ("Chilean miners organised a general strike against the government.", ("CHLLAB", "143")),
-        ("Turkish prisoners went on a hunger strike on Monday.", ("TURCVL", "142")),
+        ("Turkish prisoners went on a hunger strike on Monday.", ("TUR", "142")),
         ("Ghana engaged in talks with Togo over the border.", ("GHA", "040", "TGO")),
         (
             "Peru mounted an offensive against Ecuador in the disputed valley.",

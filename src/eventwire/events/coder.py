@@ -545,7 +545,7 @@ def _group_mention(token: Any, index: MentionIndex) -> Mention | None:
 
 def _subject(verb: Any, index: MentionIndex) -> Mention | None:
     for child in verb.children:
-        if child.dep_ in _SUBJECTS and not is_relative_pronoun(child):
+        if child.dep_ in _SUBJECTS:
             return _group_mention(child, index)
     if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
         return _subject(verb.head, index)  # "Chile is willing to release": through "willing"
@@ -582,12 +582,6 @@ def _participle_subject(verb: Any, index: MentionIndex) -> Mention | None:
     if noun.dep_ == "dobj" and noun.head.i != noun.i:
         return _subject(noun.head, index)
     return None
-
-
-def is_relative_pronoun(token: Any) -> bool:
-    """ "who", "which", "that" opening a relative clause: the clause's subject is the noun the
-    clause modifies ("militants who attacked a hotel"), not the pronoun."""
-    return bool(token.tag_ in ("WP", "WDT"))
 
 
 def _agent(verb: Any, index: MentionIndex) -> Mention | None:
