@@ -148,3 +148,20 @@ def test_toponyms_from_given_contexts_are_the_same(parsed: Callable[..., Article
     found = toponyms(article, builtin_gazetteer())
     assert {t.text for t in found} >= {"Syria", "Geneva", "Vienna"}
     assert toponyms(article, builtin_gazetteer(), None, sentence_contexts(article)) == found
+
+
+def test_a_small_place_of_a_country_the_article_never_names_stays_unresolved(
+    process: Callable[..., Article],
+) -> None:
+    """ "Borno" is only an Italian village in the gazetteer: a Nigerian story is not placed in
+    Italy, nor is "Korea" a hamlet in Côte d'Ivoire."""
+    places = _by_text(process("Nigerian soldiers freed hostages in Borno as Korea watched."))
+    assert places["Borno"].country is None and places["Borno"].reason is not None
+    assert places["Korea"].country is None
+
+
+def test_a_small_place_resolves_where_the_article_names_its_country(
+    process: Callable[..., Article],
+) -> None:
+    places = _by_text(process("Italian police searched homes in Borno, near Brescia, on Monday."))
+    assert places["Borno"].country == "ITA"

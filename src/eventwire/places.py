@@ -66,6 +66,10 @@ _CONTEXT_MAX_ELSEWHERE: Final = 100_000
 _ORG_PLACE_MIN: Final = 100_000
 #: A city beats a same-named US state when it is a capital or this big ("Washington").
 _CITY_OVER_STATE: Final = 1_000_000
+#: A populated place smaller than this (GeoNames' own cut for its larger-cities file) resolves
+#: only where the article names its country elsewhere (:func:`_stray`).
+_SMALL_PLACE: Final = 15_000
+_NOT_IN_GAZETTEER: Final = "not in gazetteer"
 _MENTION_RULES: Final = frozenset({"country:name", "country:capital", "country:abbrev"})
 #: Local institutions named after their place: the place is the capitalised words before.
 _INSTITUTION: Final = re.compile(
@@ -316,8 +320,8 @@ class PlaceResolver:
         named = _person_org_words(article, contexts)
         for toponym in names:
             place = self.resolve(toponym, context, article, mentions, qualified)
-            if place.reason is not None and fold(toponym.text) in named:
-                continue
+            if place.reason == _NOT_IN_GAZETTEER and fold(toponym.text) in named:
+                continue  # a person's or organisation's name the tagger took for a place
             if place.rule.startswith("gazetteer:qualifier"):
                 qualified.setdefault(fold(_title(toponym)), place)
             places.append(place)
@@ -385,9 +389,11 @@ class PlaceResolver:
                 return _place(toponym, country, "gazetteer:country", 0.95)
             return _place(toponym, local, "gazetteer:state-context", 0.8)
         if not candidates:
-            return _unresolved(toponym, "not in gazetteer")
+            return _unresolved(toponym, _NOT_IN_GAZETTEER)
         ranking = _Ranking.of(candidates, countries, states)
         best = max(candidates, key=ranking.score)
+        if _stray(best, countries):
+            return _unresolved(toponym, "only a small place in a country the article never names")
         return _place(toponym, best, *_why(best, candidates, ranking))
 
     def _qualified(self, candidates: tuple[Entry, ...], text: str, span: Span) -> tuple[Entry, ...]:
@@ -499,6 +505,19 @@ class _Ranking:
             entry.feature == "continent", in_state, in_country, state_first, entry.capital,
             entry.population,
         )  # fmt: skip
+
+
+def _stray(best: Entry, countries: Counter[str]) -> bool:
+    """The best entry is a small populated place in a country no other name or actor of the
+    article names: a word that happens to be some village's name ("Korea", a hamlet in Côte
+    d'Ivoire; "the Middle East", one in Pennsylvania), or a region the gazetteer lacks
+    (Nigeria's Borno state, not the Italian village). Left unresolved rather than misplaced."""
+    return (
+        best.feature == "city"
+        and best.population < _SMALL_PLACE
+        and not best.capital
+        and not countries[best.country or ""]
+    )
 
 
 def _why(best: Entry, candidates: tuple[Entry, ...], ranking: _Ranking) -> tuple[str, float]:
