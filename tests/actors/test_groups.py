@@ -42,6 +42,7 @@ _PLACES = (
     _city("Jaffna", "LKA", 90_000),
     _city("Hamilton", "CAN", 500_000),
     _city("Hamilton", "NZL", 170_000),
+    _city("Borno", "ITA", 2_500),  # a village; the Nigerian state is no entry
 )
 
 
@@ -237,6 +238,10 @@ PLACED = [
     # civilians of no place take the dateline's country
     ("Villages emptied\n\nQAMISHLI — Hundreds of villagers fled on Sunday.", "villagers", "SYRCVL",
      "context:dateline"),
+    # a small foreign namesake of the place does not place them (Borno: an Italian village to
+    # the gazetteer, a Nigerian state to the story): the sentence's country does
+    ("_story:Protesters marched in Borno on Sunday, Nigerian police said.", "Protesters",
+     "NGACVL", "context:sentence"),
 ]  # fmt: skip
 
 

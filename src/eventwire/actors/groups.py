@@ -41,6 +41,10 @@ _NOT_PLACE: Final = frozenset(
 )  # fmt: skip
 #: A proper noun the parser did not take for a place is one only when it names a town this big.
 _UNTYPED_PLACE_MIN: Final = 50_000
+#: A place name the parser tagged places people only when its biggest entry is this big: a
+#: smaller one may be a foreign namesake of a region the gazetteer lacks ("in Borno" is an
+#: Italian village to it); the sentence's or the dateline's country decides instead.
+_TAGGED_PLACE_MIN: Final = 15_000
 #: Country rows of the lexicon that name a place (capitals are where a dateline is written).
 _PLACE_KINDS: Final = frozenset({"name", "official", "abbrev", "capital"})
 
@@ -111,7 +115,7 @@ class Whereabouts:
         name = _proper_name(pobj)
         if name is None:
             return None
-        least = 0 if pobj.ent_type_ in _PLACE else _UNTYPED_PLACE_MIN
+        least = _TAGGED_PLACE_MIN if pobj.ent_type_ in _PLACE else _UNTYPED_PLACE_MIN
         return self.gazetteer().place_country(name, least=least)
 
 
