@@ -120,3 +120,17 @@ def test_a_coordinated_verb_with_its_own_object_keeps_its_own_voice(process: Pro
         _rule_events(process, "Two activists were freed and Kenyan police arrested a journalist.")
     )
     assert ("KENCOP", "173", "KENMED") in found
+
+
+def test_the_possessor_of_an_act_done_to_someone_is_its_target(process: Process) -> None:
+    assert ("173", "ZWEMED") in [
+        (c, t)
+        for _, c, t in _codes(
+            _rule_events(process, "A Zimbabwean journalist's arrest drew criticism.")
+        )
+    ]
+
+
+def test_the_possessor_of_an_invasion_is_its_doer(process: Process) -> None:
+    found = _codes(_rule_events(process, "Russia's invasion drew condemnation from Poland."))
+    assert ("RUS", "192", None) in found  # not an invasion of Russia

@@ -120,6 +120,26 @@ def test_noun_trigger_takes_modifier_as_source_and_of_phrase_as_target(
     )
 
 
+# "Mhlanga's arrest angered editors."
+POSSESSED_ARREST = [
+    ("Mhlanga", 2, "poss", "PROPN", "NNP", "Mhlanga"),
+    ("'s", 0, "case", "PART", "POS", "'s"),
+    ("arrest", 3, "nsubj", "NOUN", "NN", "arrest"),
+    ("angered", 3, "ROOT", "VERB", "VBD", "anger"),
+    ("editors", 3, "dobj", "NOUN", "NNS", "editor"),
+]
+
+
+def test_a_model_event_on_an_act_done_to_someone_targets_the_possessor(
+    hand_doc: HandDoc, hand_context: HandContext, lemma_model: LemmaModel
+) -> None:
+    """ "Mhlanga's arrest": Mhlanga was arrested, as the rule coder reads it."""
+    doc = hand_doc(POSSESSED_ARREST)
+    context = hand_context(doc, [(0, 1, "ZWEMED")])
+    (event,) = LearnedCoder(lemma_model({"arrest": "COERCE"}), lang=LANG).code(context)
+    assert event.source is None and event.target is not None and event.target.code == "ZWEMED"
+
+
 def test_nothing_below_threshold(
     hand_doc: HandDoc, hand_context: HandContext, lemma_model: LemmaModel
 ) -> None:

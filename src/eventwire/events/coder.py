@@ -109,8 +109,9 @@ class RuleCoder:
         """An event noun that is an argument of a clause no frame coded ("the clashes between X
         and Y went on", "Russia's attack on Kyiv drew protests", "led to the arrest of five
         men"). The ``by`` phrase is the source; the possessor is the source too, unless the noun
-        takes its target with "of" and has none ("Mhlanga's arrest": Mhlanga was arrested);
-        the noun's target prepositions give the target. At least one must be an actor."""
+        names an act done to a person and has no target ("Mhlanga's arrest": Mhlanga was
+        arrested; ``EventWords.patient_possessor``); the noun's target prepositions give the
+        target. At least one must be an actor."""
         if noun.pos_ != "NOUN" or noun.dep_ not in _NOUN_ARGUMENTS:
             return
         entry = self.nouns.entry(noun)
@@ -125,7 +126,7 @@ class RuleCoder:
             None,
         )  # fmt: skip
         source = agent or possessor
-        if target is None and possessor is not None and "of" in entry.targets:
+        if target is None and possessor is not None and patient_possessor(noun, self.lang):
             source, target = agent, possessor
         if source is None and target is not None:
             source = _circumstance_subject(noun, index)
@@ -582,6 +583,12 @@ def _participle_subject(verb: Any, index: MentionIndex) -> Mention | None:
     if noun.dep_ == "dobj" and noun.head.i != noun.i:
         return _subject(noun.head, index)
     return None
+
+
+def patient_possessor(noun: Any, lang: LanguageData) -> bool:
+    """The noun names an act done to a person, so its possessor is that person ("Mhlanga's
+    arrest"), not the doer ("Russia's invasion")."""
+    return str(noun.lemma_).lower() in lang.events.patient_possessor
 
 
 def _agent(verb: Any, index: MentionIndex) -> Mention | None:

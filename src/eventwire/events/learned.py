@@ -41,6 +41,7 @@ from eventwire.events.build import EventBuilder
 from eventwire.events.coder import (
     coordinated,
     in_obligation_clause,
+    patient_possessor,
     same_actor,
     verb_actors,
 )
@@ -188,6 +189,9 @@ class LearnedCoder:
             if token.pos_ == "VERB" and in_obligation_clause(token, self.builder.lang):
                 continue  # "X said Y must do more": the rules code the demand, if any
             source, target = self._actors(token, context.mentions)
+            lang = self.builder.lang
+            if token.pos_ != "VERB" and target is None and patient_possessor(token, lang):
+                source, target = _possessor_as_target(token, source, index)
             base, rule = TYPE_CODES[kind], f"learned:{kind} p={probability:.2f}"
             if (lexicon := self.codes.code(token, kind)) is not None:
                 base, rule = lexicon[0], f"{rule} cameo<-{lexicon[1]}"
@@ -255,6 +259,23 @@ class LearnedCoder:
         if source is None and not passive:  # an agentless passive keeps no source
             source = _governing_subject(token, index)
         return source, target
+
+
+def _possessor_as_target(
+    noun: Any, source: Mention | None, index: MentionIndex
+) -> tuple[Mention | None, Mention | None]:
+    """(source, target) of a noun of an act done to a person, with no target of its own: its
+    possessor is the target ("Mhlanga's arrest"), and the source only a "by" phrase."""
+    possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
+    found = index.in_subtree(possessor) if possessor is not None else None
+    if found is None:
+        return source, None
+    agent = next(
+        (m for p in noun.children if p.dep_ == "prep" and p.lower_ == "by"
+         for o in p.children if (m := index.in_subtree(o)) is not None),
+        None,
+    )  # fmt: skip
+    return agent, found
 
 
 def _governing_subject(token: Any, index: MentionIndex) -> Mention | None:

@@ -105,6 +105,9 @@ class EventWords:
     negotiations: frozenset[str]
     #: Nouns of a mediation ("pulled out of the mediation": CAMEO 165, halt mediation).
     mediation: frozenset[str]
+    #: Event nouns whose possessor is the one the act is done to, not its doer ("Mhlanga's
+    #: arrest", "Khashoggi's killing"; but "Russia's invasion"): nouns of acts done to a person.
+    patient_possessor: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -106,4 +106,11 @@ EVENTS: Final = EventWords(
     ),
     negotiations=frozenset(["talk", "talks", "negotiation", "negotiations", "dialogue", "process"]),
     mediation=frozenset({"mediation"}),
+    patient_possessor=frozenset(
+        (  # noqa: SIM905
+            "arrest detention release killing murder assassination execution kidnapping"
+            " abduction capture deportation expulsion extradition imprisonment jailing"
+            " conviction sentencing ouster removal dismissal impeachment torture disappearance"
+        ).split()
+    ),
 )
