@@ -22,6 +22,9 @@ from typing import Any
 
 from eventwire.model import Article, Event, Mention, Sentence, Span
 
+#: Confidence of a pronoun's mention standing for a speaker (:meth:`SentenceContext.stand_in`).
+STAND_IN_CONFIDENCE = 0.5
+
 
 class MentionIndex:
     """Finds the actor mention standing for a token or a character position.
@@ -113,6 +116,16 @@ class SentenceContext:
     def span_of(self, token: Any) -> Span:
         start = self.offset + token.idx
         return Span(start, start + len(token.text))
+
+    def stand_in(
+        self, token: Any, speaker: Mention, rule: str, person: str | None = None
+    ) -> Mention:
+        """A pronoun's mention standing for the speaker's actor ("we" in the minister's words);
+        ``person`` only when the pronoun is the speaker alone ("I", "me")."""
+        return Mention(
+            self.span_of(token), token.text, self.record.index, speaker.actor, rule,
+            STAND_IN_CONFIDENCE, speaker.role, person,
+        )  # fmt: skip
 
     def token_at(self, position: int) -> Any | None:
         """The token starting at this character of the article, if any."""

@@ -1101,7 +1101,7 @@ def _speaker_pronouns(parsed: SentenceContext, lang: LanguageData) -> Iterator[M
         if word in ("i", "we"):
             low, high = sorted((token.i, verb.i))
             if any(t.text in QUOTE_TOKENS for t in token.doc[low:high]):
-                yield _stand_in(token, parsed, mention, "pronoun:quote")
+                yield parsed.stand_in(token, mention, "pronoun:quote")
             continue
         if verb.i > token.i or mention.person is not None:
             continue
@@ -1112,7 +1112,7 @@ def _speaker_pronouns(parsed: SentenceContext, lang: LanguageData) -> Iterator[M
             continue
         if word == "they" and not (plural or subject.ent_type_ in ("ORG", "NORP")):
             continue
-        yield _stand_in(token, parsed, mention, "pronoun:speaker")
+        yield parsed.stand_in(token, mention, "pronoun:speaker")
 
 
 def _speech_clause(token: Any, speech: frozenset[str]) -> tuple[Any, Any] | None:
@@ -1137,14 +1137,6 @@ def _speaker(verb: Any, parsed: SentenceContext) -> tuple[Any, Mention] | None:
     if mention is None or mention.actor is None:
         return None
     return subject, mention
-
-
-def _stand_in(token: Any, parsed: SentenceContext, speaker: Mention, rule: str) -> Mention:
-    """A pronoun's mention standing for the speaker's actor."""
-    span = Span(parsed.offset + token.idx, parsed.offset + token.idx + len(token.text))
-    return Mention(
-        span, token.text, parsed.record.index, speaker.actor, rule, 0.5, speaker.role, None
-    )
 
 
 def _expletive(clause: Any, lang: LanguageData) -> bool:

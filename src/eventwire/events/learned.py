@@ -189,9 +189,6 @@ class LearnedCoder:
             if token.pos_ == "VERB" and in_obligation_clause(token, self.builder.lang):
                 continue  # "X said Y must do more": the rules code the demand, if any
             source, target = self._actors(token, context.mentions)
-            lang = self.builder.lang
-            if token.pos_ != "VERB" and target is None and patient_possessor(token, lang):
-                source, target = _possessor_as_target(token, source, index)
             base, rule = TYPE_CODES[kind], f"learned:{kind} p={probability:.2f}"
             if (lexicon := self.codes.code(token, kind)) is not None:
                 base, rule = lexicon[0], f"{rule} cameo<-{lexicon[1]}"
@@ -256,26 +253,32 @@ class LearnedCoder:
             source, target, passive = verb_actors(token, index)
         else:
             source, target = _noun_source(token, index), _noun_target(token, index)
+            if target is None and patient_possessor(token, self.builder.lang):
+                done_to = _possessor_as_target(token, index)
+                if done_to is not None:
+                    return done_to
         if source is None and not passive:  # an agentless passive keeps no source
             source = _governing_subject(token, index)
         return source, target
 
 
-def _possessor_as_target(
-    noun: Any, source: Mention | None, index: MentionIndex
-) -> tuple[Mention | None, Mention | None]:
+def _possessor_as_target(noun: Any, index: MentionIndex) -> tuple[Mention | None, Mention] | None:
     """(source, target) of a noun of an act done to a person, with no target of its own: its
-    possessor is the target ("Mhlanga's arrest"), and the source only a "by" phrase."""
+    possessor is the target ("Mhlanga's arrest"), and the source only a "by" phrase; None when
+    the possessor is no actor."""
     possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
     found = index.in_subtree(possessor) if possessor is not None else None
-    if found is None:
-        return source, None
-    agent = next(
-        (m for p in noun.children if p.dep_ == "prep" and p.lower_ == "by"
-         for o in p.children if (m := index.in_subtree(o)) is not None),
-        None,
-    )  # fmt: skip
-    return agent, found
+    return None if found is None else (_by_agent(noun, index), found)
+
+
+def _by_agent(noun: Any, index: MentionIndex) -> Mention | None:
+    """The actor of the noun's "by" phrase ("attacks by rebels")."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            for pobj in child.children:
+                if (mention := index.in_subtree(pobj)) is not None:
+                    return mention
+    return None
 
 
 def _governing_subject(token: Any, index: MentionIndex) -> Mention | None:
@@ -298,11 +301,8 @@ def _noun_source(noun: Any, index: MentionIndex) -> Mention | None:
     for child in noun.children:
         if child.dep_ in _NOUN_SOURCE_DEPS and (mention := index.in_subtree(child)) is not None:
             return mention
-    for child in noun.children:  # "attacks by rebels"
-        if child.dep_ == "prep" and child.lower_ == "by":
-            for pobj in child.children:
-                if (mention := index.in_subtree(pobj)) is not None:
-                    return mention
+    if (agent := _by_agent(noun, index)) is not None:  # "attacks by rebels"
+        return agent
     head = noun.head
     if noun.dep_ in ("dobj", "attr", "pobj") and head.pos_ in ("VERB", "AUX", "ADP"):
         verb = head.head if noun.dep_ == "pobj" else head

@@ -17,13 +17,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any, Final
 
-from eventwire.context import SentenceContext
+from eventwire.context import STAND_IN_CONFIDENCE, SentenceContext
 from eventwire.events.build import event_id
-from eventwire.model import Article, Event, Mention, Quote, Span
+from eventwire.model import Article, Event, Mention, Quote
 
 RULE: Final = "pronoun:quote-speaker"
-#: Confidence of a stand-in mention (the actors stage gives its own pronoun stand-ins 0.5).
-_CONFIDENCE: Final = 0.5
 _SUBJECT_PRONOUNS: Final = frozenset({"i", "we"})
 _OBJECT_PRONOUNS: Final = frozenset({"me", "us"})
 #: A subject is looked for on the verb, then up through these links ("we will try to help").
@@ -93,7 +91,7 @@ def _with_speaker(
         view.article_id, event.sentence, (source.code if source else "") or "",
         event.type.cameo, (target.code if target else "") or "",
     )  # fmt: skip
-    confidence = round(event.confidence * _CONFIDENCE, 3)
+    confidence = round(event.confidence * STAND_IN_CONFIDENCE, 3)
     changed = replace(
         event, source=source, target=target, event_id=new_id, confidence=confidence
     )  # fmt: skip
@@ -133,8 +131,5 @@ def _objects(verb: Any) -> Iterator[Any]:
 
 
 def _stand_in(token: Any, view: SentenceContext, speaker: Mention) -> Mention:
-    span = Span(view.offset + token.idx, view.offset + token.idx + len(token.text))
     person = speaker.person if token.lower_ in ("i", "me") else None
-    return Mention(
-        span, token.text, view.record.index, speaker.actor, RULE, _CONFIDENCE, speaker.role, person
-    )
+    return view.stand_in(token, speaker, RULE, person)
